@@ -1,0 +1,18 @@
+//! The runtime shared by generated clients: written once, compiled and tested, never copied per operation.
+
+pub mod auth;
+pub mod client;
+pub mod datetime;
+pub mod envelope;
+pub mod error;
+pub mod request;
+pub mod response;
+pub mod secret;
+
+pub use auth::{Credential, KeyLocation, SchemeKind, SecurityScheme};
+pub use client::{ClientBuilder, ClientCore, token};
+pub use envelope::{EnvelopeError, EnvelopeSpec};
+pub use error::{ApiError, BuildError, Error};
+pub use request::{OperationInfo, Request, encode_path_segment};
+pub use response::RawResponse;
+pub use secret::Secret;

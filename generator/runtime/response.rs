@@ -1,0 +1,89 @@
+//! A whole answer as received, and its decoding into the types the spec documents.
+
+use super::error::{ApiError, Error};
+use reqwest::StatusCode;
+use reqwest::header::HeaderMap;
+use serde::de::DeserializeOwned;
+
+/// An answer read in full: status, headers and body bytes (boxed, so errors that carry one stay small).
+#[derive(Debug, Clone)]
+pub struct RawResponse(Box<Parts>);
+
+#[derive(Debug, Clone)]
+struct Parts {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: bytes::Bytes,
+}
+
+impl RawResponse {
+    /// Reads a reqwest answer to its end.
+    pub async fn read(response: reqwest::Response) -> Result<Self, reqwest::Error> {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.bytes().await?;
+        Ok(RawResponse::from_parts(status, headers, body))
+    }
+
+    /// Builds an answer from its parts (for tests and custom transports).
+    pub fn from_parts(status: StatusCode, headers: HeaderMap, body: bytes::Bytes) -> Self {
+        RawResponse(Box::new(Parts { status, headers, body }))
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.0.status
+    }
+
+    /// The headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.0.headers
+    }
+
+    /// The body bytes.
+    pub fn body(&self) -> &[u8] {
+        &self.0.body
+    }
+
+    /// Decodes a documented success body.
+    pub fn json<T: DeserializeOwned, E>(self) -> Result<T, Error<E>> {
+        match decode_json(self.body()) {
+            Ok(value) => Ok(value),
+            Err(source) => Err(Error::Decode { source, response: self }),
+        }
+    }
+
+    /// Accepts a documented success that carries no body (whatever the server sent is ignored).
+    pub fn empty<E>(self) -> Result<(), Error<E>> {
+        Ok(())
+    }
+
+    /// Decodes a documented error body into [`Error::Api`].
+    pub fn api_error<T, E: DeserializeOwned>(self) -> Result<T, Error<E>> {
+        match decode_json(self.body()) {
+            Ok(value) => Err(self.into_api_error(value)),
+            Err(source) => Err(Error::Decode { source, response: self }),
+        }
+    }
+
+    /// Wraps an already decoded error value with this answer's status, headers and body.
+    pub fn into_api_error<E>(self, value: E) -> Error<E> {
+        let Parts { status, headers, body } = *self.0;
+        Error::Api(Box::new(ApiError { status, headers, body, value }))
+    }
+
+    /// Reports a status the spec does not document.
+    pub fn unexpected<T, E>(self) -> Result<T, Error<E>> {
+        Err(Error::UnexpectedStatus(self))
+    }
+}
+
+/// Decodes JSON, reading an empty body as `null` so that optional and free-form answers accept it
+/// while a promised object still fails with a clear error.
+pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        serde_json::from_slice(b"null")
+    } else {
+        serde_json::from_slice(body)
+    }
+}

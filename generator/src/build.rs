@@ -1,0 +1,169 @@
+//! The build-script API: one call turns a folder of specs into modules in `OUT_DIR`.
+//!
+//! ```no_run
+//! // in build.rs's `fn main`:
+//! if let Err(error) = specgen::build::generate_clients("specs") {
+//!     eprintln!("{error}");
+//!     std::process::exit(1);
+//! }
+//! ```
+//! and in the crate: `include!(concat!(env!("OUT_DIR"), "/clients.rs"));` which defines `pub mod runtime`
+//! and one `pub mod <spec file stem>` per spec.
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::names::value_name;
+use crate::{Generator, RuntimeMode};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// Why a build-script generation failed. Nothing was written when it fails.
+#[derive(Debug)]
+pub enum BuildError {
+    /// A spec has problems.
+    Spec(Diagnostics),
+    /// Reading the spec folder or writing output failed.
+    Io {
+        /// The path involved.
+        path: PathBuf,
+        /// What happened.
+        error: std::io::Error,
+    },
+    /// `OUT_DIR` is not set (not running inside a build script) and no output folder was given.
+    NoOutDir,
+    /// An internal problem (a generator bug).
+    Internal(String),
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::Spec(diagnostics) => write!(f, "{diagnostics}"),
+            BuildError::Io { path, error } => write!(f, "error: {}: {error}", path.display()),
+            BuildError::NoOutDir => f.write_str("error: OUT_DIR is not set; run from a build script or set an output folder"),
+            BuildError::Internal(message) => write!(f, "error: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Options for [`generate_clients`]; the defaults suit a crate whose root includes `clients.rs`.
+#[derive(Debug, Clone)]
+pub struct BuildConfig {
+    spec_dir: PathBuf,
+    out_dir: Option<PathBuf>,
+    emit_cargo_directives: bool,
+}
+
+impl BuildConfig {
+    /// Every `*.yaml`, `*.yml` and `*.json` file of `spec_dir` becomes a module named after its file stem.
+    pub fn new(spec_dir: impl Into<PathBuf>) -> Self {
+        BuildConfig { spec_dir: spec_dir.into(), out_dir: None, emit_cargo_directives: true }
+    }
+
+    /// Writes into this folder instead of `OUT_DIR`.
+    pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// Whether to print `cargo:` directives (rerun-if-changed, warnings); on by default.
+    pub fn cargo_directives(mut self, on: bool) -> Self {
+        self.emit_cargo_directives = on;
+        self
+    }
+
+    /// Generates every module; writes nothing unless all specs succeed, and only files whose content changed.
+    /// Returns the paths of the files it wrote.
+    pub fn run(&self) -> Result<Vec<PathBuf>, BuildError> {
+        let out_dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or(BuildError::NoOutDir)?,
+        };
+        if self.emit_cargo_directives {
+            println!("cargo:rerun-if-changed={}", self.spec_dir.display());
+        }
+        let specs = spec_files(&self.spec_dir)?;
+        let generator = Generator::new().runtime(RuntimeMode::Shared("crate::runtime".to_owned()));
+        let mut outputs = vec![("runtime.rs".to_owned(), crate::runtime_source().map_err(BuildError::Internal)?)];
+        let mut index = String::from(crate::format::STAMP);
+        index.push_str("include!(concat!(env!(\"OUT_DIR\"), \"/runtime.rs\"));\n");
+        let mut problems = Vec::new();
+        for spec in &specs {
+            if self.emit_cargo_directives {
+                println!("cargo:rerun-if-changed={}", spec.display());
+            }
+            let stem = spec.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let module = value_name(&stem);
+            let file_name = format!("{}.rs", module.trim_start_matches("r#"));
+            match generator.generate_module(spec, &module) {
+                Ok(generated) => {
+                    problems.extend(generated.warnings);
+                    index.push_str(&format!("include!(concat!(env!(\"OUT_DIR\"), \"/{file_name}\"));\n"));
+                    outputs.push((file_name, generated.code));
+                }
+                Err(diagnostics) => problems.extend(diagnostics.0),
+            }
+        }
+        let diagnostics = Diagnostics::new(problems);
+        if self.emit_cargo_directives {
+            for warning in diagnostics.0.iter().filter(|d| d.severity == Severity::Warning) {
+                for line in warning.to_string().lines() {
+                    println!("cargo:warning={line}");
+                }
+            }
+        }
+        if diagnostics.has_errors() {
+            let errors: Vec<Diagnostic> =
+                diagnostics.0.into_iter().filter(|d| d.severity == Severity::Error).collect();
+            return Err(BuildError::Spec(Diagnostics::new(errors)));
+        }
+        outputs.push(("clients.rs".to_owned(), index));
+        let mut written = Vec::new();
+        for (name, content) in outputs {
+            let path = out_dir.join(name);
+            if write_if_changed(&path, &content)? {
+                written.push(path);
+            }
+        }
+        Ok(written)
+    }
+}
+
+/// The one call for build scripts: `specgen::build::generate_clients("specs")`.
+pub fn generate_clients(spec_dir: impl Into<PathBuf>) -> Result<Vec<PathBuf>, BuildError> {
+    BuildConfig::new(spec_dir).run()
+}
+
+/// Spec files of a folder, sorted by name so output order never depends on the file system.
+fn spec_files(dir: &Path) -> Result<Vec<PathBuf>, BuildError> {
+    let io = |error| BuildError::Io { path: dir.to_path_buf(), error };
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        let is_spec = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e, "yaml" | "yml" | "json"));
+        if is_spec && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Writes `content` unless the file already holds it, through a temporary file and a rename so that a
+/// reader never sees half a file. Returns whether it wrote.
+pub fn write_if_changed(path: &Path, content: &str) -> Result<bool, BuildError> {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == content) {
+        return Ok(false);
+    }
+    let io = |error| BuildError::Io { path: path.to_path_buf(), error };
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".tmp");
+    let temporary = PathBuf::from(temporary);
+    std::fs::write(&temporary, content).map_err(io)?;
+    std::fs::rename(&temporary, path).map_err(io)?;
+    Ok(true)
+}

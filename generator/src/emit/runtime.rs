@@ -1,0 +1,52 @@
+//! Embeds the runtime (`generator/runtime/*.rs`) into generated code as a `runtime` module.
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote};
+
+/// The runtime's root module source.
+const ROOT: &str = include_str!("../../runtime/mod.rs");
+
+/// The runtime's submodules, by name.
+const FILES: &[(&str, &str)] = &[
+    ("auth", include_str!("../../runtime/auth.rs")),
+    ("client", include_str!("../../runtime/client.rs")),
+    ("datetime", include_str!("../../runtime/datetime.rs")),
+    ("envelope", include_str!("../../runtime/envelope.rs")),
+    ("error", include_str!("../../runtime/error.rs")),
+    ("request", include_str!("../../runtime/request.rs")),
+    ("response", include_str!("../../runtime/response.rs")),
+    ("secret", include_str!("../../runtime/secret.rs")),
+];
+
+/// `pub mod runtime { ... }` with every submodule inlined.
+pub fn runtime_module() -> Result<TokenStream, String> {
+    let root: syn::File = syn::parse_str(ROOT).map_err(|e| format!("runtime/mod.rs does not parse: {e}"))?;
+    let attrs = &root.attrs;
+    let mut items = Vec::new();
+    for item in &root.items {
+        match item {
+            syn::Item::Mod(module) if module.content.is_none() => {
+                let name = module.ident.to_string();
+                let source = FILES
+                    .iter()
+                    .find(|(file, _)| *file == name)
+                    .map(|(_, source)| *source)
+                    .ok_or_else(|| format!("runtime module {name} has no source file"))?;
+                let file: syn::File =
+                    syn::parse_str(source).map_err(|e| format!("runtime/{name}.rs does not parse: {e}"))?;
+                let inner_attrs = &file.attrs;
+                let inner_items = &file.items;
+                let vis = &module.vis;
+                let ident = &module.ident;
+                items.push(quote! { #vis mod #ident { #(#inner_attrs)* #(#inner_items)* } });
+            }
+            other => items.push(other.to_token_stream()),
+        }
+    }
+    Ok(quote! {
+        pub mod runtime {
+            #(#attrs)*
+            #(#items)*
+        }
+    })
+}

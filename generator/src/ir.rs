@@ -1,0 +1,380 @@
+//! The owned model of an API that every emitter reads; no `openapiv3` type travels past the lowering stage.
+
+use std::collections::BTreeMap;
+
+/// Index of a [`TypeDef`] in [`Api::types`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TypeId(pub usize);
+
+/// A whole API, ready to emit.
+#[derive(Debug, Clone, Default)]
+pub struct Api {
+    /// `info.title`.
+    pub title: String,
+    /// `info.version`.
+    pub version: String,
+    /// `info.description`.
+    pub description: Option<String>,
+    /// `servers`, in order; the first is the default base URL.
+    pub servers: Vec<Server>,
+    /// Named types, in a stable order.
+    pub types: Vec<TypeDef>,
+    /// Operations in path order, then method order.
+    pub operations: Vec<Operation>,
+    /// `components.securitySchemes`, by name.
+    pub security_schemes: Vec<SecurityScheme>,
+    /// The envelope every answer is wrapped in (`x-specgen-envelope`).
+    pub envelope: Option<Envelope>,
+}
+
+/// A server of the spec.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Server {
+    /// The URL template.
+    pub url: String,
+    /// Its description.
+    pub description: Option<String>,
+    /// Variables with their defaults, in spec order.
+    pub variables: Vec<ServerVariable>,
+}
+
+/// A server URL variable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServerVariable {
+    /// Name inside `{}`.
+    pub name: String,
+    /// Rust name of its builder setter.
+    pub rust_name: String,
+    /// Default value.
+    pub default: String,
+    /// Its description.
+    pub description: Option<String>,
+}
+
+/// The shape of a value, as used in fields, parameters and bodies.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Type {
+    /// `bool`.
+    Bool,
+    /// `i32`.
+    I32,
+    /// `i64`.
+    I64,
+    /// `f32`.
+    F32,
+    /// `f64`.
+    F64,
+    /// `String`.
+    String,
+    /// `uuid::Uuid`.
+    Uuid,
+    /// `chrono::DateTime<Utc>`; `assume_utc` reads zone-less values as UTC.
+    DateTime {
+        /// Whether zone-less values are accepted (`x-specgen-assume-utc`).
+        assume_utc: bool,
+    },
+    /// `chrono::NaiveDate`.
+    Date,
+    /// Any JSON value (free-form schemas).
+    Json,
+    /// `Vec<T>`.
+    Array(Box<Type>),
+    /// `BTreeMap<String, T>`.
+    Map(Box<Type>),
+    /// A named type.
+    Named(TypeId),
+}
+
+/// A named type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// Rust name (UpperCamelCase, unique).
+    pub name: String,
+    /// Where it was defined, as a JSON pointer.
+    pub pointer: String,
+    /// Rustdoc.
+    pub doc: Option<String>,
+    /// Whether the schema is `deprecated`.
+    pub deprecated: bool,
+    /// What it is.
+    pub kind: TypeKind,
+}
+
+/// The kinds of named types.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    /// An object with known properties.
+    Struct(Vec<Field>),
+    /// A string enum with a catch-all for values the spec does not list.
+    StringEnum {
+        /// The listed values.
+        values: Vec<EnumValue>,
+        /// Rust name of the catch-all variant that keeps unknown values.
+        catch_all: String,
+    },
+    /// A value that is one of several shapes (`oneOf`/`anyOf` without discriminator).
+    Untagged(Vec<UnionVariant>),
+    /// A named alias for another type.
+    Alias(Type),
+}
+
+/// A property of a struct.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// Rust name (snake_case, unique in the struct).
+    pub rust_name: String,
+    /// Name on the wire.
+    pub wire_name: String,
+    /// Its type.
+    pub ty: Type,
+    /// Listed in `required`.
+    pub required: bool,
+    /// `nullable: true`.
+    pub nullable: bool,
+    /// Rustdoc.
+    pub doc: Option<String>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+}
+
+impl Field {
+    /// Whether the Rust field is an `Option`.
+    pub fn is_option(&self) -> bool {
+        !self.required || self.nullable
+    }
+}
+
+/// One value of a string enum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumValue {
+    /// Rust variant name.
+    pub rust_name: String,
+    /// The value on the wire.
+    pub wire: String,
+    /// Rustdoc (from `x-enum-descriptions`).
+    pub doc: Option<String>,
+}
+
+/// One alternative of an untagged union.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    /// Rust variant name.
+    pub rust_name: String,
+    /// Its type.
+    pub ty: Type,
+}
+
+/// An HTTP method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Method {
+    /// GET.
+    Get,
+    /// PUT.
+    Put,
+    /// POST.
+    Post,
+    /// DELETE.
+    Delete,
+    /// OPTIONS.
+    Options,
+    /// HEAD.
+    Head,
+    /// PATCH.
+    Patch,
+    /// TRACE.
+    Trace,
+}
+
+impl Method {
+    /// Upper-case name as sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Put => "PUT",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+            Method::Options => "OPTIONS",
+            Method::Head => "HEAD",
+            Method::Patch => "PATCH",
+            Method::Trace => "TRACE",
+        }
+    }
+}
+
+/// A piece of a path template.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PathPart {
+    /// Literal text.
+    Literal(String),
+    /// The path parameter at this index of [`Operation::params`].
+    Param(usize),
+}
+
+/// Where a parameter travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ParamLocation {
+    /// In the path.
+    Path,
+    /// In the query string.
+    Query,
+    /// In a header.
+    Header,
+    /// In a cookie.
+    Cookie,
+}
+
+/// An operation parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// Name on the wire.
+    pub wire_name: String,
+    /// Rust name (snake_case, unique in the operation).
+    pub rust_name: String,
+    /// Where it goes.
+    pub location: ParamLocation,
+    /// Whether it must be given.
+    pub required: bool,
+    /// Its type.
+    pub ty: Type,
+    /// Rustdoc.
+    pub doc: Option<String>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+}
+
+/// A request body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RequestBody {
+    /// The JSON body type.
+    pub ty: Type,
+    /// Whether it must be given.
+    pub required: bool,
+    /// Rustdoc.
+    pub doc: Option<String>,
+}
+
+/// Which statuses a response covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum StatusMatch {
+    /// One status code.
+    Code(u16),
+    /// A class such as `4XX` (the digit).
+    Range(u16),
+    /// Every status not otherwise listed.
+    Default,
+}
+
+impl StatusMatch {
+    /// Whether a success status can match.
+    pub fn is_success(self) -> bool {
+        match self {
+            StatusMatch::Code(code) => (200..300).contains(&code),
+            StatusMatch::Range(class) => class == 2,
+            StatusMatch::Default => false,
+        }
+    }
+}
+
+/// A documented response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    /// The statuses it covers.
+    pub status: StatusMatch,
+    /// The JSON body type, if any.
+    pub body: Option<Type>,
+    /// Its description.
+    pub doc: String,
+}
+
+/// An operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// `operationId` as written (or derived from method and path).
+    pub id: String,
+    /// Rust method name.
+    pub method_name: String,
+    /// Rust name of its request builder type.
+    pub builder_name: String,
+    /// HTTP method.
+    pub method: Method,
+    /// The path template as written.
+    pub path: String,
+    /// The path split into literals and parameters.
+    pub path_parts: Vec<PathPart>,
+    /// Summary and description.
+    pub doc: Option<String>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+    /// Parameters: path ones first in template order, then the rest in spec order.
+    pub params: Vec<Param>,
+    /// The JSON request body.
+    pub body: Option<RequestBody>,
+    /// Documented responses, sorted by status.
+    pub responses: Vec<Response>,
+    /// Alternative security requirements (scheme names); empty means none.
+    pub security: Vec<Vec<String>>,
+    /// The credential this operation yields (`x-specgen-token-exchange`).
+    pub token_exchange: Option<TokenExchange>,
+    /// The envelope error codes the spec documents for it (`x-specgen-error-codes`).
+    pub error_codes: Vec<String>,
+}
+
+/// `x-specgen-token-exchange`: the operation's answer carries a credential for a scheme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenExchange {
+    /// The scheme the token is for.
+    pub scheme: String,
+    /// Rust name of the success body's field holding the token.
+    pub token_field: String,
+    /// How long the token lives, in seconds, if known.
+    pub lifetime_seconds: Option<u64>,
+}
+
+/// A security scheme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SecurityScheme {
+    /// Name in `components.securitySchemes`.
+    pub name: String,
+    /// Rust name of the builder setter.
+    pub setter: String,
+    /// Its description.
+    pub doc: Option<String>,
+    /// How it is applied.
+    pub kind: SecurityKind,
+}
+
+/// How a scheme's credential is sent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SecurityKind {
+    /// A bearer token.
+    Bearer,
+    /// HTTP basic.
+    Basic,
+    /// A key in a header, query parameter or cookie.
+    ApiKey {
+        /// Where.
+        location: ParamLocation,
+        /// Parameter name.
+        name: String,
+        /// `x-specgen-value-prefix`.
+        prefix: String,
+    },
+}
+
+/// `x-specgen-envelope`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Envelope {
+    /// Property with the success content.
+    pub content_property: String,
+    /// Property with the error code.
+    pub error_code_property: String,
+    /// Property with the error message.
+    pub error_message_property: String,
+    /// The enum of documented codes, if given.
+    pub error_codes: Option<TypeId>,
+    /// The schema name of the failure shape, which is never a success type.
+    pub failure_schema: Option<String>,
+}
+
+/// A map from names to types used while lowering.
+pub type TypeIndex = BTreeMap<String, TypeId>;

@@ -1,0 +1,130 @@
+//! specgen turns OpenAPI 3.0 documents (YAML or JSON) into typed, async Rust clients.
+//!
+//! The pipeline is `load` (parse, locate) -> `lower` (an owned IR, names decided once) -> `emit`
+//! (tokens built with `quote!`) -> `format` (prettyplease, once). Build scripts use [`build`]; the
+//! `specgen` binary is a thin command line over [`Generator`].
+//!
+//! ```no_run
+//! let generated = specgen::Generator::new().generate(std::path::Path::new("specs/fusebill.yaml"))?;
+//! std::fs::write("fusebill.rs", generated.code)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![deny(missing_docs)]
+
+pub mod build;
+pub mod diagnostics;
+mod emit;
+mod format;
+pub mod ir;
+pub mod load;
+mod lower;
+pub mod names;
+mod positions;
+
+pub use diagnostics::{Diagnostic, Diagnostics, Severity};
+pub use emit::RuntimeMode;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::path::Path;
+
+/// Generated code for one spec, and the warnings (lossy fallbacks) met on the way.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// The formatted Rust source.
+    pub code: String,
+    /// Problems that did not stop generation.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Options for generating code; `Generator::new()` gives a self-contained module.
+#[derive(Debug, Clone)]
+pub struct Generator {
+    runtime: RuntimeMode,
+}
+
+impl Default for Generator {
+    fn default() -> Self {
+        Generator { runtime: RuntimeMode::Embedded }
+    }
+}
+
+impl Generator {
+    /// A generator whose output embeds the runtime and so stands alone.
+    pub fn new() -> Self {
+        Generator::default()
+    }
+
+    /// Where the generated code finds the runtime.
+    pub fn runtime(mut self, mode: RuntimeMode) -> Self {
+        self.runtime = mode;
+        self
+    }
+
+    /// Generates a file of items with `//!` module docs (for `src/lib.rs` or `mod name;`).
+    pub fn generate(&self, spec: &Path) -> Result<Generated, Diagnostics> {
+        self.run(spec, |doc, items| {
+            let attrs = doc.lines().map(|line| {
+                let line = format!(" {line}");
+                let line = line.trim_end();
+                quote!(#![doc = #line])
+            });
+            quote! { #(#attrs)* #items }
+        })
+    }
+
+    /// Generates `pub mod <name> { ... }`, for inclusion with `include!`.
+    pub fn generate_module(&self, spec: &Path, name: &str) -> Result<Generated, Diagnostics> {
+        let module = emit::tokens_ident(name);
+        self.run(spec, |doc, items| {
+            let attrs = doc.lines().map(|line| {
+                let line = format!(" {line}");
+                let line = line.trim_end();
+                quote!(#![doc = #line])
+            });
+            quote! { pub mod #module { #(#attrs)* #items } }
+        })
+    }
+
+    /// Loads, checks and lowers a spec without emitting code; returns every problem found.
+    pub fn check(&self, spec: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
+        let document = load::load(spec).map_err(Diagnostics::new)?;
+        let (api, problems) = lower::lower(&document);
+        let mut problems: Vec<Diagnostic> = problems.into_iter().map(|d| document.locate(d)).collect();
+        let mut emit_problems = Vec::new();
+        if let Err(message) = emit::emit_api(&api, &self.runtime, &mut emit_problems) {
+            problems.push(document.locate(Diagnostic::error("", message)));
+        }
+        problems.extend(emit_problems.into_iter().map(|d| document.locate(d)));
+        let diagnostics = Diagnostics::new(problems);
+        if diagnostics.has_errors() { Err(diagnostics) } else { Ok(diagnostics.0) }
+    }
+
+    fn run(&self, spec: &Path, wrap: impl FnOnce(&str, TokenStream) -> TokenStream) -> Result<Generated, Diagnostics> {
+        let document = load::load(spec).map_err(Diagnostics::new)?;
+        let (api, problems) = lower::lower(&document);
+        let mut problems: Vec<Diagnostic> = problems.into_iter().map(|d| document.locate(d)).collect();
+        let mut emit_problems = Vec::new();
+        let emitted = emit::emit_api(&api, &self.runtime, &mut emit_problems);
+        problems.extend(emit_problems.into_iter().map(|d| document.locate(d)));
+        let module = match emitted {
+            Ok(module) => module,
+            Err(message) => {
+                problems.push(document.locate(Diagnostic::error("", message)));
+                return Err(Diagnostics::new(problems));
+            }
+        };
+        let diagnostics = Diagnostics::new(problems);
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        let code = format::format_file(wrap(&module.doc, module.items))
+            .map_err(|message| Diagnostics::new(vec![document.locate(Diagnostic::error("", message))]))?;
+        Ok(Generated { code, warnings: diagnostics.0 })
+    }
+}
+
+/// The shared runtime as `pub mod runtime { ... }`, formatted, for [`RuntimeMode::Shared`] users.
+pub fn runtime_source() -> Result<String, String> {
+    format::format_file(emit::runtime_module()?)
+}

@@ -1,0 +1,174 @@
+//! Reads a spec file (YAML or JSON) into an `openapiv3` document, with every problem located in the file.
+
+use crate::diagnostics::{Diagnostic, pointer_token};
+use crate::positions::locate;
+use std::path::{Path, PathBuf};
+
+/// A parsed spec and the text it came from (kept to locate problems).
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file it was read from.
+    pub path: PathBuf,
+    /// The file's text.
+    pub text: String,
+    /// The document as JSON (extensions and raw lookups read it).
+    pub raw: serde_json::Value,
+    /// The typed document.
+    pub openapi: openapiv3::OpenAPI,
+}
+
+impl Document {
+    /// Fills in a diagnostic's file, line and column from its pointer.
+    pub fn locate(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        diagnostic.file = self.path.clone();
+        if diagnostic.line.is_none() {
+            if let Some((line, column)) = locate(&self.text, &diagnostic.pointer) {
+                diagnostic.line = Some(line);
+                diagnostic.column = Some(column);
+            }
+        }
+        diagnostic
+    }
+}
+
+/// Reads and parses a spec file.
+pub fn load(path: &Path) -> Result<Document, Vec<Diagnostic>> {
+    let at_file = |mut d: Diagnostic| {
+        d.file = path.to_path_buf();
+        vec![d]
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| at_file(Diagnostic::error("", format!("cannot read the spec: {e}"))))?;
+    parse(path, text)
+}
+
+/// Parses spec text read from `path`.
+pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
+    let raw = parse_tree(&text).map_err(|mut d| {
+        d.file = path.to_path_buf();
+        vec![d]
+    })?;
+    let located = |d: Diagnostic| {
+        let mut d = d;
+        d.file = path.to_path_buf();
+        if let Some((line, column)) = locate(&text, &d.pointer) {
+            d.line = Some(line);
+            d.column = Some(column);
+        }
+        vec![d]
+    };
+    check_version(&raw).map_err(located)?;
+    let openapi: openapiv3::OpenAPI = serde_path_to_error::deserialize(&raw).map_err(|error| {
+        let pointer = path_to_pointer(error.path());
+        located(
+            Diagnostic::error(pointer, format!("not a valid OpenAPI 3.0 document: {}", error.inner()))
+                .with_hint("compare the node with the OpenAPI 3.0.3 specification"),
+        )
+    })?;
+    Ok(Document { path: path.to_path_buf(), text, raw, openapi })
+}
+
+/// Parses JSON or YAML text into a JSON tree; YAML keys that are numbers or booleans become strings.
+fn parse_tree(text: &str) -> Result<serde_json::Value, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::error("", "the spec file is empty"));
+    }
+    if text.trim_start().starts_with('{') {
+        return serde_json::from_str(text).map_err(|e| {
+            let mut d = Diagnostic::error("", format!("JSON syntax error: {e}"));
+            d.line = u32::try_from(e.line()).ok();
+            d.column = u32::try_from(e.column()).ok();
+            d
+        });
+    }
+    let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+        let mut d = Diagnostic::error("", format!("YAML syntax error: {e}"));
+        if let Some(location) = e.location() {
+            d.line = u32::try_from(location.line()).ok();
+            d.column = u32::try_from(location.column()).ok();
+        }
+        d
+    })?;
+    yaml_to_json(yaml, "")
+}
+
+/// Converts a YAML tree to JSON; tags are dropped and non-string keys are written as text.
+fn yaml_to_json(value: serde_yaml::Value, pointer: &str) -> Result<serde_json::Value, Diagnostic> {
+    use serde_yaml::Value as Y;
+    Ok(match value {
+        Y::Null => serde_json::Value::Null,
+        Y::Bool(b) => serde_json::Value::Bool(b),
+        Y::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                serde_json::Value::from(i)
+            } else if let Some(u) = n.as_u64() {
+                serde_json::Value::from(u)
+            } else {
+                // NaN and infinities have no JSON form; they become null rather than a wrong number.
+                n.as_f64().and_then(serde_json::Number::from_f64).map_or(serde_json::Value::Null, Into::into)
+            }
+        }
+        Y::String(s) => serde_json::Value::String(s),
+        Y::Sequence(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (index, item) in items.into_iter().enumerate() {
+                out.push(yaml_to_json(item, &format!("{pointer}/{index}"))?);
+            }
+            serde_json::Value::Array(out)
+        }
+        Y::Mapping(map) => {
+            let mut out = serde_json::Map::new();
+            for (key, item) in map {
+                let key = match key {
+                    Y::String(s) => s,
+                    Y::Number(n) => n.to_string(),
+                    Y::Bool(b) => b.to_string(),
+                    Y::Null => "null".to_owned(),
+                    _ => {
+                        return Err(Diagnostic::error(
+                            pointer.to_owned(),
+                            "a mapping key is not a scalar (YAML complex keys have no JSON form)",
+                        ));
+                    }
+                };
+                let child = format!("{pointer}/{}", pointer_token(&key));
+                out.insert(key, yaml_to_json(item, &child)?);
+            }
+            serde_json::Value::Object(out)
+        }
+        Y::Tagged(tagged) => yaml_to_json(tagged.value, pointer)?,
+    })
+}
+
+/// Rejects documents that are not OpenAPI 3.0, naming what they are.
+fn check_version(raw: &serde_json::Value) -> Result<(), Diagnostic> {
+    if raw.get("swagger").is_some() {
+        return Err(Diagnostic::error("/swagger", "this is a Swagger 2.0 document; specgen reads OpenAPI 3.0")
+            .with_hint("convert it to OpenAPI 3.0 first (for example with swagger2openapi)"));
+    }
+    match raw.get("openapi").and_then(serde_json::Value::as_str) {
+        Some(version) if version.starts_with("3.0") => Ok(()),
+        Some(version) if version.starts_with("3.1") => Err(Diagnostic::error(
+            "/openapi",
+            format!("OpenAPI {version} is not supported; specgen reads OpenAPI 3.0"),
+        )),
+        Some(version) => Err(Diagnostic::error("/openapi", format!("unknown OpenAPI version {version:?}"))),
+        None => Err(Diagnostic::error("", "not an OpenAPI document: the `openapi` field is missing")
+            .with_hint("an OpenAPI 3.0 document starts with `openapi: 3.0.3`")),
+    }
+}
+
+/// Turns a serde path (`paths./pets.get`) into a JSON pointer.
+fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+            Segment::Map { key } => pointer.push_str(&format!("/{}", pointer_token(key))),
+            Segment::Enum { variant } => pointer.push_str(&format!("/{}", pointer_token(variant))),
+            Segment::Unknown => {}
+        }
+    }
+    pointer
+}

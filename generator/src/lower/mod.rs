@@ -1,0 +1,100 @@
+//! Lowers a parsed document into the IR: the only stage that reads `openapiv3` types.
+
+mod operations;
+mod refs;
+mod schemas;
+mod security;
+
+use crate::diagnostics::Diagnostic;
+use crate::ir::{Api, Envelope, Server, ServerVariable};
+use crate::load::Document;
+use crate::names::{Scope, value_name};
+use schemas::SchemaLowerer;
+
+/// Lowers a document; problems come back with it (errors mean the API must not be emitted).
+pub fn lower(document: &Document) -> (Api, Vec<Diagnostic>) {
+    let openapi = &document.openapi;
+    let mut diagnostics = Vec::new();
+    let mut schemas = SchemaLowerer::new(openapi.components.as_ref().map(|c| &c.schemas));
+    schemas.define_components();
+    let envelope = envelope(&document.raw, &schemas, &mut diagnostics);
+    let operations = operations::lower_operations(openapi, &mut schemas, envelope.as_ref(), &mut diagnostics);
+    let security_schemes = security::lower_schemes(openapi, &mut diagnostics);
+    diagnostics.append(&mut schemas.diagnostics);
+    let api = Api {
+        title: openapi.info.title.clone(),
+        version: openapi.info.version.clone(),
+        description: openapi.info.description.clone(),
+        servers: servers(openapi),
+        types: schemas.types,
+        operations,
+        security_schemes,
+        envelope,
+    };
+    (api, diagnostics)
+}
+
+fn servers(openapi: &openapiv3::OpenAPI) -> Vec<Server> {
+    openapi
+        .servers
+        .iter()
+        .map(|server| {
+            let mut scope = Scope::with_reserved(&[
+                "base_url", "timeout", "connect_timeout", "user_agent", "http_client", "build",
+            ]);
+            Server {
+                url: server.url.clone(),
+                description: server.description.clone(),
+                variables: server
+                    .variables
+                    .iter()
+                    .flatten()
+                    .map(|(name, variable)| ServerVariable {
+                        name: name.clone(),
+                        rust_name: scope.claim(&value_name(&format!("server {name}"))),
+                        default: variable.default.clone(),
+                        description: variable.description.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Reads `x-specgen-envelope` from the document root.
+fn envelope(raw: &serde_json::Value, schemas: &SchemaLowerer<'_>, diagnostics: &mut Vec<Diagnostic>) -> Option<Envelope> {
+    let value = raw.get("x-specgen-envelope")?;
+    let pointer = "/x-specgen-envelope";
+    let text = |key: &str| value.get(key).and_then(serde_json::Value::as_str).map(str::to_owned);
+    let (Some(content), Some(code), Some(message)) =
+        (text("contentProperty"), text("errorCodeProperty"), text("errorMessageProperty"))
+    else {
+        diagnostics.push(
+            Diagnostic::error(pointer, "x-specgen-envelope needs contentProperty, errorCodeProperty and errorMessageProperty")
+                .with_hint("each names a property of the envelope object"),
+        );
+        return None;
+    };
+    let schema_name = |key: &str, diagnostics: &mut Vec<Diagnostic>| {
+        let reference = text(key)?;
+        match refs::component_name(&reference, "schemas") {
+            Some(name) if schemas.by_component.contains_key(&name) => Some(name),
+            _ => {
+                diagnostics.push(Diagnostic::error(
+                    format!("{pointer}/{key}"),
+                    format!("{reference:?} is not a component schema of this document"),
+                ));
+                None
+            }
+        }
+    };
+    let error_codes = schema_name("errorCodes", diagnostics).and_then(|name| schemas.by_component.get(&name).copied());
+    let failure_schema = schema_name("failureSchema", diagnostics);
+    Some(Envelope {
+        content_property: content,
+        error_code_property: code,
+        error_message_property: message,
+        error_codes,
+        failure_schema,
+    })
+}

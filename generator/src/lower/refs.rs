@@ -1,0 +1,55 @@
+//! Resolves local `$ref`s to components of every kind, following chains and refusing cycles.
+
+use crate::diagnostics::{Diagnostic, pointer_token};
+use indexmap::IndexMap;
+use openapiv3::ReferenceOr;
+
+/// Chains of references longer than this are reported as cycles.
+const MAX_CHAIN: usize = 64;
+
+/// The component name a local reference points to, if it is `#/components/<kind>/<name>`.
+pub fn component_name(reference: &str, kind: &str) -> Option<String> {
+    let rest = reference.strip_prefix("#/components/")?.strip_prefix(kind)?.strip_prefix('/')?;
+    if rest.contains('/') {
+        return None;
+    }
+    Some(rest.replace("~1", "/").replace("~0", "~"))
+}
+
+/// The JSON pointer of a component.
+pub fn component_pointer(kind: &str, name: &str) -> String {
+    format!("/components/{kind}/{}", pointer_token(name))
+}
+
+/// Follows `item` through references into `components.<kind>` until a value is found.
+pub fn resolve<'a, T>(
+    item: &'a ReferenceOr<T>,
+    kind: &str,
+    components: Option<&'a IndexMap<String, ReferenceOr<T>>>,
+    pointer: &str,
+) -> Result<&'a T, Diagnostic> {
+    let mut current = item;
+    for _ in 0..MAX_CHAIN {
+        match current {
+            ReferenceOr::Item(value) => return Ok(value),
+            ReferenceOr::Reference { reference } => {
+                let Some(name) = component_name(reference, kind) else {
+                    return Err(unsupported_ref(pointer, reference, kind));
+                };
+                current = components.and_then(|map| map.get(&name)).ok_or_else(|| {
+                    Diagnostic::error(pointer.to_owned(), format!("dangling $ref {reference:?}: no such {kind} component"))
+                        .with_hint(format!("define it under components.{kind}, or fix the reference"))
+                })?;
+            }
+        }
+    }
+    Err(Diagnostic::error(pointer.to_owned(), format!("$ref chain through components.{kind} is cyclic")))
+}
+
+/// The diagnostic for a reference specgen cannot follow.
+pub fn unsupported_ref(pointer: &str, reference: &str, kind: &str) -> Diagnostic {
+    Diagnostic::error(
+        pointer.to_owned(),
+        format!("unsupported $ref {reference:?}: only local references to #/components/{kind}/<name> are followed"),
+    )
+}

@@ -1,0 +1,410 @@
+//! Lowers JSON schemas to IR types: named structs, enums and unions for components and inline shapes.
+
+use super::refs::{component_name, component_pointer, unsupported_ref};
+use crate::diagnostics::{Diagnostic, pointer_token};
+use crate::ir::{EnumValue, Field, Type, TypeDef, TypeId, TypeKind, UnionVariant};
+use crate::names::{RESERVED_TYPE_NAMES, Scope, type_name, value_name};
+use indexmap::IndexMap;
+use openapiv3::{
+    AdditionalProperties, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind, StringFormat,
+    Type as OaType, VariantOrUnknownOrEmpty,
+};
+use std::collections::BTreeMap;
+
+/// Inline schemas nested deeper than this are refused rather than recursed into.
+const MAX_DEPTH: usize = 64;
+
+/// A schema, or a reference to one, however `openapiv3` boxes it.
+#[derive(Clone, Copy)]
+pub enum SchemaRef<'a> {
+    /// `$ref`.
+    Ref(&'a str),
+    /// An inline schema.
+    Item(&'a Schema),
+}
+
+impl<'a> From<&'a ReferenceOr<Schema>> for SchemaRef<'a> {
+    fn from(value: &'a ReferenceOr<Schema>) -> Self {
+        match value {
+            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
+            ReferenceOr::Item(schema) => SchemaRef::Item(schema),
+        }
+    }
+}
+
+impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaRef<'a> {
+    fn from(value: &'a ReferenceOr<Box<Schema>>) -> Self {
+        match value {
+            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
+            ReferenceOr::Item(schema) => SchemaRef::Item(schema),
+        }
+    }
+}
+
+/// Builds the type table of one API.
+pub struct SchemaLowerer<'a> {
+    components: Option<&'a IndexMap<String, ReferenceOr<Schema>>>,
+    /// Types defined so far.
+    pub types: Vec<TypeDef>,
+    /// Component schema name to its type.
+    pub by_component: BTreeMap<String, TypeId>,
+    scope: Scope,
+    /// Problems found.
+    pub diagnostics: Vec<Diagnostic>,
+    depth: usize,
+}
+
+impl<'a> SchemaLowerer<'a> {
+    /// Reserves a named type for every component schema, so references resolve before definitions.
+    pub fn new(components: Option<&'a IndexMap<String, ReferenceOr<Schema>>>) -> Self {
+        let mut lowerer = SchemaLowerer {
+            components,
+            types: Vec::new(),
+            by_component: BTreeMap::new(),
+            scope: Scope::with_reserved(RESERVED_TYPE_NAMES),
+            diagnostics: Vec::new(),
+            depth: 0,
+        };
+        for name in components.into_iter().flat_map(|map| map.keys()) {
+            let id = lowerer.add_type(name, &component_pointer("schemas", name), None, TypeKind::Alias(Type::Json));
+            lowerer.by_component.insert(name.clone(), id);
+        }
+        lowerer
+    }
+
+    /// Claims a type name from this API's scope (used for operation builders and other generated types).
+    pub fn claim_name(&mut self, raw: &str) -> String {
+        self.scope.claim(&type_name(raw))
+    }
+
+    /// Defines every component schema.
+    pub fn define_components(&mut self) {
+        let Some(components) = self.components else { return };
+        for (name, item) in components {
+            let Some(&id) = self.by_component.get(name) else { continue };
+            let pointer = component_pointer("schemas", name);
+            let type_name = self.types[id.0].name.clone();
+            let (kind, doc, deprecated) = match item {
+                ReferenceOr::Reference { reference } => {
+                    (TypeKind::Alias(self.lower(SchemaRef::Ref(reference), &type_name, &pointer)), None, false)
+                }
+                ReferenceOr::Item(schema) => {
+                    let kind = match self.named_kind(schema, &type_name, &pointer) {
+                        Some(kind) => kind,
+                        None => TypeKind::Alias(self.plain_type(schema, &type_name, &pointer)),
+                    };
+                    (kind, describe(schema), schema.schema_data.deprecated)
+                }
+            };
+            let def = &mut self.types[id.0];
+            def.kind = kind;
+            def.doc = doc;
+            def.deprecated = deprecated;
+        }
+    }
+
+    /// The IR type of a schema used at `pointer`; inline named shapes are called `hint`.
+    pub fn lower(&mut self, schema: SchemaRef<'_>, hint: &str, pointer: &str) -> Type {
+        match schema {
+            SchemaRef::Ref(reference) => match component_name(reference, "schemas") {
+                Some(name) => match self.by_component.get(&name) {
+                    Some(&id) => Type::Named(id),
+                    None => {
+                        self.diagnostics.push(
+                            Diagnostic::error(pointer, format!("dangling $ref {reference:?}: no such schema"))
+                                .with_hint("define it under components.schemas, or fix the reference"),
+                        );
+                        Type::Json
+                    }
+                },
+                None => {
+                    self.diagnostics.push(unsupported_ref(pointer, reference, "schemas"));
+                    Type::Json
+                }
+            },
+            SchemaRef::Item(schema) => {
+                if self.depth >= MAX_DEPTH {
+                    self.diagnostics.push(Diagnostic::error(pointer, "schema nesting is too deep"));
+                    return Type::Json;
+                }
+                self.depth += 1;
+                let ty = match self.named_kind(schema, hint, pointer) {
+                    Some(kind) => Type::Named(self.add_type(hint, pointer, describe(schema), kind)),
+                    None => self.plain_type(schema, hint, pointer),
+                };
+                self.depth -= 1;
+                ty
+            }
+        }
+    }
+
+    /// Whether a schema admits `null` (directly, through its component, or a nullable `allOf` wrapper).
+    pub fn is_nullable(&self, schema: SchemaRef<'_>) -> bool {
+        self.resolve(schema).is_some_and(|s| s.schema_data.nullable)
+    }
+
+    /// The schema a reference points to (through component chains).
+    pub fn resolve<'s>(&self, schema: SchemaRef<'s>) -> Option<&'s Schema>
+    where
+        'a: 's,
+    {
+        let mut current = schema;
+        for _ in 0..MAX_DEPTH {
+            match current {
+                SchemaRef::Item(schema) => return Some(schema),
+                SchemaRef::Ref(reference) => {
+                    let name = component_name(reference, "schemas")?;
+                    current = SchemaRef::from(self.components?.get(&name)?);
+                }
+            }
+        }
+        None
+    }
+
+    /// The property `name` of an object schema (after references), with its required flag.
+    pub fn property<'s>(&self, schema: SchemaRef<'s>, name: &str) -> Option<(SchemaRef<'s>, bool)>
+    where
+        'a: 's,
+    {
+        match &self.resolve(schema)?.schema_kind {
+            SchemaKind::Type(OaType::Object(object)) => {
+                let property = object.properties.get(name)?;
+                Some((SchemaRef::from(property), object.required.iter().any(|r| r == name)))
+            }
+            _ => None,
+        }
+    }
+
+    fn add_type(&mut self, hint: &str, pointer: &str, doc: Option<String>, kind: TypeKind) -> TypeId {
+        let id = TypeId(self.types.len());
+        let name = self.scope.claim(&type_name(hint));
+        self.types.push(TypeDef { name, pointer: pointer.to_owned(), doc, deprecated: false, kind });
+        id
+    }
+
+    /// The kind of a schema that needs a named type of its own, or `None` for plain types.
+    fn named_kind(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Option<TypeKind> {
+        match &schema.schema_kind {
+            SchemaKind::Type(OaType::String(string)) if !string.enumeration.is_empty() => {
+                let values: Vec<&str> = string.enumeration.iter().flatten().map(String::as_str).collect();
+                Some(self.string_enum(schema, &values))
+            }
+            SchemaKind::Type(OaType::Object(object)) if !object.properties.is_empty() => {
+                Some(self.structure(&object.properties, &object.required, hint, pointer))
+            }
+            SchemaKind::OneOf { one_of: alternatives } | SchemaKind::AnyOf { any_of: alternatives } => {
+                let keyword = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) { "oneOf" } else { "anyOf" };
+                let non_null: Vec<_> = alternatives.iter().filter(|a| !is_null_schema(a)).collect();
+                if non_null.len() == 1 {
+                    return None;
+                }
+                Some(self.union(&non_null, hint, &format!("{pointer}/{keyword}")))
+            }
+            SchemaKind::AllOf { all_of } if all_of.len() > 1 => Some(self.merged(all_of, hint, pointer)),
+            SchemaKind::Any(any) if !any.properties.is_empty() => {
+                Some(self.structure(&any.properties, &any.required, hint, pointer))
+            }
+            _ => None,
+        }
+    }
+
+    /// The type of a schema that needs no name of its own.
+    fn plain_type(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Type {
+        match &schema.schema_kind {
+            SchemaKind::Type(OaType::Boolean(_)) => Type::Bool,
+            SchemaKind::Type(OaType::Integer(integer)) => match &integer.format {
+                VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => Type::I32,
+                _ => Type::I64,
+            },
+            SchemaKind::Type(OaType::Number(number)) => match &number.format {
+                VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => Type::F32,
+                _ => Type::F64,
+            },
+            SchemaKind::Type(OaType::String(string)) => match &string.format {
+                VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => {
+                    let assume_utc = schema.schema_data.extensions.get("x-specgen-assume-utc")
+                        == Some(&serde_json::Value::Bool(true));
+                    Type::DateTime { assume_utc }
+                }
+                VariantOrUnknownOrEmpty::Item(StringFormat::Date) => Type::Date,
+                VariantOrUnknownOrEmpty::Unknown(format) if format == "uuid" => Type::Uuid,
+                _ => Type::String,
+            },
+            SchemaKind::Type(OaType::Array(array)) => match &array.items {
+                Some(items) => {
+                    let item = self.lower(SchemaRef::from(items), &format!("{hint}Item"), &format!("{pointer}/items"));
+                    Type::Array(Box::new(item))
+                }
+                None => Type::Array(Box::new(Type::Json)),
+            },
+            SchemaKind::Type(OaType::Object(object)) => match &object.additional_properties {
+                Some(AdditionalProperties::Schema(value)) => {
+                    let value = self.lower(
+                        SchemaRef::from(value.as_ref()),
+                        &format!("{hint}Value"),
+                        &format!("{pointer}/additionalProperties"),
+                    );
+                    Type::Map(Box::new(value))
+                }
+                _ => Type::Json,
+            },
+            SchemaKind::OneOf { one_of: alternatives } | SchemaKind::AnyOf { any_of: alternatives } => {
+                match alternatives.iter().find(|a| !is_null_schema(a)) {
+                    Some(only) => self.lower(SchemaRef::from(only), hint, pointer),
+                    None => Type::Json,
+                }
+            }
+            SchemaKind::AllOf { all_of } => match all_of.first() {
+                Some(only) => self.lower(SchemaRef::from(only), hint, &format!("{pointer}/allOf/0")),
+                None => Type::Json,
+            },
+            SchemaKind::Not { .. } => {
+                self.diagnostics.push(Diagnostic::warning(
+                    pointer,
+                    "`not` cannot be expressed as a Rust type; falling back to serde_json::Value",
+                ));
+                Type::Json
+            }
+            SchemaKind::Any(any) => match any.typ.as_deref() {
+                Some("boolean") => Type::Bool,
+                Some("integer") => Type::I64,
+                Some("number") => Type::F64,
+                Some("string") => Type::String,
+                _ => Type::Json,
+            },
+        }
+    }
+
+    fn string_enum(&mut self, schema: &Schema, values: &[&str]) -> TypeKind {
+        let descriptions: Vec<Option<String>> = match schema.schema_data.extensions.get("x-enum-descriptions") {
+            Some(serde_json::Value::Array(items)) => {
+                items.iter().map(|item| item.as_str().map(str::to_owned)).collect()
+            }
+            _ => Vec::new(),
+        };
+        let mut scope = Scope::default();
+        let mut seen = std::collections::BTreeSet::new();
+        let mut out = Vec::new();
+        for (index, value) in values.iter().enumerate() {
+            if !seen.insert(*value) {
+                continue;
+            }
+            let raw = if value.is_empty() { "Empty" } else { value };
+            out.push(EnumValue {
+                rust_name: scope.claim(&type_name(raw)),
+                wire: (*value).to_owned(),
+                doc: descriptions.get(index).cloned().flatten(),
+            });
+        }
+        TypeKind::StringEnum { values: out, catch_all: scope.claim("Unknown") }
+    }
+
+    fn structure(
+        &mut self,
+        properties: &IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &[String],
+        hint: &str,
+        pointer: &str,
+    ) -> TypeKind {
+        let mut scope = Scope::default();
+        let mut fields = Vec::new();
+        for (wire_name, property) in properties {
+            let property_pointer = format!("{pointer}/properties/{}", pointer_token(wire_name));
+            let schema = SchemaRef::from(property);
+            let ty = self.lower(schema, &format!("{hint} {wire_name}"), &property_pointer);
+            let own = match property {
+                ReferenceOr::Item(schema) => Some(schema.as_ref()),
+                ReferenceOr::Reference { .. } => None,
+            };
+            fields.push(Field {
+                rust_name: scope.claim(&value_name(wire_name)),
+                wire_name: wire_name.clone(),
+                ty,
+                required: required.iter().any(|r| r == wire_name),
+                nullable: self.is_nullable(schema),
+                doc: own.and_then(describe),
+                deprecated: own.is_some_and(|s| s.schema_data.deprecated),
+            });
+        }
+        TypeKind::Struct(fields)
+    }
+
+    fn union(&mut self, alternatives: &[&ReferenceOr<Schema>], hint: &str, pointer: &str) -> TypeKind {
+        let mut scope = Scope::default();
+        let mut variants = Vec::new();
+        for (index, alternative) in alternatives.iter().enumerate() {
+            let ty = self.lower(SchemaRef::from(*alternative), &format!("{hint}Variant{index}"), &format!("{pointer}/{index}"));
+            let raw = self.variant_name(&ty);
+            variants.push(UnionVariant { rust_name: scope.claim(&raw), ty });
+        }
+        TypeKind::Untagged(variants)
+    }
+
+    fn variant_name(&self, ty: &Type) -> String {
+        match ty {
+            Type::Bool => "Boolean".to_owned(),
+            Type::I32 | Type::I64 => "Integer".to_owned(),
+            Type::F32 | Type::F64 => "Number".to_owned(),
+            Type::String => "String".to_owned(),
+            Type::Uuid => "Uuid".to_owned(),
+            Type::DateTime { .. } => "DateTime".to_owned(),
+            Type::Date => "Date".to_owned(),
+            Type::Json => "Json".to_owned(),
+            Type::Array(_) => "Array".to_owned(),
+            Type::Map(_) => "Map".to_owned(),
+            Type::Named(id) => self.types[id.0].name.clone(),
+        }
+    }
+
+    /// Merges the object parts of an `allOf` into one struct.
+    fn merged(&mut self, parts: &[ReferenceOr<Schema>], hint: &str, pointer: &str) -> TypeKind {
+        let mut properties = IndexMap::new();
+        let mut required = Vec::new();
+        for (index, part) in parts.iter().enumerate() {
+            let Some(schema) = self.resolve(SchemaRef::from(part)) else {
+                self.diagnostics.push(Diagnostic::error(format!("{pointer}/allOf/{index}"), "dangling $ref in allOf"));
+                continue;
+            };
+            match &schema.schema_kind {
+                SchemaKind::Type(OaType::Object(object)) => {
+                    for (name, property) in &object.properties {
+                        properties.insert(name.clone(), property.clone());
+                    }
+                    required.extend(object.required.iter().cloned());
+                }
+                SchemaKind::Any(any) => {
+                    for (name, property) in &any.properties {
+                        properties.insert(name.clone(), property.clone());
+                    }
+                    required.extend(any.required.iter().cloned());
+                }
+                _ => self.diagnostics.push(Diagnostic::warning(
+                    format!("{pointer}/allOf/{index}"),
+                    "only object parts of allOf are merged; this part is ignored",
+                )),
+            }
+        }
+        self.structure(&properties, &required, hint, &format!("{pointer}/allOf"))
+    }
+}
+
+/// A schema's title and description, as documentation.
+fn describe(schema: &Schema) -> Option<String> {
+    let data = &schema.schema_data;
+    match (&data.title, &data.description) {
+        (Some(title), Some(description)) => Some(format!("{title}\n\n{description}")),
+        (Some(text), None) | (None, Some(text)) => Some(text.clone()),
+        (None, None) => None,
+    }
+}
+
+/// Whether an alternative only admits null (`{nullable: true}` with nothing else, or `type: 'null'`).
+fn is_null_schema(schema: &ReferenceOr<Schema>) -> bool {
+    match schema {
+        ReferenceOr::Item(schema) => match &schema.schema_kind {
+            SchemaKind::Any(any) => any.typ.as_deref() == Some("null"),
+            _ => false,
+        },
+        ReferenceOr::Reference { .. } => false,
+    }
+}

@@ -1,0 +1,94 @@
+//! The `specgen` command line: `generate` prints or writes a module, `check` validates specs.
+
+use specgen::{Generator, Severity};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  specgen generate SPEC [-o FILE]   print (or write) the Rust module generated from SPEC
+  specgen check SPEC...             validate specs and print every problem
+
+exit status: 0 success, 1 a spec has errors, 2 usage or I/O error";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("generate") => generate(&args[1..]),
+        Some("check") => check(&args[1..]),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => usage_error("expected a command"),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn generate(args: &[String]) -> ExitCode {
+    let mut spec = None;
+    let mut output = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "-o" | "--output" => match rest.next() {
+                Some(path) => output = Some(PathBuf::from(path)),
+                None => return usage_error("-o needs a file"),
+            },
+            flag if flag.starts_with('-') => return usage_error(&format!("unknown option {flag}")),
+            path if spec.is_none() => spec = Some(PathBuf::from(path)),
+            _ => return usage_error("generate takes one spec"),
+        }
+    }
+    let Some(spec) = spec else { return usage_error("generate needs a spec") };
+    match Generator::new().generate(&spec) {
+        Ok(generated) => {
+            for warning in &generated.warnings {
+                eprintln!("{warning}");
+            }
+            match output {
+                Some(path) => match specgen::build::write_if_changed(&path, &generated.code) {
+                    Ok(_) => ExitCode::SUCCESS,
+                    Err(error) => {
+                        eprintln!("{error}");
+                        ExitCode::from(2)
+                    }
+                },
+                None => {
+                    print!("{}", generated.code);
+                    ExitCode::SUCCESS
+                }
+            }
+        }
+        Err(diagnostics) => {
+            eprintln!("{diagnostics}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn check(args: &[String]) -> ExitCode {
+    if args.is_empty() {
+        return usage_error("check needs at least one spec");
+    }
+    let mut failed = false;
+    for spec in args {
+        match Generator::new().check(std::path::Path::new(spec)) {
+            Ok(warnings) => {
+                for warning in &warnings {
+                    eprintln!("{warning}");
+                }
+                let count = warnings.iter().filter(|w| w.severity == Severity::Warning).count();
+                eprintln!("{spec}: ok ({count} warning(s))");
+            }
+            Err(diagnostics) => {
+                eprintln!("{diagnostics}");
+                failed = true;
+            }
+        }
+    }
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
