@@ -141,10 +141,13 @@ fn shape_is_lossy(operation: &Operation, enveloped: bool) -> bool {
 
 fn status_pattern(status: StatusMatch) -> TokenStream {
     match status {
-        StatusMatch::Code(code) => quote!(#code),
+        StatusMatch::Code(code) => {
+            let code = proc_macro2::Literal::u16_unsuffixed(code);
+            quote!(#code)
+        }
         StatusMatch::Range(class) => {
-            let low = class * 100;
-            let high = low + 99;
+            let low = proc_macro2::Literal::u16_unsuffixed(class.saturating_mul(100));
+            let high = proc_macro2::Literal::u16_unsuffixed(class.saturating_mul(100).saturating_add(99));
             quote!(#low..=#high)
         }
         StatusMatch::Default => quote!(_),

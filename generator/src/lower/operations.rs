@@ -60,7 +60,7 @@ pub fn lower_operations(
             let lowered = context.lower(method, path, &item.parameters, operation, schemas, diagnostics);
             if let Some(mut lowered) = lowered {
                 lowered.method_name = method_names.claim(&value_name(&id));
-                lowered.builder_name = schemas.claim_name(&format!("{id} Request"));
+                lowered.builder_name = schemas.claim_name(&format!("{id} Builder"));
                 operations.push(lowered);
             }
         }
