@@ -44,6 +44,18 @@ pub fn type_name(raw: &str) -> String {
     if name == "Self" { "Self_".to_owned() } else { name }
 }
 
+/// An UpperCamelCase enum variant for a wire value; a leading sign is spelled out (`-email` is `MinusEmail`),
+/// since sort orders like `email` and `-email` would otherwise collide.
+pub fn variant_name(value: &str) -> String {
+    if let Some(rest) = value.strip_prefix('-') {
+        type_name(&format!("minus {rest}"))
+    } else if let Some(rest) = value.strip_prefix('+') {
+        type_name(&format!("plus {rest}"))
+    } else {
+        type_name(value)
+    }
+}
+
 /// A snake_case field, parameter or method name for `raw`, keyword-safe (`r#type`, `self_`).
 pub fn value_name(raw: &str) -> String {
     let name = ascii_words(raw, "value").to_snake_case();
@@ -102,6 +114,9 @@ mod tests {
         assert_eq!(type_name("2fa"), "V2fa");
         assert_eq!(type_name("Self"), "Self_");
         assert_eq!(type_name(""), "Unnamed");
+        assert_eq!(variant_name("-email"), "MinusEmail");
+        assert_eq!(variant_name("+1"), "Plus1");
+        assert_eq!(variant_name("BI_MONTHLY"), "BiMonthly");
         assert_eq!(value_name("showZeroDollarCharges"), "show_zero_dollar_charges");
         assert_eq!(value_name("type"), "r#type");
         assert_eq!(value_name("gen"), "r#gen");

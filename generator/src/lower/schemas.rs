@@ -3,7 +3,7 @@
 use super::refs::{component_name, component_pointer, unsupported_ref};
 use crate::diagnostics::{Diagnostic, pointer_token};
 use crate::ir::{EnumValue, Field, Type, TypeDef, TypeId, TypeKind, UnionVariant};
-use crate::names::{RESERVED_TYPE_NAMES, Scope, type_name, value_name};
+use crate::names::{RESERVED_TYPE_NAMES, Scope, type_name, value_name, variant_name};
 use indexmap::IndexMap;
 use openapiv3::{
     AdditionalProperties, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind, StringFormat,
@@ -291,7 +291,7 @@ impl<'a> SchemaLowerer<'a> {
             }
             let raw = if value.is_empty() { "Empty" } else { value };
             out.push(EnumValue {
-                rust_name: scope.claim(&type_name(raw)),
+                rust_name: scope.claim(&variant_name(raw)),
                 wire: (*value).to_owned(),
                 doc: descriptions.get(index).cloned().flatten(),
             });

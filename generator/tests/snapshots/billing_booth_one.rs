@@ -602,7 +602,7 @@ pub enum ListCustomerAccessUsersSort {
     /// `email`: Sort by email address, ascending.
     Email,
     /// `-email`: Sort by email address, descending.
-    Email2,
+    MinusEmail,
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
@@ -611,7 +611,7 @@ impl ListCustomerAccessUsersSort {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Email => "email",
-            Self::Email2 => "-email",
+            Self::MinusEmail => "-email",
             Self::Unknown(value) => value,
         }
     }
@@ -620,7 +620,7 @@ impl From<String> for ListCustomerAccessUsersSort {
     fn from(value: String) -> Self {
         match value.as_str() {
             "email" => Self::Email,
-            "-email" => Self::Email2,
+            "-email" => Self::MinusEmail,
             _ => Self::Unknown(value),
         }
     }

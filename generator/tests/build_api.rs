@@ -1,0 +1,83 @@
+//! The build-script API: one module per spec, files written only when changed, nothing written on failure.
+
+use specgen::build::{BuildConfig, BuildError};
+use std::path::{Path, PathBuf};
+
+/// A fresh scratch folder holding `specs/` (copies of the given billing specs) and `out/`.
+fn scratch(name: &str, specs: &[&str]) -> (PathBuf, PathBuf) {
+    let root = std::env::temp_dir().join(format!("specgen-build-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let (spec_dir, out_dir) = (root.join("specs"), root.join("out"));
+    for dir in [&spec_dir, &out_dir] {
+        if let Err(error) = std::fs::create_dir_all(dir) {
+            panic!("cannot create {}: {error}", dir.display());
+        }
+    }
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    for spec in specs {
+        let file = format!("{spec}.yaml");
+        if let Err(error) = std::fs::copy(source.join(&file), spec_dir.join(&file)) {
+            panic!("cannot copy {file}: {error}");
+        }
+    }
+    (spec_dir, out_dir)
+}
+
+fn config(spec_dir: &Path, out_dir: &Path) -> BuildConfig {
+    BuildConfig::new(spec_dir).out_dir(out_dir).cargo_directives(false)
+}
+
+fn names(paths: &[PathBuf]) -> Vec<String> {
+    paths.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect()
+}
+
+#[test]
+fn writes_one_module_per_spec_then_nothing_when_unchanged() {
+    let (spec_dir, out_dir) = scratch("unchanged", &["fusebill", "flolive"]);
+    let first = config(&spec_dir, &out_dir).run().map_err(|e| e.to_string());
+    assert_eq!(first.as_deref().map(names), Ok(vec![
+        "runtime.rs".to_owned(),
+        "flolive.rs".to_owned(),
+        "fusebill.rs".to_owned(),
+        "clients.rs".to_owned(),
+    ]));
+    let index = std::fs::read_to_string(out_dir.join("clients.rs")).unwrap_or_default();
+    assert!(index.contains("\"/runtime.rs\""));
+    assert!(index.contains("\"/flolive.rs\"") && index.contains("\"/fusebill.rs\""));
+    let module = std::fs::read_to_string(out_dir.join("fusebill.rs")).unwrap_or_default();
+    assert!(module.contains("pub mod fusebill {"));
+    assert!(module.contains("use crate::runtime;"));
+    let second = config(&spec_dir, &out_dir).run().map_err(|e| e.to_string());
+    assert_eq!(second, Ok(Vec::new()), "an unchanged spec must not rewrite any file");
+}
+
+#[test]
+fn a_broken_spec_fails_with_its_location_and_leaves_earlier_output_intact() {
+    let (spec_dir, out_dir) = scratch("broken", &["fusebill"]);
+    assert!(config(&spec_dir, &out_dir).run().is_ok());
+    let before = std::fs::read_to_string(out_dir.join("fusebill.rs")).unwrap_or_default();
+    let spec = spec_dir.join("fusebill.yaml");
+    let text = std::fs::read_to_string(&spec).unwrap_or_default();
+    let broken = text.replacen("$ref: '#/components/schemas/Customer'", "$ref: '#/components/schemas/Nobody'", 1);
+    assert_ne!(text, broken, "the fixture edit did not apply");
+    if let Err(error) = std::fs::write(&spec, broken) {
+        panic!("cannot edit the spec copy: {error}");
+    }
+    match config(&spec_dir, &out_dir).run() {
+        Err(BuildError::Spec(diagnostics)) => {
+            let text = diagnostics.to_string();
+            assert!(text.contains("dangling $ref \"#/components/schemas/Nobody\""), "{text}");
+            assert!(text.contains(&format!("--> {}:", spec.display())), "{text}");
+            assert!(text.contains("= at /paths/~1customerActivation/post/responses/200"), "{text}");
+        }
+        other => panic!("expected a spec error, got {other:?}"),
+    }
+    let after = std::fs::read_to_string(out_dir.join("fusebill.rs")).unwrap_or_default();
+    assert_eq!(before, after, "a failed generation must not touch earlier output");
+}
+
+#[test]
+fn a_missing_spec_folder_is_an_io_error() {
+    let result = config(Path::new("/nonexistent/specs"), &std::env::temp_dir()).run();
+    assert!(matches!(result, Err(BuildError::Io { .. })), "{result:?}");
+}
