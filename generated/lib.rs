@@ -7,9 +7,11 @@
 //! Each module has a `Client` with a builder, one async method per operation, typed models and typed
 //! errors; [`runtime`] holds what they share. Adding `specs/<name>.yaml` adds a module `<name>`.
 //!
+//! Fusebill (the API key is sent verbatim as `Authorization: Basic <key>`):
+//!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-//! use billing_clients::fusebill::{Client, CustomerActivationRequest};
+//! use billing_clients::fusebill::{ActivateCustomerView, Client, CustomerActivationRequest};
 //!
 //! let client = Client::builder().api_key("my-api-key").build()?;
 //! let customer = client
@@ -20,8 +22,59 @@
 //!         temporarily_disable_auto_post: Some(false),
 //!     })
 //!     .preview(true)
+//!     .view(ActivateCustomerView::Sideeffects)
 //!     .await?;
-//! println!("{:?}", customer.status);
+//! println!("{:?} {:?}", customer.status, customer.created_timestamp);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Billing Booth One (the token operation stores its token; later calls send it as a bearer token):
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! use billing_clients::billing_booth_one::{
+//!     Client, ListCustomerAccessUsersSort, TokenRequest, TokenRequestGrantType,
+//! };
+//!
+//! let client = Client::builder().build()?;
+//! client
+//!     .create_token(TokenRequest {
+//!         email: "ops@example.com".into(),
+//!         password: "secret".into(),
+//!         grant_type: TokenRequestGrantType::Password,
+//!     })
+//!     .await?;
+//! let page = client
+//!     .list_customer_access_users(42)
+//!     .limit(50)
+//!     .sort(ListCustomerAccessUsersSort::MinusEmail)
+//!     .await?;
+//! for user in page.data {
+//!     println!("{} <{}> {:?}", user.name, user.email, user.status);
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! floLIVE (the host is not public: set it; a failure inside a 200 envelope is still an error):
+//!
+//! ```no_run
+//! # async fn demo(customer_id: uuid::Uuid) -> Result<(), Box<dyn std::error::Error>> {
+//! use billing_clients::flolive::{Client, ErrorCode};
+//! use billing_clients::runtime::Error;
+//!
+//! let client = Client::builder()
+//!     .server_host("flolive.example.net")
+//!     .bearer_auth("token")
+//!     .build()?;
+//! match client.get_eligible_bcds(customer_id).await {
+//!     Ok(bcds) => println!("{} eligible BCDs", bcds.len()),
+//!     Err(Error::Api(failure)) if failure.value.code == ErrorCode::Global1001 => {
+//!         println!("service unavailable: try again later")
+//!     }
+//!     Err(other) => return Err(other.into()),
+//! }
 //! # Ok(())
 //! # }
 //! ```
