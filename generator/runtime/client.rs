@@ -152,14 +152,23 @@ impl ClientCore {
         let joined = format!("{}{}", url.path().trim_end_matches('/'), request.path);
         url.set_path(&joined);
         let mut query = request.query;
+        let mut cookies = request.cookies;
         let mut builder = self.http.request(request.method, url);
         builder = builder.header(reqwest::header::ACCEPT, "application/json");
         for (name, value) in request.headers {
             builder = builder.header(name, value);
         }
         builder = self
-            .apply_security(builder, &mut query, operation)
+            .apply_security(builder, &mut query, &mut cookies, operation)
             .map_err(|problem| Error::InvalidRequest(format!("{}: {problem}", operation.id)))?;
+        if !cookies.is_empty() {
+            let joined: Vec<String> = cookies.iter().map(|(name, value)| format!("{name}={value}")).collect();
+            let mut value = reqwest::header::HeaderValue::from_str(&joined.join("; "))
+                .map_err(|_| Error::InvalidRequest(format!("{}: a cookie value is not valid", operation.id)))?;
+            // Cookies often carry credentials (an apiKey scheme in a cookie among them): never log them.
+            value.set_sensitive(true);
+            builder = builder.header(reqwest::header::COOKIE, value);
+        }
         if let Some(Body::Json(bytes)) = request.body {
             builder = builder.header(reqwest::header::CONTENT_TYPE, "application/json").body(bytes);
         }
@@ -181,6 +190,7 @@ impl ClientCore {
         &self,
         mut builder: reqwest::RequestBuilder,
         query: &mut Vec<(String, String)>,
+        cookies: &mut Vec<(String, String)>,
         operation: &OperationInfo,
     ) -> Result<reqwest::RequestBuilder, String> {
         let requirement = operation.security.iter().find(|names| {
@@ -206,8 +216,8 @@ impl ClientCore {
                             builder
                         }
                         KeyLocation::Cookie => {
-                            let cookie = format!("{name}={value}");
-                            builder.header(reqwest::header::COOKIE, sensitive(scheme.name, &cookie)?)
+                            cookies.push((name.to_owned(), value));
+                            builder
                         }
                     }
                 }

@@ -27,6 +27,7 @@ pub struct Request {
     pub(crate) path: String,
     pub(crate) query: Vec<(String, String)>,
     pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
+    pub(crate) cookies: Vec<(String, String)>,
     pub(crate) body: Option<Body>,
     pub(crate) problem: Option<String>,
 }
@@ -39,6 +40,7 @@ impl Request {
             path: String::new(),
             query: Vec::new(),
             headers: Vec::new(),
+            cookies: Vec::new(),
             body: None,
             problem: None,
         }
@@ -74,6 +76,14 @@ impl Request {
         match (HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(&text)) {
             (Ok(name), Ok(value)) => self.headers.push((name, value)),
             _ => self.note_problem(format!("header {name:?} has an invalid name or value")),
+        }
+    }
+
+    /// Adds a cookie (arrays: comma-separated); all cookies travel in one `Cookie` header.
+    pub fn cookie<T: serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        match param_texts(value) {
+            Ok(texts) => self.cookies.push((name.to_owned(), texts.join(","))),
+            Err(problem) => self.note_problem(format!("cookie {name:?}: {problem}")),
         }
     }
 

@@ -244,7 +244,8 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
         let wire = &param.wire_name;
         let call = match param.location {
             ParamLocation::Query => quote!(query),
-            ParamLocation::Header | ParamLocation::Cookie | ParamLocation::Path => quote!(header),
+            ParamLocation::Cookie => quote!(cookie),
+            ParamLocation::Header | ParamLocation::Path => quote!(header),
         };
         if param.required {
             quote!(request.#call(#wire, &self.#name);)
