@@ -39,7 +39,9 @@ impl fmt::Display for BuildError {
         match self {
             BuildError::Spec(diagnostics) => write!(f, "{diagnostics}"),
             BuildError::Io { path, error } => write!(f, "error: {}: {error}", path.display()),
-            BuildError::NoOutDir => f.write_str("error: OUT_DIR is not set; run from a build script or set an output folder"),
+            BuildError::NoOutDir => f.write_str(
+                "error: OUT_DIR is not set; run from a build script or set an output folder",
+            ),
             BuildError::Internal(message) => write!(f, "error: {message}"),
         }
     }
@@ -58,7 +60,11 @@ pub struct BuildConfig {
 impl BuildConfig {
     /// Every `*.yaml`, `*.yml` and `*.json` file of `spec_dir` becomes a module named after its file stem.
     pub fn new(spec_dir: impl Into<PathBuf>) -> Self {
-        BuildConfig { spec_dir: spec_dir.into(), out_dir: None, emit_cargo_directives: true }
+        BuildConfig {
+            spec_dir: spec_dir.into(),
+            out_dir: None,
+            emit_cargo_directives: true,
+        }
     }
 
     /// Writes into this folder instead of `OUT_DIR`.
@@ -78,14 +84,19 @@ impl BuildConfig {
     pub fn run(&self) -> Result<Vec<PathBuf>, BuildError> {
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
-            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or(BuildError::NoOutDir)?,
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or(BuildError::NoOutDir)?,
         };
         if self.emit_cargo_directives {
             println!("cargo:rerun-if-changed={}", self.spec_dir.display());
         }
         let specs = spec_files(&self.spec_dir)?;
         let generator = Generator::new().runtime(RuntimeMode::Shared("crate::runtime".to_owned()));
-        let mut outputs = vec![("runtime.rs".to_owned(), crate::runtime_source().map_err(BuildError::Internal)?)];
+        let mut outputs = vec![(
+            "runtime.rs".to_owned(),
+            crate::runtime_source().map_err(BuildError::Internal)?,
+        )];
         let mut index = String::from(crate::format::STAMP);
         index.push_str("include!(concat!(env!(\"OUT_DIR\"), \"/runtime.rs\"));\n");
         let mut problems = Vec::new();
@@ -93,13 +104,18 @@ impl BuildConfig {
             if self.emit_cargo_directives {
                 println!("cargo:rerun-if-changed={}", spec.display());
             }
-            let stem = spec.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem = spec
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let module = value_name(&stem);
             let file_name = format!("{}.rs", module.trim_start_matches("r#"));
             match generator.generate_module(spec, &module) {
                 Ok(generated) => {
                     problems.extend(generated.warnings);
-                    index.push_str(&format!("include!(concat!(env!(\"OUT_DIR\"), \"/{file_name}\"));\n"));
+                    index.push_str(&format!(
+                        "include!(concat!(env!(\"OUT_DIR\"), \"/{file_name}\"));\n"
+                    ));
                     outputs.push((file_name, generated.code));
                 }
                 Err(diagnostics) => problems.extend(diagnostics.0),
@@ -107,15 +123,22 @@ impl BuildConfig {
         }
         let diagnostics = Diagnostics::new(problems);
         if self.emit_cargo_directives {
-            for warning in diagnostics.0.iter().filter(|d| d.severity == Severity::Warning) {
+            for warning in diagnostics
+                .0
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+            {
                 for line in warning.to_string().lines() {
                     println!("cargo:warning={line}");
                 }
             }
         }
         if diagnostics.has_errors() {
-            let errors: Vec<Diagnostic> =
-                diagnostics.0.into_iter().filter(|d| d.severity == Severity::Error).collect();
+            let errors: Vec<Diagnostic> = diagnostics
+                .0
+                .into_iter()
+                .filter(|d| d.severity == Severity::Error)
+                .collect();
             return Err(BuildError::Spec(Diagnostics::new(errors)));
         }
         outputs.push(("clients.rs".to_owned(), index));
@@ -137,7 +160,10 @@ pub fn generate_clients(spec_dir: impl Into<PathBuf>) -> Result<Vec<PathBuf>, Bu
 
 /// Spec files of a folder, sorted by name so output order never depends on the file system.
 fn spec_files(dir: &Path) -> Result<Vec<PathBuf>, BuildError> {
-    let io = |error| BuildError::Io { path: dir.to_path_buf(), error };
+    let io = |error| BuildError::Io {
+        path: dir.to_path_buf(),
+        error,
+    };
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let path = entry.map_err(io)?.path();
@@ -159,7 +185,10 @@ pub fn write_if_changed(path: &Path, content: &str) -> Result<bool, BuildError> 
     if std::fs::read_to_string(path).is_ok_and(|old| old == content) {
         return Ok(false);
     }
-    let io = |error| BuildError::Io { path: path.to_path_buf(), error };
+    let io = |error| BuildError::Io {
+        path: path.to_path_buf(),
+        error,
+    };
     let mut temporary = path.as_os_str().to_owned();
     temporary.push(".tmp");
     let temporary = PathBuf::from(temporary);

@@ -47,7 +47,10 @@ impl Diagnostic {
 
     /// A warning at a pointer.
     pub fn warning(pointer: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(pointer, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(pointer, message)
+        }
     }
 
     /// Adds a hint.
@@ -71,7 +74,11 @@ impl fmt::Display for Diagnostic {
                 write!(f, ":{column}")?;
             }
         }
-        let pointer = if self.pointer.is_empty() { "(document root)" } else { &self.pointer };
+        let pointer = if self.pointer.is_empty() {
+            "(document root)"
+        } else {
+            &self.pointer
+        };
         write!(f, "\n   = at {pointer}")?;
         if let Some(hint) = &self.hint {
             write!(f, "\n   = hint: {hint}")?;
@@ -106,7 +113,11 @@ impl fmt::Display for Diagnostics {
             }
             writeln!(f, "{diagnostic}")?;
         }
-        let errors = self.0.iter().filter(|d| d.severity == Severity::Error).count();
+        let errors = self
+            .0
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
         let warnings = self.0.len() - errors;
         write!(f, "{errors} error(s), {warnings} warning(s)")
     }

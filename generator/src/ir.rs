@@ -135,6 +135,8 @@ pub struct Field {
     pub doc: Option<String>,
     /// `deprecated: true`.
     pub deprecated: bool,
+    /// A secret (`format: password`, `x-specgen-sensitive`, or an exchanged token): `Debug` redacts it.
+    pub sensitive: bool,
 }
 
 impl Field {

@@ -45,7 +45,9 @@ pub struct Generator {
 
 impl Default for Generator {
     fn default() -> Self {
-        Generator { runtime: RuntimeMode::Embedded }
+        Generator {
+            runtime: RuntimeMode::Embedded,
+        }
     }
 }
 
@@ -90,20 +92,30 @@ impl Generator {
     pub fn check(&self, spec: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
         let document = load::load(spec).map_err(Diagnostics::new)?;
         let (api, problems) = lower::lower(&document);
-        let mut problems: Vec<Diagnostic> = problems.into_iter().map(|d| document.locate(d)).collect();
+        let mut problems: Vec<Diagnostic> =
+            problems.into_iter().map(|d| document.locate(d)).collect();
         let mut emit_problems = Vec::new();
         if let Err(message) = emit::emit_api(&api, &self.runtime, &mut emit_problems) {
             problems.push(document.locate(Diagnostic::error("", message)));
         }
         problems.extend(emit_problems.into_iter().map(|d| document.locate(d)));
         let diagnostics = Diagnostics::new(problems);
-        if diagnostics.has_errors() { Err(diagnostics) } else { Ok(diagnostics.0) }
+        if diagnostics.has_errors() {
+            Err(diagnostics)
+        } else {
+            Ok(diagnostics.0)
+        }
     }
 
-    fn run(&self, spec: &Path, wrap: impl FnOnce(&str, TokenStream) -> TokenStream) -> Result<Generated, Diagnostics> {
+    fn run(
+        &self,
+        spec: &Path,
+        wrap: impl FnOnce(&str, TokenStream) -> TokenStream,
+    ) -> Result<Generated, Diagnostics> {
         let document = load::load(spec).map_err(Diagnostics::new)?;
         let (api, problems) = lower::lower(&document);
-        let mut problems: Vec<Diagnostic> = problems.into_iter().map(|d| document.locate(d)).collect();
+        let mut problems: Vec<Diagnostic> =
+            problems.into_iter().map(|d| document.locate(d)).collect();
         let mut emit_problems = Vec::new();
         let emitted = emit::emit_api(&api, &self.runtime, &mut emit_problems);
         problems.extend(emit_problems.into_iter().map(|d| document.locate(d)));
@@ -118,9 +130,13 @@ impl Generator {
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        let code = format::format_file(wrap(&module.doc, module.items))
-            .map_err(|message| Diagnostics::new(vec![document.locate(Diagnostic::error("", message))]))?;
-        Ok(Generated { code, warnings: diagnostics.0 })
+        let code = format::format_file(wrap(&module.doc, module.items)).map_err(|message| {
+            Diagnostics::new(vec![document.locate(Diagnostic::error("", message))])
+        })?;
+        Ok(Generated {
+            code,
+            warnings: diagnostics.0,
+        })
     }
 }
 

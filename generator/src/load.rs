@@ -61,11 +61,19 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
     let openapi: openapiv3::OpenAPI = serde_path_to_error::deserialize(&raw).map_err(|error| {
         let pointer = path_to_pointer(error.path());
         located(
-            Diagnostic::error(pointer, format!("not a valid OpenAPI 3.0 document: {}", error.inner()))
-                .with_hint("compare the node with the OpenAPI 3.0.3 specification"),
+            Diagnostic::error(
+                pointer,
+                format!("not a valid OpenAPI 3.0 document: {}", error.inner()),
+            )
+            .with_hint("compare the node with the OpenAPI 3.0.3 specification"),
         )
     })?;
-    Ok(Document { path: path.to_path_buf(), text, raw, openapi })
+    Ok(Document {
+        path: path.to_path_buf(),
+        text,
+        raw,
+        openapi,
+    })
 }
 
 /// Parses JSON or YAML text into a JSON tree; YAML keys that are numbers or booleans become strings.
@@ -105,7 +113,9 @@ fn yaml_to_json(value: serde_yaml::Value, pointer: &str) -> Result<serde_json::V
                 serde_json::Value::from(u)
             } else {
                 // NaN and infinities have no JSON form; they become null rather than a wrong number.
-                n.as_f64().and_then(serde_json::Number::from_f64).map_or(serde_json::Value::Null, Into::into)
+                n.as_f64()
+                    .and_then(serde_json::Number::from_f64)
+                    .map_or(serde_json::Value::Null, Into::into)
             }
         }
         Y::String(s) => serde_json::Value::String(s),
@@ -143,8 +153,11 @@ fn yaml_to_json(value: serde_yaml::Value, pointer: &str) -> Result<serde_json::V
 /// Rejects documents that are not OpenAPI 3.0, naming what they are.
 fn check_version(raw: &serde_json::Value) -> Result<(), Diagnostic> {
     if raw.get("swagger").is_some() {
-        return Err(Diagnostic::error("/swagger", "this is a Swagger 2.0 document; specgen reads OpenAPI 3.0")
-            .with_hint("convert it to OpenAPI 3.0 first (for example with swagger2openapi)"));
+        return Err(Diagnostic::error(
+            "/swagger",
+            "this is a Swagger 2.0 document; specgen reads OpenAPI 3.0",
+        )
+        .with_hint("convert it to OpenAPI 3.0 first (for example with swagger2openapi)"));
     }
     match raw.get("openapi").and_then(serde_json::Value::as_str) {
         Some(version) if version.starts_with("3.0") => Ok(()),
@@ -152,9 +165,15 @@ fn check_version(raw: &serde_json::Value) -> Result<(), Diagnostic> {
             "/openapi",
             format!("OpenAPI {version} is not supported; specgen reads OpenAPI 3.0"),
         )),
-        Some(version) => Err(Diagnostic::error("/openapi", format!("unknown OpenAPI version {version:?}"))),
-        None => Err(Diagnostic::error("", "not an OpenAPI document: the `openapi` field is missing")
-            .with_hint("an OpenAPI 3.0 document starts with `openapi: 3.0.3`")),
+        Some(version) => Err(Diagnostic::error(
+            "/openapi",
+            format!("unknown OpenAPI version {version:?}"),
+        )),
+        None => Err(Diagnostic::error(
+            "",
+            "not an OpenAPI document: the `openapi` field is missing",
+        )
+        .with_hint("an OpenAPI 3.0 document starts with `openapi: 3.0.3`")),
     }
 }
 

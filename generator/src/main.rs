@@ -43,7 +43,9 @@ fn generate(args: &[String]) -> ExitCode {
             _ => return usage_error("generate takes one spec"),
         }
     }
-    let Some(spec) = spec else { return usage_error("generate needs a spec") };
+    let Some(spec) = spec else {
+        return usage_error("generate needs a spec");
+    };
     match Generator::new().generate(&spec) {
         Ok(generated) => {
             for warning in &generated.warnings {
@@ -81,7 +83,10 @@ fn check(args: &[String]) -> ExitCode {
                 for warning in &warnings {
                     eprintln!("{warning}");
                 }
-                let count = warnings.iter().filter(|w| w.severity == Severity::Warning).count();
+                let count = warnings
+                    .iter()
+                    .filter(|w| w.severity == Severity::Warning)
+                    .count();
                 eprintln!("{spec}: ok ({count} warning(s))");
             }
             Err(diagnostics) => {
@@ -90,5 +95,9 @@ fn check(args: &[String]) -> ExitCode {
             }
         }
     }
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -6,10 +6,10 @@ use std::collections::BTreeSet;
 /// Keywords of every edition up to 2024 (strict, reserved and `gen`) that a raw identifier can carry.
 const RAW_KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
-    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop",
-    "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "static",
-    "struct", "trait", "true", "try", "type", "typeof", "union", "unsafe", "unsized", "use", "virtual",
-    "where", "while", "yield",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "union", "unsafe", "unsized",
+    "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers: they get a trailing underscore instead.
@@ -17,8 +17,25 @@ const UNRAWABLE: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 /// Type names the generated code uses unqualified; a schema with one of these names is renamed.
 pub const RESERVED_TYPE_NAMES: &[&str] = &[
-    "Box", "Client", "ClientBuilder", "Clone", "Debug", "Default", "Err", "From", "Into", "None",
-    "Ok", "Option", "PartialEq", "Result", "Send", "Some", "String", "Sync", "Vec",
+    "Box",
+    "Client",
+    "ClientBuilder",
+    "Clone",
+    "Debug",
+    "Default",
+    "Err",
+    "From",
+    "Into",
+    "None",
+    "Ok",
+    "Option",
+    "PartialEq",
+    "Result",
+    "Send",
+    "Some",
+    "String",
+    "Sync",
+    "Vec",
 ];
 
 /// Makes `raw` an ASCII identifier body: words kept, everything else a separator; empty gives `fallback`.
@@ -34,14 +51,26 @@ fn ascii_words(raw: &str, fallback: &str) -> String {
             cleaned.push(' ');
         }
     }
-    if cleaned.trim().is_empty() { fallback.to_owned() } else { cleaned }
+    if cleaned.trim().is_empty() {
+        fallback.to_owned()
+    } else {
+        cleaned
+    }
 }
 
 /// An UpperCamelCase type or variant name for `raw`.
 pub fn type_name(raw: &str) -> String {
     let name = ascii_words(raw, "Unnamed").to_upper_camel_case();
-    let name = if name.starts_with(|c: char| c.is_ascii_digit()) { format!("V{name}") } else { name };
-    if name == "Self" { "Self_".to_owned() } else { name }
+    let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("V{name}")
+    } else {
+        name
+    };
+    if name == "Self" {
+        "Self_".to_owned()
+    } else {
+        name
+    }
 }
 
 /// An UpperCamelCase enum variant for a wire value; a leading sign is spelled out (`-email` is `MinusEmail`),
@@ -59,7 +88,11 @@ pub fn variant_name(value: &str) -> String {
 /// A snake_case field, parameter or method name for `raw`, keyword-safe (`r#type`, `self_`).
 pub fn value_name(raw: &str) -> String {
     let name = ascii_words(raw, "value").to_snake_case();
-    let name = if name.starts_with(|c: char| c.is_ascii_digit()) { format!("_{name}") } else { name };
+    let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{name}")
+    } else {
+        name
+    };
     escape_keyword(&name)
 }
 
@@ -83,7 +116,9 @@ pub struct Scope {
 impl Scope {
     /// A scope where `reserved` names are already taken.
     pub fn with_reserved(reserved: &[&str]) -> Self {
-        Scope { taken: reserved.iter().map(|name| (*name).to_owned()).collect() }
+        Scope {
+            taken: reserved.iter().map(|name| (*name).to_owned()).collect(),
+        }
     }
 
     /// Claims `name`, or `name2`, `name3`… if taken. Raw identifiers compare by their bare text.
@@ -117,7 +152,10 @@ mod tests {
         assert_eq!(variant_name("-email"), "MinusEmail");
         assert_eq!(variant_name("+1"), "Plus1");
         assert_eq!(variant_name("BI_MONTHLY"), "BiMonthly");
-        assert_eq!(value_name("showZeroDollarCharges"), "show_zero_dollar_charges");
+        assert_eq!(
+            value_name("showZeroDollarCharges"),
+            "show_zero_dollar_charges"
+        );
         assert_eq!(value_name("type"), "r#type");
         assert_eq!(value_name("gen"), "r#gen");
         assert_eq!(value_name("self"), "self_");

@@ -16,7 +16,8 @@ pub fn locate(text: &str, pointer: &str) -> Option<(u32, u32)> {
     for token in pointer.split('/').skip(1) {
         let token = token.replace("~1", "/").replace("~0", "~");
         let next = match token.parse::<usize>() {
-            Ok(index) => find_item(&lines, line_index, indent, index).or_else(|| find_key(&lines, line_index, indent, &token)),
+            Ok(index) => find_item(&lines, line_index, indent, index)
+                .or_else(|| find_key(&lines, line_index, indent, &token)),
             Err(_) => find_key(&lines, line_index, indent, &token),
         };
         match next {
@@ -43,8 +44,18 @@ fn indentation(line: &str) -> usize {
 }
 
 /// Finds `key:` below `start`, deeper than `parent` indentation, before the parent's block ends.
-fn find_key(lines: &[&str], start: usize, parent: Option<usize>, key: &str) -> Option<(usize, usize)> {
-    let forms = [format!("{key}:"), format!("\"{key}\":"), format!("'{key}':"), format!("\"{key}\" :")];
+fn find_key(
+    lines: &[&str],
+    start: usize,
+    parent: Option<usize>,
+    key: &str,
+) -> Option<(usize, usize)> {
+    let forms = [
+        format!("{key}:"),
+        format!("\"{key}\":"),
+        format!("'{key}':"),
+        format!("\"{key}\" :"),
+    ];
     let first = if parent.is_some() { start + 1 } else { start };
     for (offset, line) in lines.iter().enumerate().skip(first) {
         let trimmed = line.trim_start();
@@ -66,7 +77,12 @@ fn find_key(lines: &[&str], start: usize, parent: Option<usize>, key: &str) -> O
 }
 
 /// Finds the `index`-th `- ` item below `start`, at the first item's indentation.
-fn find_item(lines: &[&str], start: usize, parent: Option<usize>, index: usize) -> Option<(usize, usize)> {
+fn find_item(
+    lines: &[&str],
+    start: usize,
+    parent: Option<usize>,
+    index: usize,
+) -> Option<(usize, usize)> {
     let mut item_indent = None;
     let mut seen = 0usize;
     for (offset, line) in lines.iter().enumerate().skip(start + 1) {
@@ -107,8 +123,14 @@ mod tests {
     #[test]
     fn finds_keys_and_items() {
         assert_eq!(locate(YAML, "/paths/~1pets~1{id}/get"), Some((4, 5)));
-        assert_eq!(locate(YAML, "/paths/~1pets~1{id}/get/parameters/1"), Some((8, 11)));
-        assert_eq!(locate(YAML, "/paths/~1pets~1{id}/get/parameters/1/in"), Some((9, 11)));
+        assert_eq!(
+            locate(YAML, "/paths/~1pets~1{id}/get/parameters/1"),
+            Some((8, 11))
+        );
+        assert_eq!(
+            locate(YAML, "/paths/~1pets~1{id}/get/parameters/1/in"),
+            Some((9, 11))
+        );
     }
 
     #[test]

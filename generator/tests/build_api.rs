@@ -24,23 +24,32 @@ fn scratch(name: &str, specs: &[&str]) -> (PathBuf, PathBuf) {
 }
 
 fn config(spec_dir: &Path, out_dir: &Path) -> BuildConfig {
-    BuildConfig::new(spec_dir).out_dir(out_dir).cargo_directives(false)
+    BuildConfig::new(spec_dir)
+        .out_dir(out_dir)
+        .cargo_directives(false)
 }
 
 fn names(paths: &[PathBuf]) -> Vec<String> {
-    paths.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect()
+    paths
+        .iter()
+        .filter_map(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .collect()
 }
 
 #[test]
 fn writes_one_module_per_spec_then_nothing_when_unchanged() {
     let (spec_dir, out_dir) = scratch("unchanged", &["fusebill", "flolive"]);
     let first = config(&spec_dir, &out_dir).run().map_err(|e| e.to_string());
-    assert_eq!(first.as_deref().map(names), Ok(vec![
-        "runtime.rs".to_owned(),
-        "flolive.rs".to_owned(),
-        "fusebill.rs".to_owned(),
-        "clients.rs".to_owned(),
-    ]));
+    assert_eq!(
+        first.as_deref().map(names),
+        Ok(vec![
+            "runtime.rs".to_owned(),
+            "flolive.rs".to_owned(),
+            "fusebill.rs".to_owned(),
+            "clients.rs".to_owned(),
+        ])
+    );
     let index = std::fs::read_to_string(out_dir.join("clients.rs")).unwrap_or_default();
     assert!(index.contains("\"/runtime.rs\""));
     assert!(index.contains("\"/flolive.rs\"") && index.contains("\"/fusebill.rs\""));
@@ -48,7 +57,11 @@ fn writes_one_module_per_spec_then_nothing_when_unchanged() {
     assert!(module.contains("pub mod fusebill {"));
     assert!(module.contains("use crate::runtime;"));
     let second = config(&spec_dir, &out_dir).run().map_err(|e| e.to_string());
-    assert_eq!(second, Ok(Vec::new()), "an unchanged spec must not rewrite any file");
+    assert_eq!(
+        second,
+        Ok(Vec::new()),
+        "an unchanged spec must not rewrite any file"
+    );
 }
 
 #[test]
@@ -58,7 +71,11 @@ fn a_broken_spec_fails_with_its_location_and_leaves_earlier_output_intact() {
     let before = std::fs::read_to_string(out_dir.join("fusebill.rs")).unwrap_or_default();
     let spec = spec_dir.join("fusebill.yaml");
     let text = std::fs::read_to_string(&spec).unwrap_or_default();
-    let broken = text.replacen("$ref: '#/components/schemas/Customer'", "$ref: '#/components/schemas/Nobody'", 1);
+    let broken = text.replacen(
+        "$ref: '#/components/schemas/Customer'",
+        "$ref: '#/components/schemas/Nobody'",
+        1,
+    );
     assert_ne!(text, broken, "the fixture edit did not apply");
     if let Err(error) = std::fs::write(&spec, broken) {
         panic!("cannot edit the spec copy: {error}");
@@ -66,14 +83,23 @@ fn a_broken_spec_fails_with_its_location_and_leaves_earlier_output_intact() {
     match config(&spec_dir, &out_dir).run() {
         Err(BuildError::Spec(diagnostics)) => {
             let text = diagnostics.to_string();
-            assert!(text.contains("dangling $ref \"#/components/schemas/Nobody\""), "{text}");
+            assert!(
+                text.contains("dangling $ref \"#/components/schemas/Nobody\""),
+                "{text}"
+            );
             assert!(text.contains(&format!("--> {}:", spec.display())), "{text}");
-            assert!(text.contains("= at /paths/~1customerActivation/post/responses/200"), "{text}");
+            assert!(
+                text.contains("= at /paths/~1customerActivation/post/responses/200"),
+                "{text}"
+            );
         }
         other => panic!("expected a spec error, got {other:?}"),
     }
     let after = std::fs::read_to_string(out_dir.join("fusebill.rs")).unwrap_or_default();
-    assert_eq!(before, after, "a failed generation must not touch earlier output");
+    assert_eq!(
+        before, after,
+        "a failed generation must not touch earlier output"
+    );
 }
 
 #[test]

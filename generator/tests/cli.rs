@@ -4,7 +4,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn specgen(args: &[&str]) -> Output {
-    match Command::new(env!("CARGO_BIN_EXE_specgen")).args(args).output() {
+    match Command::new(env!("CARGO_BIN_EXE_specgen"))
+        .args(args)
+        .output()
+    {
         Ok(output) => output,
         Err(error) => panic!("cannot run specgen: {error}"),
     }
@@ -32,7 +35,12 @@ fn generate_prints_a_formatted_self_contained_module() {
 #[test]
 fn generate_writes_the_file_given_with_o() {
     let out = std::env::temp_dir().join(format!("specgen-cli-{}.rs", std::process::id()));
-    let output = specgen(&["generate", &path("../specs/flolive.yaml"), "-o", &out.display().to_string()]);
+    let output = specgen(&[
+        "generate",
+        &path("../specs/flolive.yaml"),
+        "-o",
+        &out.display().to_string(),
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let written = std::fs::read_to_string(&out).unwrap_or_default();
     let _ = std::fs::remove_file(&out);
@@ -42,8 +50,11 @@ fn generate_writes_the_file_given_with_o() {
 
 #[test]
 fn check_accepts_the_billing_specs() {
-    let specs = ["billing_booth_one", "flolive", "fusebill"].map(|name| path(&format!("../specs/{name}.yaml")));
-    let args: Vec<&str> = std::iter::once("check").chain(specs.iter().map(String::as_str)).collect();
+    let specs = ["billing_booth_one", "flolive", "fusebill"]
+        .map(|name| path(&format!("../specs/{name}.yaml")));
+    let args: Vec<&str> = std::iter::once("check")
+        .chain(specs.iter().map(String::as_str))
+        .collect();
     let output = specgen(&args);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(stderr(&output).matches(": ok (0 warning(s))").count(), 3);
@@ -55,9 +66,17 @@ fn a_dangling_ref_names_file_line_and_pointer() {
     let output = specgen(&["check", &spec]);
     assert_eq!(output.status.code(), Some(1));
     let text = stderr(&output);
-    assert!(text.contains("error: dangling $ref \"#/components/schemas/Pet\": no such schema"), "{text}");
+    assert!(
+        text.contains("error: dangling $ref \"#/components/schemas/Pet\": no such schema"),
+        "{text}"
+    );
     assert!(text.contains(&format!("--> {spec}:20:15")), "{text}");
-    assert!(text.contains("= at /paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema"), "{text}");
+    assert!(
+        text.contains(
+            "= at /paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema"
+        ),
+        "{text}"
+    );
 }
 
 #[test]
@@ -77,7 +96,11 @@ fn a_yaml_syntax_error_names_its_line_and_generate_fails_too() {
 fn swagger_2_is_named_as_such() {
     let output = specgen(&["check", &path("tests/fixtures/swagger2.json")]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("this is a Swagger 2.0 document"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("this is a Swagger 2.0 document"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]
@@ -85,8 +108,14 @@ fn path_template_and_parameters_must_agree() {
     let output = specgen(&["check", &path("tests/fixtures/path_mismatch.yaml")]);
     assert_eq!(output.status.code(), Some(1));
     let text = stderr(&output);
-    assert!(text.contains("the path template names {petId}, which is not a declared path parameter"), "{text}");
-    assert!(text.contains("path parameter \"id\" does not appear in the path template"), "{text}");
+    assert!(
+        text.contains("the path template names {petId}, which is not a declared path parameter"),
+        "{text}"
+    );
+    assert!(
+        text.contains("path parameter \"id\" does not appear in the path template"),
+        "{text}"
+    );
     assert!(text.contains("2 error(s)"), "{text}");
 }
 
@@ -97,5 +126,8 @@ fn missing_files_and_bad_usage_are_reported_not_panicked() {
     assert!(stderr(&output).contains("cannot read the spec"));
     assert_eq!(specgen(&[]).status.code(), Some(2));
     assert_eq!(specgen(&["generate"]).status.code(), Some(2));
-    assert_eq!(specgen(&["generate", "a.yaml", "-o"]).status.code(), Some(2));
+    assert_eq!(
+        specgen(&["generate", "a.yaml", "-o"]).status.code(),
+        Some(2)
+    );
 }

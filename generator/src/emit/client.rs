@@ -30,39 +30,51 @@ pub fn emit_client(api: &Api) -> TokenStream {
     )));
     let default_server = api.servers.first();
     let default_url = default_server.map(|s| s.url.as_str()).unwrap_or_default();
-    let variable_defaults = default_server.into_iter().flat_map(|s| &s.variables).map(|v| {
-        let name = &v.name;
-        let default = &v.default;
-        quote!((#name, #default),)
-    });
+    let variable_defaults = default_server
+        .into_iter()
+        .flat_map(|s| &s.variables)
+        .map(|v| {
+            let name = &v.name;
+            let default = &v.default;
+            quote!((#name, #default),)
+        });
     let servers = api.servers.iter().map(|s| {
         let url = &s.url;
         let description = s.description.as_deref().unwrap_or_default();
         quote!((#url, #description),)
     });
-    let variable_setters = default_server.into_iter().flat_map(|s| &s.variables).map(|v| {
-        let setter = ident(&v.rust_name);
-        let name = &v.name;
-        let text = format!(
-            "Sets the server variable `{name}` (default `{}`).{}",
-            v.default,
-            v.description.as_deref().map(|d| format!("\n\n{d}")).unwrap_or_default()
-        );
-        let docs = doc(Some(&text));
-        quote! {
-            #docs
-            pub fn #setter(self, value: impl Into<String>) -> Self {
-                ClientBuilder { inner: self.inner.server_variable(#name, value) }
+    let variable_setters = default_server
+        .into_iter()
+        .flat_map(|s| &s.variables)
+        .map(|v| {
+            let setter = ident(&v.rust_name);
+            let name = &v.name;
+            let text = format!(
+                "Sets the server variable `{name}` (default `{}`).{}",
+                v.default,
+                v.description
+                    .as_deref()
+                    .map(|d| format!("\n\n{d}"))
+                    .unwrap_or_default()
+            );
+            let docs = doc(Some(&text));
+            quote! {
+                #docs
+                pub fn #setter(self, value: impl Into<String>) -> Self {
+                    ClientBuilder { inner: self.inner.server_variable(#name, value) }
+                }
             }
-        }
-    });
-    let (builder_setters, client_setters): (Vec<_>, Vec<_>) = api.security_schemes.iter().map(credential_setters).unzip();
+        });
+    let (builder_setters, client_setters): (Vec<_>, Vec<_>) =
+        api.security_schemes.iter().map(credential_setters).unzip();
     let no_server_note = if api.servers.is_empty() {
         "\n\nThe spec names no server: set one with [`ClientBuilder::base_url`]."
     } else {
         ""
     };
-    let builder_doc = doc(Some(&format!("Builds a [`Client`]. The default base URL is `{default_url}`.{no_server_note}")));
+    let builder_doc = doc(Some(&format!(
+        "Builds a [`Client`]. The default base URL is `{default_url}`.{no_server_note}"
+    )));
     quote! {
         /// The security schemes of the spec, as the runtime applies them.
         const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[ #(#schemes)* ];
@@ -149,7 +161,11 @@ fn credential_setters(scheme: &crate::ir::SecurityScheme) -> (TokenStream, Token
     let what = match &scheme.kind {
         SecurityKind::Bearer => "a bearer token".to_owned(),
         SecurityKind::Basic => "an HTTP basic user name and password".to_owned(),
-        SecurityKind::ApiKey { location, name, prefix } => {
+        SecurityKind::ApiKey {
+            location,
+            name,
+            prefix,
+        } => {
             let place = match location {
                 ParamLocation::Query => "query parameter",
                 ParamLocation::Cookie => "cookie",
@@ -158,13 +174,19 @@ fn credential_setters(scheme: &crate::ir::SecurityScheme) -> (TokenStream, Token
             if prefix.is_empty() {
                 format!("an API key, sent verbatim in the {place} `{name}`")
             } else {
-                format!("an API key, sent verbatim after `{prefix}` in the {place} `{name}` (not encoded)")
+                format!(
+                    "an API key, sent verbatim after `{prefix}` in the {place} `{name}` (not encoded)"
+                )
             }
         }
     };
     let text = format!(
         "Credential for the `{name}` security scheme: {what}.{}",
-        scheme.doc.as_deref().map(|d| format!("\n\n{d}")).unwrap_or_default()
+        scheme
+            .doc
+            .as_deref()
+            .map(|d| format!("\n\n{d}"))
+            .unwrap_or_default()
     );
     let docs = doc(Some(&text));
     let set_doc = doc(Some(&format!(

@@ -31,11 +31,16 @@ pub struct ModuleTokens {
 }
 
 /// Emits every item of one API.
-pub fn emit_api(api: &Api, runtime: &RuntimeMode, diagnostics: &mut Vec<Diagnostic>) -> Result<ModuleTokens, String> {
+pub fn emit_api(
+    api: &Api,
+    runtime: &RuntimeMode,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<ModuleTokens, String> {
     let runtime_items = match runtime {
         RuntimeMode::Embedded => runtime_module()?,
         RuntimeMode::Shared(path) => {
-            let path: syn::Path = syn::parse_str(path).map_err(|e| format!("runtime path {path:?} is not a Rust path: {e}"))?;
+            let path: syn::Path = syn::parse_str(path)
+                .map_err(|e| format!("runtime path {path:?} is not a Rust path: {e}"))?;
             quote!(use #path;)
         }
     };
@@ -58,7 +63,6 @@ pub fn emit_api(api: &Api, runtime: &RuntimeMode, diagnostics: &mut Vec<Diagnost
         },
     })
 }
-
 
 /// An identifier for a module name chosen by the caller.
 pub fn tokens_ident(name: &str) -> proc_macro2::Ident {

@@ -7,7 +7,11 @@ use quote::quote;
 
 /// Every named type of the API.
 pub fn emit_models(api: &Api) -> TokenStream {
-    let types = api.types.iter().enumerate().map(|(index, def)| emit_type(api, TypeId(index), def));
+    let types = api
+        .types
+        .iter()
+        .enumerate()
+        .map(|(index, def)| emit_type(api, TypeId(index), def));
     quote! { #(#types)* }
 }
 
@@ -28,7 +32,19 @@ fn emit_type(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
     }
 }
 
-fn emit_struct(api: &Api, id: TypeId, name: &proc_macro2::Ident, header: TokenStream, fields: &[Field]) -> TokenStream {
+fn emit_struct(
+    api: &Api,
+    id: TypeId,
+    name: &proc_macro2::Ident,
+    header: TokenStream,
+    fields: &[Field],
+) -> TokenStream {
+    let debug = redacting_debug(name, fields);
+    let derive_debug = if debug.is_empty() {
+        quote!(Debug,)
+    } else {
+        quote!()
+    };
     let fields = fields.iter().map(|field| {
         let field_name = ident(&field.rust_name);
         let mut ty = rust_type(api, &field.ty);
@@ -56,19 +72,53 @@ fn emit_struct(api: &Api, id: TypeId, name: &proc_macro2::Ident, header: TokenSt
             };
             serde_args.push(quote!(with = #with));
         }
-        let serde_attr = if serde_args.is_empty() { quote!() } else { quote!(#[serde(#(#serde_args),*)]) };
+        let serde_attr = if serde_args.is_empty() {
+            quote!()
+        } else {
+            quote!(#[serde(#(#serde_args),*)])
+        };
         let docs = doc(field.doc.as_deref());
         let deprecated = doc(field.deprecated.then_some("Deprecated by the spec."));
         quote! { #docs #deprecated #serde_attr pub #field_name: #ty, }
     });
     quote! {
         #header
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(#derive_debug Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct #name { #(#fields)* }
+        #debug
     }
 }
 
-fn emit_enum(name: &proc_macro2::Ident, header: TokenStream, values: &[EnumValue], catch_all: &str) -> TokenStream {
+/// A `Debug` impl that prints sensitive fields as `<redacted>`; empty when no field is sensitive.
+fn redacting_debug(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
+    if !fields.iter().any(|f| f.sensitive) {
+        return TokenStream::new();
+    }
+    let type_name = name.to_string();
+    let entries = fields.iter().map(|field| {
+        let field_name = ident(&field.rust_name);
+        let label = field.rust_name.trim_start_matches("r#");
+        if field.sensitive {
+            quote!(.field(#label, &"<redacted>"))
+        } else {
+            quote!(.field(#label, &self.#field_name))
+        }
+    });
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#type_name) #(#entries)* .finish()
+            }
+        }
+    }
+}
+
+fn emit_enum(
+    name: &proc_macro2::Ident,
+    header: TokenStream,
+    values: &[EnumValue],
+    catch_all: &str,
+) -> TokenStream {
     let catch_all = ident(catch_all);
     let variants = values.iter().map(|value| {
         let variant = ident(&value.rust_name);
@@ -138,7 +188,13 @@ fn emit_enum(name: &proc_macro2::Ident, header: TokenStream, values: &[EnumValue
     }
 }
 
-fn emit_union(api: &Api, id: TypeId, name: &proc_macro2::Ident, header: TokenStream, variants: &[UnionVariant]) -> TokenStream {
+fn emit_union(
+    api: &Api,
+    id: TypeId,
+    name: &proc_macro2::Ident,
+    header: TokenStream,
+    variants: &[UnionVariant],
+) -> TokenStream {
     let variants = variants.iter().map(|variant| {
         let variant_name = ident(&variant.rust_name);
         let mut ty = rust_type(api, &variant.ty);
@@ -162,7 +218,12 @@ fn reaches(api: &Api, ty: &Type, target: TypeId) -> bool {
     reaches_inner(api, ty, target, &mut seen)
 }
 
-fn reaches_inner(api: &Api, ty: &Type, target: TypeId, seen: &mut std::collections::BTreeSet<TypeId>) -> bool {
+fn reaches_inner(
+    api: &Api,
+    ty: &Type,
+    target: TypeId,
+    seen: &mut std::collections::BTreeSet<TypeId>,
+) -> bool {
     let Type::Named(id) = ty else { return false };
     if *id == target {
         return true;
@@ -171,8 +232,12 @@ fn reaches_inner(api: &Api, ty: &Type, target: TypeId, seen: &mut std::collectio
         return false;
     }
     match api.types.get(id.0).map(|def| &def.kind) {
-        Some(TypeKind::Struct(fields)) => fields.iter().any(|f| reaches_inner(api, &f.ty, target, seen)),
-        Some(TypeKind::Untagged(variants)) => variants.iter().any(|v| reaches_inner(api, &v.ty, target, seen)),
+        Some(TypeKind::Struct(fields)) => fields
+            .iter()
+            .any(|f| reaches_inner(api, &f.ty, target, seen)),
+        Some(TypeKind::Untagged(variants)) => variants
+            .iter()
+            .any(|v| reaches_inner(api, &v.ty, target, seen)),
         Some(TypeKind::Alias(inner)) => reaches_inner(api, inner, target, seen),
         Some(TypeKind::StringEnum { .. }) | None => false,
     }

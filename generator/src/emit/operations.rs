@@ -12,14 +12,20 @@ pub fn emit_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> TokenStr
     let mut methods = Vec::new();
     let mut builders = Vec::new();
     for operation in &api.operations {
-        let pointer = format!("/paths/{}", crate::diagnostics::pointer_token(&operation.path));
+        let pointer = format!(
+            "/paths/{}",
+            crate::diagnostics::pointer_token(&operation.path)
+        );
         match shape(api, operation) {
             Ok(shape) => {
                 let (method, builder) = emit_operation(api, operation, &shape);
                 methods.push(method);
                 builders.push(builder);
             }
-            Err(message) => diagnostics.push(Diagnostic::error(pointer, format!("operation {:?}: {message}", operation.id))),
+            Err(message) => diagnostics.push(Diagnostic::error(
+                pointer,
+                format!("operation {:?}: {message}", operation.id),
+            )),
         }
         if shape_is_lossy(operation, api.envelope.is_some()) {
             diagnostics.push(Diagnostic::warning(
@@ -56,8 +62,10 @@ struct Shape {
 }
 
 fn shape(api: &Api, operation: &Operation) -> Result<Shape, String> {
-    let (successes, failures): (Vec<&Response>, Vec<&Response>) =
-        operation.responses.iter().partition(|r| r.status.is_success());
+    let (successes, failures): (Vec<&Response>, Vec<&Response>) = operation
+        .responses
+        .iter()
+        .partition(|r| r.status.is_success());
     let mut success_types: Vec<&Type> = successes.iter().filter_map(|r| r.body.as_ref()).collect();
     success_types.dedup();
     let some_empty = successes.iter().any(|r| r.body.is_none());
@@ -84,11 +92,19 @@ fn shape(api: &Api, operation: &Operation) -> Result<Shape, String> {
                 ENVELOPE.decode(response, documented)
             }
         };
-        return Ok(Shape { success, error: quote!(runtime::EnvelopeError<#code>), arms });
+        return Ok(Shape {
+            success,
+            error: quote!(runtime::EnvelopeError<#code>),
+            arms,
+        });
     }
     let success_arms = successes.iter().map(|r| {
         let pattern = status_pattern(r.status);
-        if success_types.is_empty() { quote!(#pattern => response.empty(),) } else { quote!(#pattern => response.json(),) }
+        if success_types.is_empty() {
+            quote!(#pattern => response.empty(),)
+        } else {
+            quote!(#pattern => response.json(),)
+        }
     });
     let mut error_types: Vec<&Type> = failures.iter().filter_map(|r| r.body.as_ref()).collect();
     error_types.sort();
@@ -100,7 +116,11 @@ fn shape(api: &Api, operation: &Operation) -> Result<Shape, String> {
         ([one], false) if all_have_bodies => (rust_type(api, one), quote!(response.api_error())),
         _ => (quote!(::serde_json::Value), quote!(response.api_error())),
     };
-    let specific: Vec<&Response> = failures.iter().copied().filter(|r| r.status != StatusMatch::Default).collect();
+    let specific: Vec<&Response> = failures
+        .iter()
+        .copied()
+        .filter(|r| r.status != StatusMatch::Default)
+        .collect();
     let failure_arms = specific.iter().map(|r| {
         let pattern = status_pattern(r.status);
         quote!(#pattern => #error_decode,)
@@ -147,7 +167,8 @@ fn status_pattern(status: StatusMatch) -> TokenStream {
         }
         StatusMatch::Range(class) => {
             let low = proc_macro2::Literal::u16_unsuffixed(class.saturating_mul(100));
-            let high = proc_macro2::Literal::u16_unsuffixed(class.saturating_mul(100).saturating_add(99));
+            let high =
+                proc_macro2::Literal::u16_unsuffixed(class.saturating_mul(100).saturating_add(99));
             quote!(#low..=#high)
         }
         StatusMatch::Default => quote!(_),
@@ -182,7 +203,11 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
         let (arg_ty, into) = argument_type(api, &param.ty);
         let field_ty = rust_type(api, &param.ty);
         arguments.push(quote!(#name: #arg_ty));
-        initialisers.push(if into { quote!(#name: #name.into()) } else { quote!(#name) });
+        initialisers.push(if into {
+            quote!(#name: #name.into())
+        } else {
+            quote!(#name)
+        });
         fields.push(quote!(#name: #field_ty));
     }
     if let Some(body) = &operation.body {
@@ -206,7 +231,11 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
     let setters = optional.iter().map(|param| {
         let name = ident(&param.rust_name);
         let (arg_ty, into) = argument_type(api, &param.ty);
-        let value = if into { quote!(value.into()) } else { quote!(value) };
+        let value = if into {
+            quote!(value.into())
+        } else {
+            quote!(value)
+        };
         let docs = doc(Some(&param_doc(param)));
         quote! {
             #docs
@@ -218,7 +247,11 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
     });
     let body_setter = operation.body.as_ref().filter(|b| !b.required).map(|body| {
         let ty = rust_type(api, &body.ty);
-        let docs = doc(Some(body.doc.as_deref().unwrap_or("The request body (optional).")));
+        let docs = doc(Some(
+            body.doc
+                .as_deref()
+                .unwrap_or("The request body (optional)."),
+        ));
         quote! {
             #docs
             pub fn body(mut self, value: #ty) -> Self {
@@ -239,32 +272,45 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
             None => quote!(),
         },
     });
-    let param_steps = operation.params.iter().filter(|p| p.location != ParamLocation::Path).map(|param| {
-        let name = ident(&param.rust_name);
-        let wire = &param.wire_name;
-        let call = match param.location {
-            ParamLocation::Query => quote!(query),
-            ParamLocation::Cookie => quote!(cookie),
-            ParamLocation::Header | ParamLocation::Path => quote!(header),
-        };
-        if param.required {
-            quote!(request.#call(#wire, &self.#name);)
-        } else {
-            quote!(if let Some(value) = &self.#name { request.#call(#wire, value); })
-        }
-    });
+    let param_steps = operation
+        .params
+        .iter()
+        .filter(|p| p.location != ParamLocation::Path)
+        .map(|param| {
+            let name = ident(&param.rust_name);
+            let wire = &param.wire_name;
+            let call = match param.location {
+                ParamLocation::Query => quote!(query),
+                ParamLocation::Cookie => quote!(cookie),
+                ParamLocation::Header | ParamLocation::Path => quote!(header),
+            };
+            if param.required {
+                quote!(request.#call(#wire, &self.#name);)
+            } else {
+                quote!(if let Some(value) = &self.#name { request.#call(#wire, value); })
+            }
+        });
     let body_step = operation.body.as_ref().map(|body| {
         if body.required {
             quote!(request.json(&self.body);)
         } else {
-            quote!(if let Some(body) = &self.body { request.json(body); })
+            quote!(if let Some(body) = &self.body {
+                request.json(body);
+            })
         }
     });
 
     let id = &operation.id;
     let http_method = ident(operation.method.as_str());
-    let security = operation.security.iter().map(|alternative| quote!(&[ #(#alternative),* ]));
-    let Shape { success, error, arms } = shape;
+    let security = operation
+        .security
+        .iter()
+        .map(|alternative| quote!(&[ #(#alternative),* ]));
+    let Shape {
+        success,
+        error,
+        arms,
+    } = shape;
     let output = quote!(Result<#success, runtime::Error<#error>>);
     let decode = match &operation.token_exchange {
         Some(exchange) => {
@@ -283,7 +329,9 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
     };
 
     let method_doc = doc(Some(&method_doc(api, operation)));
-    let deprecated = operation.deprecated.then(|| quote!(#[deprecated = "deprecated by the spec"]));
+    let deprecated = operation
+        .deprecated
+        .then(|| quote!(#[deprecated = "deprecated by the spec"]));
     let builder_doc = doc(Some(&format!(
         "Request builder for [`Client::{}`]: set optional inputs, then `.send().await` or `.await` it.",
         operation.method_name.trim_start_matches("r#")
@@ -352,13 +400,27 @@ fn param_doc(param: &Param) -> String {
 }
 
 fn method_doc(api: &Api, operation: &Operation) -> String {
-    let mut text = operation.doc.clone().unwrap_or_else(|| format!("The `{}` operation.", operation.id));
-    text.push_str(&format!("\n\n`{} {}` (operation `{}`).", operation.method.as_str(), operation.path, operation.id));
+    let mut text = operation
+        .doc
+        .clone()
+        .unwrap_or_else(|| format!("The `{}` operation.", operation.id));
+    text.push_str(&format!(
+        "\n\n`{} {}` (operation `{}`).",
+        operation.method.as_str(),
+        operation.path,
+        operation.id
+    ));
     let arguments: Vec<String> = operation
         .params
         .iter()
         .filter(|p| p.required)
-        .map(|p| format!("- `{}`: {}", p.rust_name.trim_start_matches("r#"), param_doc(p).replace("\n\n", " ")))
+        .map(|p| {
+            format!(
+                "- `{}`: {}",
+                p.rust_name.trim_start_matches("r#"),
+                param_doc(p).replace("\n\n", " ")
+            )
+        })
         .collect();
     if !arguments.is_empty() {
         text.push_str("\n\nArguments:\n");
@@ -366,7 +428,11 @@ fn method_doc(api: &Api, operation: &Operation) -> String {
     }
     if !operation.error_codes.is_empty() {
         text.push_str("\n\nDocumented error codes: ");
-        let codes: Vec<String> = operation.error_codes.iter().map(|c| format!("`{c}`")).collect();
+        let codes: Vec<String> = operation
+            .error_codes
+            .iter()
+            .map(|c| format!("`{c}`"))
+            .collect();
         text.push_str(&codes.join(", "));
         text.push('.');
     }
@@ -393,7 +459,10 @@ fn method_doc(api: &Api, operation: &Operation) -> String {
         text.push_str(&format!(
             "\n\nOn success the returned token becomes this client's `{}` credential{}.",
             exchange.scheme,
-            exchange.lifetime_seconds.map(|s| format!(" (valid for {s} seconds)")).unwrap_or_default()
+            exchange
+                .lifetime_seconds
+                .map(|s| format!(" (valid for {s} seconds)"))
+                .unwrap_or_default()
         ));
     }
     text

@@ -20,7 +20,8 @@ const FILES: &[(&str, &str)] = &[
 
 /// `pub mod runtime { ... }` with every submodule inlined.
 pub fn runtime_module() -> Result<TokenStream, String> {
-    let root: syn::File = syn::parse_str(ROOT).map_err(|e| format!("runtime/mod.rs does not parse: {e}"))?;
+    let root: syn::File =
+        syn::parse_str(ROOT).map_err(|e| format!("runtime/mod.rs does not parse: {e}"))?;
     let attrs = &root.attrs;
     let mut items = Vec::new();
     for item in &root.items {
@@ -32,8 +33,8 @@ pub fn runtime_module() -> Result<TokenStream, String> {
                     .find(|(file, _)| *file == name)
                     .map(|(_, source)| *source)
                     .ok_or_else(|| format!("runtime module {name} has no source file"))?;
-                let file: syn::File =
-                    syn::parse_str(source).map_err(|e| format!("runtime/{name}.rs does not parse: {e}"))?;
+                let file: syn::File = syn::parse_str(source)
+                    .map_err(|e| format!("runtime/{name}.rs does not parse: {e}"))?;
                 let inner_attrs = &file.attrs;
                 let inner_items = &file.items;
                 let vis = &module.vis;

@@ -24,7 +24,9 @@ pub fn ident(name: &str) -> Ident {
 
 /// `#[doc]` attributes for free text; spec text only ever reaches the output as string literals.
 pub fn doc(text: Option<&str>) -> TokenStream {
-    let Some(text) = text else { return TokenStream::new() };
+    let Some(text) = text else {
+        return TokenStream::new();
+    };
     let lines = doc_lines(text);
     quote! { #( #[doc = #lines] )* }
 }
@@ -46,8 +48,16 @@ fn doc_lines(text: &str) -> Vec<String> {
             lines.push(format!(" {trimmed}"));
             continue;
         }
-        let kept = if in_fence { line.trim_end() } else { line.trim() };
-        lines.push(if kept.is_empty() { String::new() } else { format!(" {kept}") });
+        let kept = if in_fence {
+            line.trim_end()
+        } else {
+            line.trim()
+        };
+        lines.push(if kept.is_empty() {
+            String::new()
+        } else {
+            format!(" {kept}")
+        });
     }
     if in_fence {
         lines.push(" ```".to_owned());
@@ -93,7 +103,18 @@ mod tests {
     #[test]
     fn doc_text_cannot_become_code_or_doctests() {
         let lines = doc_lines("Intro\n\n    indented();\n```\nfn main() {}\n```\n*/ \"quoted\"");
-        assert_eq!(lines, vec![" Intro", "", " indented();", " ```text", " fn main() {}", " ```", " */ \"quoted\""]);
+        assert_eq!(
+            lines,
+            vec![
+                " Intro",
+                "",
+                " indented();",
+                " ```text",
+                " fn main() {}",
+                " ```",
+                " */ \"quoted\""
+            ]
+        );
     }
 
     #[test]

@@ -18,7 +18,8 @@ pub fn lower(document: &Document) -> (Api, Vec<Diagnostic>) {
     let mut schemas = SchemaLowerer::new(openapi.components.as_ref().map(|c| &c.schemas));
     schemas.define_components();
     let envelope = envelope(&document.raw, &schemas, &mut diagnostics);
-    let operations = operations::lower_operations(openapi, &mut schemas, envelope.as_ref(), &mut diagnostics);
+    let operations =
+        operations::lower_operations(openapi, &mut schemas, envelope.as_ref(), &mut diagnostics);
     let security_schemes = security::lower_schemes(openapi, &mut diagnostics);
     diagnostics.append(&mut schemas.diagnostics);
     let api = Api {
@@ -40,7 +41,12 @@ fn servers(openapi: &openapiv3::OpenAPI) -> Vec<Server> {
         .iter()
         .map(|server| {
             let mut scope = Scope::with_reserved(&[
-                "base_url", "timeout", "connect_timeout", "user_agent", "http_client", "build",
+                "base_url",
+                "timeout",
+                "connect_timeout",
+                "user_agent",
+                "http_client",
+                "build",
             ]);
             Server {
                 url: server.url.clone(),
@@ -62,13 +68,24 @@ fn servers(openapi: &openapiv3::OpenAPI) -> Vec<Server> {
 }
 
 /// Reads `x-specgen-envelope` from the document root.
-fn envelope(raw: &serde_json::Value, schemas: &SchemaLowerer<'_>, diagnostics: &mut Vec<Diagnostic>) -> Option<Envelope> {
+fn envelope(
+    raw: &serde_json::Value,
+    schemas: &SchemaLowerer<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Envelope> {
     let value = raw.get("x-specgen-envelope")?;
     let pointer = "/x-specgen-envelope";
-    let text = |key: &str| value.get(key).and_then(serde_json::Value::as_str).map(str::to_owned);
-    let (Some(content), Some(code), Some(message)) =
-        (text("contentProperty"), text("errorCodeProperty"), text("errorMessageProperty"))
-    else {
+    let text = |key: &str| {
+        value
+            .get(key)
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned)
+    };
+    let (Some(content), Some(code), Some(message)) = (
+        text("contentProperty"),
+        text("errorCodeProperty"),
+        text("errorMessageProperty"),
+    ) else {
         diagnostics.push(
             Diagnostic::error(pointer, "x-specgen-envelope needs contentProperty, errorCodeProperty and errorMessageProperty")
                 .with_hint("each names a property of the envelope object"),
@@ -88,7 +105,8 @@ fn envelope(raw: &serde_json::Value, schemas: &SchemaLowerer<'_>, diagnostics: &
             }
         }
     };
-    let error_codes = schema_name("errorCodes", diagnostics).and_then(|name| schemas.by_component.get(&name).copied());
+    let error_codes = schema_name("errorCodes", diagnostics)
+        .and_then(|name| schemas.by_component.get(&name).copied());
     let failure_schema = schema_name("failureSchema", diagnostics);
     Some(Envelope {
         content_property: content,

@@ -4,8 +4,8 @@ use super::refs::resolve;
 use super::schemas::{SchemaLowerer, SchemaRef};
 use crate::diagnostics::{Diagnostic, pointer_token};
 use crate::ir::{
-    Envelope, Method, Operation, Param, ParamLocation, PathPart, RequestBody, Response, StatusMatch,
-    TokenExchange, Type,
+    Envelope, Method, Operation, Param, ParamLocation, PathPart, RequestBody, Response,
+    StatusMatch, TokenExchange, Type,
 };
 use crate::names::{Scope, value_name};
 use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
@@ -51,13 +51,28 @@ pub fn lower_operations(
                 .unwrap_or_else(|| format!("{} {path}", method.as_str().to_ascii_lowercase()));
             if let Some(first) = seen_ids.insert(id.clone(), pointer.clone()) {
                 diagnostics.push(
-                    Diagnostic::error(format!("{pointer}/operationId"), format!("duplicate operationId {id:?}"))
-                        .with_hint(format!("it is also used at {first}")),
+                    Diagnostic::error(
+                        format!("{pointer}/operationId"),
+                        format!("duplicate operationId {id:?}"),
+                    )
+                    .with_hint(format!("it is also used at {first}")),
                 );
                 continue;
             }
-            let context = OperationContext { openapi, pointer: &pointer, id: &id, envelope };
-            let lowered = context.lower(method, path, &item.parameters, operation, schemas, diagnostics);
+            let context = OperationContext {
+                openapi,
+                pointer: &pointer,
+                id: &id,
+                envelope,
+            };
+            let lowered = context.lower(
+                method,
+                path,
+                &item.parameters,
+                operation,
+                schemas,
+                diagnostics,
+            );
             if let Some(mut lowered) = lowered {
                 lowered.method_name = method_names.claim(&value_name(&id));
                 lowered.builder_name = schemas.claim_name(&format!("{id} Builder"));
@@ -94,13 +109,19 @@ impl OperationContext<'_> {
             .security
             .as_ref()
             .or(self.openapi.security.as_ref())
-            .map(|requirements| requirements.iter().map(|r| r.keys().cloned().collect()).collect())
+            .map(|requirements| {
+                requirements
+                    .iter()
+                    .map(|r| r.keys().cloned().collect())
+                    .collect()
+            })
             .unwrap_or_default();
         let token_exchange = self.token_exchange(operation, &responses, schemas, diagnostics);
         let error_codes = match operation.extensions.get("x-specgen-error-codes") {
-            Some(serde_json::Value::Array(codes)) => {
-                codes.iter().filter_map(|c| c.as_str().map(str::to_owned)).collect()
-            }
+            Some(serde_json::Value::Array(codes)) => codes
+                .iter()
+                .filter_map(|c| c.as_str().map(str::to_owned))
+                .collect(),
             _ => Vec::new(),
         };
         let doc = match (&operation.summary, &operation.description) {
@@ -108,7 +129,10 @@ impl OperationContext<'_> {
             (Some(text), None) | (None, Some(text)) => Some(text.clone()),
             (None, None) => None,
         };
-        if diagnostics[errors_before..].iter().any(|d| d.severity == crate::diagnostics::Severity::Error) {
+        if diagnostics[errors_before..]
+            .iter()
+            .any(|d| d.severity == crate::diagnostics::Severity::Error)
+        {
             return None;
         }
         Some(Operation {
@@ -139,14 +163,19 @@ impl OperationContext<'_> {
     ) -> Vec<Param> {
         let components = self.openapi.components.as_ref().map(|c| &c.parameters);
         let mut merged: Vec<(String, &Parameter)> = Vec::new();
-        let all = path_level.iter().map(|p| (p, true)).chain(operation_level.iter().map(|p| (p, false)));
+        let all = path_level
+            .iter()
+            .map(|p| (p, true))
+            .chain(operation_level.iter().map(|p| (p, false)));
         for (index, (parameter, _)) in all.enumerate() {
             let pointer = format!("{}/parameters/{index}", self.pointer);
             match resolve(parameter, "parameters", components, &pointer) {
                 Ok(parameter) => {
                     let data = parameter.parameter_data_ref();
                     let key = (data.name.clone(), location_of(parameter));
-                    merged.retain(|(_, p)| (p.parameter_data_ref().name.clone(), location_of(p)) != key);
+                    merged.retain(|(_, p)| {
+                        (p.parameter_data_ref().name.clone(), location_of(p)) != key
+                    });
                     merged.push((pointer, parameter));
                 }
                 Err(diagnostic) => diagnostics.push(diagnostic),
@@ -185,12 +214,19 @@ impl OperationContext<'_> {
     }
 
     /// Splits the path template, checking it against the declared path parameters.
-    fn path_parts(&self, path: &str, params: &[Param], diagnostics: &mut Vec<Diagnostic>) -> Vec<PathPart> {
+    fn path_parts(
+        &self,
+        path: &str,
+        params: &[Param],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<PathPart> {
         let mut parts = Vec::new();
         let mut rest = path;
         let mut used = Vec::new();
         while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}').map(|c| c + open) else { break };
+            let Some(close) = rest[open..].find('}').map(|c| c + open) else {
+                break;
+            };
             if open > 0 {
                 parts.push(PathPart::Literal(rest[..open].to_owned()));
             }
@@ -214,7 +250,10 @@ impl OperationContext<'_> {
             if param.location == ParamLocation::Path && !used.contains(&index) {
                 diagnostics.push(Diagnostic::error(
                     format!("{}/parameters", self.pointer),
-                    format!("path parameter {:?} does not appear in the path template", param.wire_name),
+                    format!(
+                        "path parameter {:?} does not appear in the path template",
+                        param.wire_name
+                    ),
                 ));
             }
         }
@@ -229,7 +268,12 @@ impl OperationContext<'_> {
     ) -> Option<RequestBody> {
         let pointer = format!("{}/requestBody", self.pointer);
         let components = self.openapi.components.as_ref().map(|c| &c.request_bodies);
-        let body = match resolve(operation.request_body.as_ref()?, "requestBodies", components, &pointer) {
+        let body = match resolve(
+            operation.request_body.as_ref()?,
+            "requestBodies",
+            components,
+            &pointer,
+        ) {
             Ok(body) => body,
             Err(diagnostic) => {
                 diagnostics.push(diagnostic);
@@ -240,7 +284,9 @@ impl OperationContext<'_> {
             let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
             diagnostics.push(Diagnostic::error(
                 format!("{pointer}/content"),
-                format!("request bodies of media type {types:?} are not supported yet; only JSON is"),
+                format!(
+                    "request bodies of media type {types:?} are not supported yet; only JSON is"
+                ),
             ));
             return None;
         };
@@ -252,7 +298,11 @@ impl OperationContext<'_> {
             ),
             None => Type::Json,
         };
-        Some(RequestBody { ty, required: body.required, doc: body.description.clone() })
+        Some(RequestBody {
+            ty,
+            required: body.required,
+            doc: body.description.clone(),
+        })
     }
 
     fn responses(
@@ -269,7 +319,13 @@ impl OperationContext<'_> {
             };
             (status, r)
         });
-        let all = listed.chain(operation.responses.default.as_ref().map(|r| (StatusMatch::Default, r)));
+        let all = listed.chain(
+            operation
+                .responses
+                .default
+                .as_ref()
+                .map(|r| (StatusMatch::Default, r)),
+        );
         let mut responses = Vec::new();
         for (status, response) in all {
             let key = match status {
@@ -295,11 +351,22 @@ impl OperationContext<'_> {
             let body = json.map(|(media, content)| {
                 let schema_pointer = format!("{pointer}/content/{}/schema", pointer_token(media));
                 match &content.schema {
-                    Some(schema) => self.response_type(SchemaRef::from(schema), status, &key, &schema_pointer, schemas, diagnostics),
+                    Some(schema) => self.response_type(
+                        SchemaRef::from(schema),
+                        status,
+                        &key,
+                        &schema_pointer,
+                        schemas,
+                        diagnostics,
+                    ),
                     None => Type::Json,
                 }
             });
-            responses.push(Response { status, body, doc: response.description.clone() });
+            responses.push(Response {
+                status,
+                body,
+                doc: response.description.clone(),
+            });
         }
         responses.sort_by_key(|r| r.status);
         responses
@@ -320,7 +387,10 @@ impl OperationContext<'_> {
             return schemas.lower(schema, &hint, pointer);
         };
         // An enveloped body: its success alternative (the one that is not the failure schema) holds the content.
-        let failure = envelope.failure_schema.as_deref().map(|name| format!("#/components/schemas/{name}"));
+        let failure = envelope
+            .failure_schema
+            .as_deref()
+            .map(|name| format!("#/components/schemas/{name}"));
         let alternatives: Vec<SchemaRef<'_>> = match schemas.resolve(schema).map(|s| &s.schema_kind) {
             Some(openapiv3::SchemaKind::OneOf { one_of: list }) | Some(openapiv3::SchemaKind::AnyOf { any_of: list }) => list
                 .iter()
@@ -330,7 +400,9 @@ impl OperationContext<'_> {
             _ => vec![schema],
         };
         let content = match alternatives.as_slice() {
-            [single] => schemas.property(*single, &envelope.content_property).map(|(s, _)| s),
+            [single] => schemas
+                .property(*single, &envelope.content_property)
+                .map(|(s, _)| s),
             _ => None,
         };
         match content {
@@ -356,30 +428,47 @@ impl OperationContext<'_> {
         &self,
         operation: &openapiv3::Operation,
         responses: &[Response],
-        schemas: &SchemaLowerer<'_>,
+        schemas: &mut SchemaLowerer<'_>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<TokenExchange> {
         let value = operation.extensions.get("x-specgen-token-exchange")?;
         let pointer = format!("{}/x-specgen-token-exchange", self.pointer);
-        let text = |key: &str| value.get(key).and_then(serde_json::Value::as_str).map(str::to_owned);
+        let text = |key: &str| {
+            value
+                .get(key)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned)
+        };
         let (Some(scheme), Some(property)) = (text("scheme"), text("tokenProperty")) else {
-            diagnostics.push(Diagnostic::error(pointer, "x-specgen-token-exchange needs `scheme` and `tokenProperty` strings"));
+            diagnostics.push(Diagnostic::error(
+                pointer,
+                "x-specgen-token-exchange needs `scheme` and `tokenProperty` strings",
+            ));
             return None;
         };
-        let success = responses.iter().find(|r| r.status.is_success()).and_then(|r| r.body.as_ref());
-        let field = match success {
-            Some(Type::Named(id)) => match &schemas.types[id.0].kind {
-                crate::ir::TypeKind::Struct(fields) => fields.iter().find(|f| f.wire_name == property),
+        let success = responses
+            .iter()
+            .find(|r| r.status.is_success())
+            .and_then(|r| r.body.clone());
+        let fields = match success {
+            Some(Type::Named(id)) => match schemas.types.get_mut(id.0).map(|def| &mut def.kind) {
+                Some(crate::ir::TypeKind::Struct(fields)) => Some(fields),
                 _ => None,
             },
             _ => None,
         };
-        match field {
-            Some(field) if field.ty == Type::String && !field.is_option() => Some(TokenExchange {
-                scheme,
-                token_field: field.rust_name.clone(),
-                lifetime_seconds: value.get("lifetimeSeconds").and_then(serde_json::Value::as_u64),
-            }),
+        match fields.and_then(|fields| fields.iter_mut().find(|f| f.wire_name == property)) {
+            Some(field) if field.ty == Type::String && !field.is_option() => {
+                // The property is a credential: its type must never print it.
+                field.sensitive = true;
+                Some(TokenExchange {
+                    scheme,
+                    token_field: field.rust_name.clone(),
+                    lifetime_seconds: value
+                        .get("lifetimeSeconds")
+                        .and_then(serde_json::Value::as_u64),
+                })
+            }
             _ => {
                 diagnostics.push(Diagnostic::error(
                     pointer,
@@ -402,6 +491,11 @@ fn location_of(parameter: &Parameter) -> ParamLocation {
 
 /// `application/json` and every `+json` media type.
 pub fn is_json(media: &str) -> bool {
-    let essence = media.split(';').next().unwrap_or(media).trim().to_ascii_lowercase();
+    let essence = media
+        .split(';')
+        .next()
+        .unwrap_or(media)
+        .trim()
+        .to_ascii_lowercase();
     essence == "application/json" || essence.ends_with("+json")
 }

@@ -9,7 +9,10 @@ const MAX_CHAIN: usize = 64;
 
 /// The component name a local reference points to, if it is `#/components/<kind>/<name>`.
 pub fn component_name(reference: &str, kind: &str) -> Option<String> {
-    let rest = reference.strip_prefix("#/components/")?.strip_prefix(kind)?.strip_prefix('/')?;
+    let rest = reference
+        .strip_prefix("#/components/")?
+        .strip_prefix(kind)?
+        .strip_prefix('/')?;
     if rest.contains('/') {
         return None;
     }
@@ -37,19 +40,29 @@ pub fn resolve<'a, T>(
                     return Err(unsupported_ref(pointer, reference, kind));
                 };
                 current = components.and_then(|map| map.get(&name)).ok_or_else(|| {
-                    Diagnostic::error(pointer.to_owned(), format!("dangling $ref {reference:?}: no such {kind} component"))
-                        .with_hint(format!("define it under components.{kind}, or fix the reference"))
+                    Diagnostic::error(
+                        pointer.to_owned(),
+                        format!("dangling $ref {reference:?}: no such {kind} component"),
+                    )
+                    .with_hint(format!(
+                        "define it under components.{kind}, or fix the reference"
+                    ))
                 })?;
             }
         }
     }
-    Err(Diagnostic::error(pointer.to_owned(), format!("$ref chain through components.{kind} is cyclic")))
+    Err(Diagnostic::error(
+        pointer.to_owned(),
+        format!("$ref chain through components.{kind} is cyclic"),
+    ))
 }
 
 /// The diagnostic for a reference specgen cannot follow.
 pub fn unsupported_ref(pointer: &str, reference: &str, kind: &str) -> Diagnostic {
     Diagnostic::error(
         pointer.to_owned(),
-        format!("unsupported $ref {reference:?}: only local references to #/components/{kind}/<name> are followed"),
+        format!(
+            "unsupported $ref {reference:?}: only local references to #/components/{kind}/<name> are followed"
+        ),
     )
 }

@@ -6,8 +6,8 @@ use crate::ir::{EnumValue, Field, Type, TypeDef, TypeId, TypeKind, UnionVariant}
 use crate::names::{RESERVED_TYPE_NAMES, Scope, type_name, value_name, variant_name};
 use indexmap::IndexMap;
 use openapiv3::{
-    AdditionalProperties, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind, StringFormat,
-    Type as OaType, VariantOrUnknownOrEmpty,
+    AdditionalProperties, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind,
+    StringFormat, Type as OaType, VariantOrUnknownOrEmpty,
 };
 use std::collections::BTreeMap;
 
@@ -66,7 +66,12 @@ impl<'a> SchemaLowerer<'a> {
             depth: 0,
         };
         for name in components.into_iter().flat_map(|map| map.keys()) {
-            let id = lowerer.add_type(name, &component_pointer("schemas", name), None, TypeKind::Alias(Type::Json));
+            let id = lowerer.add_type(
+                name,
+                &component_pointer("schemas", name),
+                None,
+                TypeKind::Alias(Type::Json),
+            );
             lowerer.by_component.insert(name.clone(), id);
         }
         lowerer
@@ -79,15 +84,21 @@ impl<'a> SchemaLowerer<'a> {
 
     /// Defines every component schema.
     pub fn define_components(&mut self) {
-        let Some(components) = self.components else { return };
+        let Some(components) = self.components else {
+            return;
+        };
         for (name, item) in components {
-            let Some(&id) = self.by_component.get(name) else { continue };
+            let Some(&id) = self.by_component.get(name) else {
+                continue;
+            };
             let pointer = component_pointer("schemas", name);
             let type_name = self.types[id.0].name.clone();
             let (kind, doc, deprecated) = match item {
-                ReferenceOr::Reference { reference } => {
-                    (TypeKind::Alias(self.lower(SchemaRef::Ref(reference), &type_name, &pointer)), None, false)
-                }
+                ReferenceOr::Reference { reference } => (
+                    TypeKind::Alias(self.lower(SchemaRef::Ref(reference), &type_name, &pointer)),
+                    None,
+                    false,
+                ),
                 ReferenceOr::Item(schema) => {
                     let kind = match self.named_kind(schema, &type_name, &pointer) {
                         Some(kind) => kind,
@@ -111,20 +122,25 @@ impl<'a> SchemaLowerer<'a> {
                     Some(&id) => Type::Named(id),
                     None => {
                         self.diagnostics.push(
-                            Diagnostic::error(pointer, format!("dangling $ref {reference:?}: no such schema"))
-                                .with_hint("define it under components.schemas, or fix the reference"),
+                            Diagnostic::error(
+                                pointer,
+                                format!("dangling $ref {reference:?}: no such schema"),
+                            )
+                            .with_hint("define it under components.schemas, or fix the reference"),
                         );
                         Type::Json
                     }
                 },
                 None => {
-                    self.diagnostics.push(unsupported_ref(pointer, reference, "schemas"));
+                    self.diagnostics
+                        .push(unsupported_ref(pointer, reference, "schemas"));
                     Type::Json
                 }
             },
             SchemaRef::Item(schema) => {
                 if self.depth >= MAX_DEPTH {
-                    self.diagnostics.push(Diagnostic::error(pointer, "schema nesting is too deep"));
+                    self.diagnostics
+                        .push(Diagnostic::error(pointer, "schema nesting is too deep"));
                     return Type::Json;
                 }
                 self.depth += 1;
@@ -169,16 +185,31 @@ impl<'a> SchemaLowerer<'a> {
         match &self.resolve(schema)?.schema_kind {
             SchemaKind::Type(OaType::Object(object)) => {
                 let property = object.properties.get(name)?;
-                Some((SchemaRef::from(property), object.required.iter().any(|r| r == name)))
+                Some((
+                    SchemaRef::from(property),
+                    object.required.iter().any(|r| r == name),
+                ))
             }
             _ => None,
         }
     }
 
-    fn add_type(&mut self, hint: &str, pointer: &str, doc: Option<String>, kind: TypeKind) -> TypeId {
+    fn add_type(
+        &mut self,
+        hint: &str,
+        pointer: &str,
+        doc: Option<String>,
+        kind: TypeKind,
+    ) -> TypeId {
         let id = TypeId(self.types.len());
         let name = self.scope.claim(&type_name(hint));
-        self.types.push(TypeDef { name, pointer: pointer.to_owned(), doc, deprecated: false, kind });
+        self.types.push(TypeDef {
+            name,
+            pointer: pointer.to_owned(),
+            doc,
+            deprecated: false,
+            kind,
+        });
         id
     }
 
@@ -186,21 +217,37 @@ impl<'a> SchemaLowerer<'a> {
     fn named_kind(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Option<TypeKind> {
         match &schema.schema_kind {
             SchemaKind::Type(OaType::String(string)) if !string.enumeration.is_empty() => {
-                let values: Vec<&str> = string.enumeration.iter().flatten().map(String::as_str).collect();
+                let values: Vec<&str> = string
+                    .enumeration
+                    .iter()
+                    .flatten()
+                    .map(String::as_str)
+                    .collect();
                 Some(self.string_enum(schema, &values))
             }
             SchemaKind::Type(OaType::Object(object)) if !object.properties.is_empty() => {
                 Some(self.structure(&object.properties, &object.required, hint, pointer))
             }
-            SchemaKind::OneOf { one_of: alternatives } | SchemaKind::AnyOf { any_of: alternatives } => {
-                let keyword = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) { "oneOf" } else { "anyOf" };
+            SchemaKind::OneOf {
+                one_of: alternatives,
+            }
+            | SchemaKind::AnyOf {
+                any_of: alternatives,
+            } => {
+                let keyword = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) {
+                    "oneOf"
+                } else {
+                    "anyOf"
+                };
                 let non_null: Vec<_> = alternatives.iter().filter(|a| !is_null_schema(a)).collect();
                 if non_null.len() == 1 {
                     return None;
                 }
                 Some(self.union(&non_null, hint, &format!("{pointer}/{keyword}")))
             }
-            SchemaKind::AllOf { all_of } if all_of.len() > 1 => Some(self.merged(all_of, hint, pointer)),
+            SchemaKind::AllOf { all_of } if all_of.len() > 1 => {
+                Some(self.merged(all_of, hint, pointer))
+            }
             SchemaKind::Any(any) if !any.properties.is_empty() => {
                 Some(self.structure(&any.properties, &any.required, hint, pointer))
             }
@@ -232,7 +279,11 @@ impl<'a> SchemaLowerer<'a> {
             },
             SchemaKind::Type(OaType::Array(array)) => match &array.items {
                 Some(items) => {
-                    let item = self.lower(SchemaRef::from(items), &format!("{hint}Item"), &format!("{pointer}/items"));
+                    let item = self.lower(
+                        SchemaRef::from(items),
+                        &format!("{hint}Item"),
+                        &format!("{pointer}/items"),
+                    );
                     Type::Array(Box::new(item))
                 }
                 None => Type::Array(Box::new(Type::Json)),
@@ -248,14 +299,19 @@ impl<'a> SchemaLowerer<'a> {
                 }
                 _ => Type::Json,
             },
-            SchemaKind::OneOf { one_of: alternatives } | SchemaKind::AnyOf { any_of: alternatives } => {
-                match alternatives.iter().find(|a| !is_null_schema(a)) {
-                    Some(only) => self.lower(SchemaRef::from(only), hint, pointer),
-                    None => Type::Json,
-                }
+            SchemaKind::OneOf {
+                one_of: alternatives,
             }
+            | SchemaKind::AnyOf {
+                any_of: alternatives,
+            } => match alternatives.iter().find(|a| !is_null_schema(a)) {
+                Some(only) => self.lower(SchemaRef::from(only), hint, pointer),
+                None => Type::Json,
+            },
             SchemaKind::AllOf { all_of } => match all_of.first() {
-                Some(only) => self.lower(SchemaRef::from(only), hint, &format!("{pointer}/allOf/0")),
+                Some(only) => {
+                    self.lower(SchemaRef::from(only), hint, &format!("{pointer}/allOf/0"))
+                }
                 None => Type::Json,
             },
             SchemaKind::Not { .. } => {
@@ -276,12 +332,14 @@ impl<'a> SchemaLowerer<'a> {
     }
 
     fn string_enum(&mut self, schema: &Schema, values: &[&str]) -> TypeKind {
-        let descriptions: Vec<Option<String>> = match schema.schema_data.extensions.get("x-enum-descriptions") {
-            Some(serde_json::Value::Array(items)) => {
-                items.iter().map(|item| item.as_str().map(str::to_owned)).collect()
-            }
-            _ => Vec::new(),
-        };
+        let descriptions: Vec<Option<String>> =
+            match schema.schema_data.extensions.get("x-enum-descriptions") {
+                Some(serde_json::Value::Array(items)) => items
+                    .iter()
+                    .map(|item| item.as_str().map(str::to_owned))
+                    .collect(),
+                _ => Vec::new(),
+            };
         let mut scope = Scope::default();
         let mut seen = std::collections::BTreeSet::new();
         let mut out = Vec::new();
@@ -296,7 +354,10 @@ impl<'a> SchemaLowerer<'a> {
                 doc: descriptions.get(index).cloned().flatten(),
             });
         }
-        TypeKind::StringEnum { values: out, catch_all: scope.claim("Unknown") }
+        TypeKind::StringEnum {
+            values: out,
+            catch_all: scope.claim("Unknown"),
+        }
     }
 
     fn structure(
@@ -316,6 +377,7 @@ impl<'a> SchemaLowerer<'a> {
                 ReferenceOr::Item(schema) => Some(schema.as_ref()),
                 ReferenceOr::Reference { .. } => None,
             };
+            let sensitive = self.resolve(schema).is_some_and(is_sensitive);
             fields.push(Field {
                 rust_name: scope.claim(&value_name(wire_name)),
                 wire_name: wire_name.clone(),
@@ -324,18 +386,31 @@ impl<'a> SchemaLowerer<'a> {
                 nullable: self.is_nullable(schema),
                 doc: own.and_then(describe),
                 deprecated: own.is_some_and(|s| s.schema_data.deprecated),
+                sensitive,
             });
         }
         TypeKind::Struct(fields)
     }
 
-    fn union(&mut self, alternatives: &[&ReferenceOr<Schema>], hint: &str, pointer: &str) -> TypeKind {
+    fn union(
+        &mut self,
+        alternatives: &[&ReferenceOr<Schema>],
+        hint: &str,
+        pointer: &str,
+    ) -> TypeKind {
         let mut scope = Scope::default();
         let mut variants = Vec::new();
         for (index, alternative) in alternatives.iter().enumerate() {
-            let ty = self.lower(SchemaRef::from(*alternative), &format!("{hint}Variant{index}"), &format!("{pointer}/{index}"));
+            let ty = self.lower(
+                SchemaRef::from(*alternative),
+                &format!("{hint}Variant{index}"),
+                &format!("{pointer}/{index}"),
+            );
             let raw = self.variant_name(&ty);
-            variants.push(UnionVariant { rust_name: scope.claim(&raw), ty });
+            variants.push(UnionVariant {
+                rust_name: scope.claim(&raw),
+                ty,
+            });
         }
         TypeKind::Untagged(variants)
     }
@@ -362,7 +437,10 @@ impl<'a> SchemaLowerer<'a> {
         let mut required = Vec::new();
         for (index, part) in parts.iter().enumerate() {
             let Some(schema) = self.resolve(SchemaRef::from(part)) else {
-                self.diagnostics.push(Diagnostic::error(format!("{pointer}/allOf/{index}"), "dangling $ref in allOf"));
+                self.diagnostics.push(Diagnostic::error(
+                    format!("{pointer}/allOf/{index}"),
+                    "dangling $ref in allOf",
+                ));
                 continue;
             };
             match &schema.schema_kind {
@@ -396,6 +474,18 @@ fn describe(schema: &Schema) -> Option<String> {
         (Some(text), None) | (None, Some(text)) => Some(text.clone()),
         (None, None) => None,
     }
+}
+
+/// Whether a value is a secret: `format: password` or `x-specgen-sensitive: true`.
+fn is_sensitive(schema: &Schema) -> bool {
+    let password = matches!(
+        &schema.schema_kind,
+        SchemaKind::Type(OaType::String(string))
+            if string.format == VariantOrUnknownOrEmpty::Item(StringFormat::Password)
+    );
+    password
+        || schema.schema_data.extensions.get("x-specgen-sensitive")
+            == Some(&serde_json::Value::Bool(true))
 }
 
 /// Whether an alternative only admits null (`{nullable: true}` with nothing else, or `type: 'null'`).

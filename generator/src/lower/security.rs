@@ -6,15 +6,30 @@ use crate::names::{Scope, value_name};
 use openapiv3::{APIKeyLocation, SecurityScheme as OaScheme};
 
 /// Every scheme of the document, in spec order.
-pub fn lower_schemes(openapi: &openapiv3::OpenAPI, diagnostics: &mut Vec<Diagnostic>) -> Vec<SecurityScheme> {
-    let Some(components) = &openapi.components else { return Vec::new() };
+pub fn lower_schemes(
+    openapi: &openapiv3::OpenAPI,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<SecurityScheme> {
+    let Some(components) = &openapi.components else {
+        return Vec::new();
+    };
     let mut setters = Scope::with_reserved(&[
-        "base_url", "timeout", "connect_timeout", "user_agent", "http_client", "build",
+        "base_url",
+        "timeout",
+        "connect_timeout",
+        "user_agent",
+        "http_client",
+        "build",
     ]);
     let mut schemes = Vec::new();
     for (name, scheme) in &components.security_schemes {
         let pointer = super::refs::component_pointer("securitySchemes", name);
-        let scheme = match super::refs::resolve(scheme, "securitySchemes", Some(&components.security_schemes), &pointer) {
+        let scheme = match super::refs::resolve(
+            scheme,
+            "securitySchemes",
+            Some(&components.security_schemes),
+            &pointer,
+        ) {
             Ok(scheme) => scheme,
             Err(diagnostic) => {
                 diagnostics.push(diagnostic);
@@ -22,7 +37,11 @@ pub fn lower_schemes(openapi: &openapiv3::OpenAPI, diagnostics: &mut Vec<Diagnos
             }
         };
         let (kind, doc) = match scheme {
-            OaScheme::HTTP { scheme, description, .. } => {
+            OaScheme::HTTP {
+                scheme,
+                description,
+                ..
+            } => {
                 let kind = match scheme.to_ascii_lowercase().as_str() {
                     "basic" => SecurityKind::Basic,
                     "bearer" => SecurityKind::Bearer,
@@ -36,7 +55,12 @@ pub fn lower_schemes(openapi: &openapiv3::OpenAPI, diagnostics: &mut Vec<Diagnos
                 };
                 (kind, description.clone())
             }
-            OaScheme::APIKey { location, name: key_name, description, extensions } => {
+            OaScheme::APIKey {
+                location,
+                name: key_name,
+                description,
+                extensions,
+            } => {
                 let location = match location {
                     APIKeyLocation::Header => ParamLocation::Header,
                     APIKeyLocation::Query => ParamLocation::Query,
@@ -47,13 +71,25 @@ pub fn lower_schemes(openapi: &openapiv3::OpenAPI, diagnostics: &mut Vec<Diagnos
                     .and_then(serde_json::Value::as_str)
                     .unwrap_or_default()
                     .to_owned();
-                (SecurityKind::ApiKey { location, name: key_name.clone(), prefix }, description.clone())
+                (
+                    SecurityKind::ApiKey {
+                        location,
+                        name: key_name.clone(),
+                        prefix,
+                    },
+                    description.clone(),
+                )
             }
             OaScheme::OAuth2 { description, .. } | OaScheme::OpenIDConnect { description, .. } => {
                 (SecurityKind::Bearer, description.clone())
             }
         };
-        schemes.push(SecurityScheme { name: name.clone(), setter: setters.claim(&value_name(name)), doc, kind });
+        schemes.push(SecurityScheme {
+            name: name.clone(),
+            setter: setters.claim(&value_name(name)),
+            doc,
+            kind,
+        });
     }
     schemes
 }

@@ -514,7 +514,7 @@ pub struct ReactivateCustomerAccessRequest {
     pub id: Option<Vec<i64>>,
 }
 /// Credentials exchanged for a bearer token.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TokenRequest {
     /// Email address of the Billing Booth One account.
     pub email: String,
@@ -523,11 +523,25 @@ pub struct TokenRequest {
     /// Password of the Billing Booth One account.
     pub password: String,
 }
+impl ::std::fmt::Debug for TokenRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("TokenRequest")
+            .field("email", &self.email)
+            .field("grant_type", &self.grant_type)
+            .field("password", &"<redacted>")
+            .finish()
+    }
+}
 /// Answer of the token exchange.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TokenResponse {
     /// Bearer token, sent by every other call as Authorization: Bearer followed by the token. It expires after 60 minutes.
     pub token: String,
+}
+impl ::std::fmt::Debug for TokenResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("TokenResponse").field("token", &"<redacted>").finish()
+    }
 }
 /// Grant type; always password.
 #[derive(

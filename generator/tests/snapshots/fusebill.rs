@@ -623,13 +623,13 @@ pub struct FusebillErrorItem {
     #[serde(rename = "Value", default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
-/// A value documented as a string that the vendor's example shows as a JSON number, for example a phone number or a reference. Accept both.
+/// A value documented as a string that the vendor's example shows as a JSON number, for example a phone number or a reference. Accept both; the numbers are whole, so they are read as 64-bit integers (no precision lost).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
 pub enum StringOrNumber {
     String(String),
-    Number(f64),
+    Integer(i64),
 }
 #[derive(
     Debug,
