@@ -51,7 +51,11 @@ impl ClientBuilder {
     /// Sets a server variable of the base URL template.
     pub fn server_variable(mut self, name: &'static str, value: impl Into<String>) -> Self {
         let value = value.into();
-        match self.server_variables.iter_mut().find(|(known, _)| *known == name) {
+        match self
+            .server_variables
+            .iter_mut()
+            .find(|(known, _)| *known == name)
+        {
             Some(slot) => slot.1 = value,
             None => self.server_variables.push((name, value)),
         }
@@ -94,7 +98,10 @@ impl ClientBuilder {
         for (name, value) in &self.server_variables {
             url_text = url_text.replace(&format!("{{{name}}}"), value);
         }
-        let invalid = |reason: String| BuildError::InvalidBaseUrl { url: url_text.clone(), reason };
+        let invalid = |reason: String| BuildError::InvalidBaseUrl {
+            url: url_text.clone(),
+            reason,
+        };
         let base_url = reqwest::Url::parse(&url_text).map_err(|e| invalid(e.to_string()))?;
         if base_url.cannot_be_a_base() {
             return Err(invalid("it cannot be a base URL".to_owned()));
@@ -115,7 +122,12 @@ impl ClientBuilder {
                 builder.build().map_err(BuildError::Http)?
             }
         };
-        Ok(ClientCore { http, base_url, schemes: self.schemes, credentials: self.credentials })
+        Ok(ClientCore {
+            http,
+            base_url,
+            schemes: self.schemes,
+            credentials: self.credentials,
+        })
     }
 }
 
@@ -146,7 +158,10 @@ impl ClientCore {
         operation: &OperationInfo,
     ) -> Result<RawResponse, Error<E>> {
         if let Some(problem) = request.problem {
-            return Err(Error::InvalidRequest(format!("{}: {problem}", operation.id)));
+            return Err(Error::InvalidRequest(format!(
+                "{}: {problem}",
+                operation.id
+            )));
         }
         let mut url = self.base_url.clone();
         let joined = format!("{}{}", url.path().trim_end_matches('/'), request.path);
@@ -162,15 +177,22 @@ impl ClientCore {
             .apply_security(builder, &mut query, &mut cookies, operation)
             .map_err(|problem| Error::InvalidRequest(format!("{}: {problem}", operation.id)))?;
         if !cookies.is_empty() {
-            let joined: Vec<String> = cookies.iter().map(|(name, value)| format!("{name}={value}")).collect();
-            let mut value = reqwest::header::HeaderValue::from_str(&joined.join("; "))
-                .map_err(|_| Error::InvalidRequest(format!("{}: a cookie value is not valid", operation.id)))?;
+            let joined: Vec<String> = cookies
+                .iter()
+                .map(|(name, value)| format!("{name}={value}"))
+                .collect();
+            let mut value =
+                reqwest::header::HeaderValue::from_str(&joined.join("; ")).map_err(|_| {
+                    Error::InvalidRequest(format!("{}: a cookie value is not valid", operation.id))
+                })?;
             // Cookies often carry credentials (an apiKey scheme in a cookie among them): never log them.
             value.set_sensitive(true);
             builder = builder.header(reqwest::header::COOKIE, value);
         }
         if let Some(Body::Json(bytes)) = request.body {
-            builder = builder.header(reqwest::header::CONTENT_TYPE, "application/json").body(bytes);
+            builder = builder
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(bytes);
         }
         let mut http_request = builder
             .build()
@@ -181,7 +203,11 @@ impl ClientCore {
                 .query_pairs_mut()
                 .extend_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         }
-        let response = self.http.execute(http_request).await.map_err(Error::Transport)?;
+        let response = self
+            .http
+            .execute(http_request)
+            .await
+            .map_err(Error::Transport)?;
         RawResponse::read(response).await.map_err(Error::Transport)
     }
 
@@ -194,23 +220,38 @@ impl ClientCore {
         operation: &OperationInfo,
     ) -> Result<reqwest::RequestBuilder, String> {
         let requirement = operation.security.iter().find(|names| {
-            names.iter().all(|name| self.credentials.get(name).is_some())
+            names
+                .iter()
+                .all(|name| self.credentials.get(name).is_some())
         });
-        let Some(requirement) = requirement else { return Ok(builder) };
+        let Some(requirement) = requirement else {
+            return Ok(builder);
+        };
         for name in *requirement {
             let scheme = self.schemes.iter().find(|scheme| scheme.name == *name);
             let (Some(scheme), Some(credential)) = (scheme, self.credentials.get(name)) else {
                 continue;
             };
             builder = match (scheme.kind, credential) {
-                (SchemeKind::Bearer, Credential::Token(token)) => builder.bearer_auth(token.expose()),
+                (SchemeKind::Bearer, Credential::Token(token)) => {
+                    builder.bearer_auth(token.expose())
+                }
                 (SchemeKind::Basic, Credential::Basic { user, password }) => {
                     builder.basic_auth(user, Some(password.expose()))
                 }
-                (SchemeKind::ApiKey { location, name, prefix }, Credential::Token(key)) => {
+                (
+                    SchemeKind::ApiKey {
+                        location,
+                        name,
+                        prefix,
+                    },
+                    Credential::Token(key),
+                ) => {
                     let value = format!("{prefix}{}", key.expose());
                     match location {
-                        KeyLocation::Header => builder.header(name, sensitive(scheme.name, &value)?),
+                        KeyLocation::Header => {
+                            builder.header(name, sensitive(scheme.name, &value)?)
+                        }
                         KeyLocation::Query => {
                             query.push((name.to_owned(), value));
                             builder

@@ -19,12 +19,17 @@ pub mod assume_utc {
     use super::*;
 
     /// Writes RFC 3339.
-    pub fn serialize<S: Serializer>(value: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        value: &DateTime<Utc>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&value.to_rfc3339())
     }
 
     /// Reads RFC 3339 or a zone-less date-time as UTC.
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<Utc>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<DateTime<Utc>, D::Error> {
         let text = String::deserialize(deserializer)?;
         parse_assume_utc(&text).map_err(serde::de::Error::custom)
     }
@@ -35,7 +40,10 @@ pub mod assume_utc_option {
     use super::*;
 
     /// Writes RFC 3339 or null.
-    pub fn serialize<S: Serializer>(value: &Option<DateTime<Utc>>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        value: &Option<DateTime<Utc>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         match value {
             Some(time) => serializer.serialize_str(&time.to_rfc3339()),
             None => serializer.serialize_none(),
@@ -47,7 +55,9 @@ pub mod assume_utc_option {
         deserializer: D,
     ) -> Result<Option<DateTime<Utc>>, D::Error> {
         match Option::<String>::deserialize(deserializer)? {
-            Some(text) => parse_assume_utc(&text).map(Some).map_err(serde::de::Error::custom),
+            Some(text) => parse_assume_utc(&text)
+                .map(Some)
+                .map_err(serde::de::Error::custom),
             None => Ok(None),
         }
     }

@@ -34,7 +34,11 @@ impl EnvelopeSpec {
     /// Decodes an enveloped answer: the typed content on success, [`Error::Api`] with the code on failure.
     /// `documented` says whether the status was documented; an undocumented one that carries no envelope
     /// failure is reported as [`Error::UnexpectedStatus`].
-    pub fn decode<T, C>(&self, response: RawResponse, documented: bool) -> Result<T, Error<EnvelopeError<C>>>
+    pub fn decode<T, C>(
+        &self,
+        response: RawResponse,
+        documented: bool,
+    ) -> Result<T, Error<EnvelopeError<C>>>
     where
         T: DeserializeOwned,
         C: From<String>,
@@ -50,12 +54,17 @@ impl EnvelopeSpec {
         let code = text_of(envelope.get(self.error_code));
         if !code.is_empty() {
             let message = text_of(envelope.get(self.error_message));
-            return Err(response.into_api_error(EnvelopeError { code: C::from(code), message }));
+            return Err(response.into_api_error(EnvelopeError {
+                code: C::from(code),
+                message,
+            }));
         }
         if !documented || !response.status().is_success() {
             return response.unexpected();
         }
-        let content = envelope.remove(self.content).unwrap_or(serde_json::Value::Null);
+        let content = envelope
+            .remove(self.content)
+            .unwrap_or(serde_json::Value::Null);
         match serde_json::from_value(content) {
             Ok(value) => Ok(value),
             Err(source) => Err(Error::Decode { source, response }),

@@ -62,7 +62,9 @@ impl Request {
     /// Adds a query parameter (arrays: the name repeated for each item, the OpenAPI default `form, explode`).
     pub fn query<T: serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
         match param_texts(value) {
-            Ok(texts) => self.query.extend(texts.into_iter().map(|text| (name.to_owned(), text))),
+            Ok(texts) => self
+                .query
+                .extend(texts.into_iter().map(|text| (name.to_owned(), text))),
             Err(problem) => self.note_problem(format!("query parameter {name:?}: {problem}")),
         }
     }
@@ -73,7 +75,10 @@ impl Request {
             Ok(texts) => texts.join(","),
             Err(problem) => return self.note_problem(format!("header {name:?}: {problem}")),
         };
-        match (HeaderName::from_bytes(name.as_bytes()), HeaderValue::from_str(&text)) {
+        match (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(&text),
+        ) {
             (Ok(name), Ok(value)) => self.headers.push((name, value)),
             _ => self.note_problem(format!("header {name:?} has an invalid name or value")),
         }
@@ -108,9 +113,9 @@ fn param_texts<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<String>, S
             serde_json::Value::Number(number) => Ok(number.to_string()),
             serde_json::Value::Bool(flag) => Ok(flag.to_string()),
             serde_json::Value::Null => Ok(String::new()),
-            serde_json::Value::Array(_) | serde_json::Value::Object(_) => {
-                Err("nested arrays and objects are not supported as parameter values yet".to_owned())
-            }
+            serde_json::Value::Array(_) | serde_json::Value::Object(_) => Err(
+                "nested arrays and objects are not supported as parameter values yet".to_owned(),
+            ),
         }
     }
     match serde_json::to_value(value).map_err(|e| e.to_string())? {

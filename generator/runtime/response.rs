@@ -27,7 +27,11 @@ impl RawResponse {
 
     /// Builds an answer from its parts (for tests and custom transports).
     pub fn from_parts(status: StatusCode, headers: HeaderMap, body: bytes::Bytes) -> Self {
-        RawResponse(Box::new(Parts { status, headers, body }))
+        RawResponse(Box::new(Parts {
+            status,
+            headers,
+            body,
+        }))
     }
 
     /// The HTTP status.
@@ -49,7 +53,10 @@ impl RawResponse {
     pub fn json<T: DeserializeOwned, E>(self) -> Result<T, Error<E>> {
         match decode_json(self.body()) {
             Ok(value) => Ok(value),
-            Err(source) => Err(Error::Decode { source, response: self }),
+            Err(source) => Err(Error::Decode {
+                source,
+                response: self,
+            }),
         }
     }
 
@@ -62,14 +69,26 @@ impl RawResponse {
     pub fn api_error<T, E: DeserializeOwned>(self) -> Result<T, Error<E>> {
         match decode_json(self.body()) {
             Ok(value) => Err(self.into_api_error(value)),
-            Err(source) => Err(Error::Decode { source, response: self }),
+            Err(source) => Err(Error::Decode {
+                source,
+                response: self,
+            }),
         }
     }
 
     /// Wraps an already decoded error value with this answer's status, headers and body.
     pub fn into_api_error<E>(self, value: E) -> Error<E> {
-        let Parts { status, headers, body } = *self.0;
-        Error::Api(Box::new(ApiError { status, headers, body, value }))
+        let Parts {
+            status,
+            headers,
+            body,
+        } = *self.0;
+        Error::Api(Box::new(ApiError {
+            status,
+            headers,
+            body,
+            value,
+        }))
     }
 
     /// Reports a status the spec does not document.
