@@ -20,6 +20,7 @@ pub mod load;
 mod lower;
 pub mod names;
 mod positions;
+pub mod standalone;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use emit::RuntimeMode;

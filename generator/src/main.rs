@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   specgen generate SPEC [-o FILE]   print (or write) the Rust module generated from SPEC
+  specgen generate SPEC --crate DIR [--name NAME]
+                                    write a standalone crate (Cargo.toml, src/lib.rs) into DIR
   specgen check SPEC...             validate specs and print every problem
 
 exit status: 0 success, 1 a spec has errors, 2 usage or I/O error";
@@ -31,12 +33,22 @@ fn usage_error(message: &str) -> ExitCode {
 fn generate(args: &[String]) -> ExitCode {
     let mut spec = None;
     let mut output = None;
+    let mut crate_dir = None;
+    let mut name = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "-o" | "--output" => match rest.next() {
                 Some(path) => output = Some(PathBuf::from(path)),
                 None => return usage_error("-o needs a file"),
+            },
+            "--crate" => match rest.next() {
+                Some(path) => crate_dir = Some(PathBuf::from(path)),
+                None => return usage_error("--crate needs a folder"),
+            },
+            "--name" => match rest.next() {
+                Some(value) => name = Some(value.clone()),
+                None => return usage_error("--name needs a package name"),
             },
             flag if flag.starts_with('-') => return usage_error(&format!("unknown option {flag}")),
             path if spec.is_none() => spec = Some(PathBuf::from(path)),
@@ -46,6 +58,15 @@ fn generate(args: &[String]) -> ExitCode {
     let Some(spec) = spec else {
         return usage_error("generate needs a spec");
     };
+    if let Some(dir) = crate_dir {
+        if output.is_some() {
+            return usage_error("-o and --crate exclude each other");
+        }
+        return write_crate(&spec, &dir, name.as_deref());
+    }
+    if name.is_some() {
+        return usage_error("--name only applies with --crate");
+    }
     match Generator::new().generate(&spec) {
         Ok(generated) => {
             for warning in &generated.warnings {
@@ -68,6 +89,26 @@ fn generate(args: &[String]) -> ExitCode {
         Err(diagnostics) => {
             eprintln!("{diagnostics}");
             ExitCode::from(1)
+        }
+    }
+}
+
+fn write_crate(spec: &std::path::Path, dir: &std::path::Path, name: Option<&str>) -> ExitCode {
+    use specgen::standalone::{CrateError, write_crate};
+    match write_crate(spec, dir, name) {
+        Ok(output) => {
+            for warning in &output.warnings {
+                eprintln!("{warning}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(CrateError::Spec(diagnostics)) => {
+            eprintln!("{diagnostics}");
+            ExitCode::from(1)
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(2)
         }
     }
 }

@@ -131,3 +131,47 @@ fn missing_files_and_bad_usage_are_reported_not_panicked() {
         Some(2)
     );
 }
+
+#[test]
+fn generate_crate_writes_a_manifest_with_the_dependencies_the_code_uses() {
+    let dir = std::env::temp_dir().join(format!("specgen-crate-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let dir_text = dir.display().to_string();
+    for (spec, uses_uuid) in [("fusebill", false), ("flolive", true)] {
+        let output = specgen(&[
+            "generate",
+            &path(&format!("../specs/{spec}.yaml")),
+            "--crate",
+            &dir_text,
+            "--name",
+            "my_api",
+        ]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap_or_default();
+        assert!(manifest.contains("name = \"my-api\""), "{manifest}");
+        assert!(
+            manifest.contains("reqwest = { version = \"0.13\", default-features = false"),
+            "{manifest}"
+        );
+        assert_eq!(
+            manifest.contains("uuid = "),
+            uses_uuid,
+            "{spec}: {manifest}"
+        );
+        let lib = std::fs::read_to_string(dir.join("src/lib.rs")).unwrap_or_default();
+        assert!(lib.contains("pub mod runtime {"), "{spec}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        specgen(&["generate", "a.yaml", "--crate", "x", "-o", "y"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        specgen(&["generate", "a.yaml", "--name", "x"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
