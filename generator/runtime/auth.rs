@@ -57,12 +57,18 @@ pub enum Credential {
 }
 
 /// The credentials of a client, shared by its clones so that a token obtained by one call serves all.
+/// Builders hold a plain map instead: clones of a builder must never share (or overwrite) credentials.
 #[derive(Clone, Default)]
 pub struct Credentials {
     by_scheme: Arc<RwLock<BTreeMap<&'static str, Credential>>>,
 }
 
 impl Credentials {
+    /// A store of its own, holding `initial`.
+    pub fn new(initial: BTreeMap<&'static str, Credential>) -> Self {
+        Credentials { by_scheme: Arc::new(RwLock::new(initial)) }
+    }
+
     /// Sets (or replaces) the credential for a scheme.
     pub fn set(&self, scheme: &'static str, credential: Credential) {
         // A poisoned lock only means another thread panicked mid-write of a plain map; the map is still usable.

@@ -1,6 +1,7 @@
 //! The part of every generated client that is the same for all APIs: configuration, auth and sending.
 
 use super::auth::{Credential, Credentials, KeyLocation, SchemeKind, SecurityScheme};
+use std::collections::BTreeMap;
 use super::error::{BuildError, Error};
 use super::request::{Body, OperationInfo, Request};
 use super::response::RawResponse;
@@ -13,7 +14,7 @@ pub struct ClientBuilder {
     base_url: String,
     server_variables: Vec<(&'static str, String)>,
     schemes: &'static [SecurityScheme],
-    credentials: Credentials,
+    credentials: BTreeMap<&'static str, Credential>,
     timeout: Option<Duration>,
     connect_timeout: Option<Duration>,
     user_agent: Option<String>,
@@ -34,7 +35,7 @@ impl ClientBuilder {
                 .map(|(name, default)| (*name, (*default).to_owned()))
                 .collect(),
             schemes,
-            credentials: Credentials::default(),
+            credentials: BTreeMap::new(),
             timeout: None,
             connect_timeout: None,
             user_agent: None,
@@ -87,8 +88,8 @@ impl ClientBuilder {
     }
 
     /// Sets the credential for a security scheme.
-    pub fn credential(self, scheme: &'static str, credential: Credential) -> Self {
-        self.credentials.set(scheme, credential);
+    pub fn credential(mut self, scheme: &'static str, credential: Credential) -> Self {
+        self.credentials.insert(scheme, credential);
         self
     }
 
@@ -126,7 +127,7 @@ impl ClientBuilder {
             http,
             base_url,
             schemes: self.schemes,
-            credentials: self.credentials,
+            credentials: Credentials::new(self.credentials),
         })
     }
 }
@@ -173,9 +174,15 @@ impl ClientCore {
         for (name, value) in request.headers {
             builder = builder.header(name, value);
         }
+        let query_before = query.len();
         builder = self
             .apply_security(builder, &mut query, &mut cookies, operation)
             .map_err(|problem| Error::InvalidRequest(format!("{}: {problem}", operation.id)))?;
+        // A key sent in the query string is part of the URL, which reqwest puts in its errors: strip it there.
+        let key_in_url = query.len() > query_before;
+        let transport = |error: reqwest::Error| {
+            Error::Transport(if key_in_url { error.without_url() } else { error })
+        };
         if !cookies.is_empty() {
             let joined: Vec<String> = cookies
                 .iter()
@@ -203,12 +210,8 @@ impl ClientCore {
                 .query_pairs_mut()
                 .extend_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         }
-        let response = self
-            .http
-            .execute(http_request)
-            .await
-            .map_err(Error::Transport)?;
-        RawResponse::read(response).await.map_err(Error::Transport)
+        let response = self.http.execute(http_request).await.map_err(transport)?;
+        RawResponse::read(response).await.map_err(transport)
     }
 
     /// Applies the first security requirement whose schemes all have credentials.

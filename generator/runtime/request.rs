@@ -52,9 +52,13 @@ impl Request {
     }
 
     /// Appends a path parameter, percent-encoded so it stays one segment (arrays: comma-separated).
+    /// `.`, `..` and empty values are refused: URL normalisation would turn them into a different path.
     pub fn path_param<T: serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
-        match param_texts(value) {
-            Ok(texts) => self.path.push_str(&encode_path_segment(&texts.join(","))),
+        match param_texts(value).map(|texts| texts.join(",")) {
+            Ok(text) if matches!(text.as_str(), "" | "." | "..") => {
+                self.note_problem(format!("path parameter {name:?} cannot be {text:?}"));
+            }
+            Ok(text) => self.path.push_str(&encode_path_segment(&text)),
             Err(problem) => self.note_problem(format!("path parameter {name:?}: {problem}")),
         }
     }
@@ -85,9 +89,11 @@ impl Request {
     }
 
     /// Adds a cookie (arrays: comma-separated); all cookies travel in one `Cookie` header.
+    /// A value outside the cookie characters (`;`, space, quotes...) is refused, so it cannot add cookies.
     pub fn cookie<T: serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
-        match param_texts(value) {
-            Ok(texts) => self.cookies.push((name.to_owned(), texts.join(","))),
+        match param_texts(value).map(|texts| texts.join(",")) {
+            Ok(text) if text.bytes().all(is_cookie_octet) => self.cookies.push((name.to_owned(), text)),
+            Ok(_) => self.note_problem(format!("cookie {name:?} has characters a cookie value cannot carry")),
             Err(problem) => self.note_problem(format!("cookie {name:?}: {problem}")),
         }
     }
@@ -122,6 +128,12 @@ fn param_texts<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<String>, S
         serde_json::Value::Array(items) => items.into_iter().map(scalar).collect(),
         other => scalar(other).map(|text| vec![text]),
     }
+}
+
+/// RFC 6265 `cookie-octet` (printable ASCII except space, `"`, `;` and `\`), plus the comma that OpenAPI's
+/// `form` style puts between array items; only `;` could start another cookie.
+fn is_cookie_octet(byte: u8) -> bool {
+    matches!(byte, 0x21 | 0x23..=0x3A | 0x3C..=0x5B | 0x5D..=0x7E)
 }
 
 /// Percent-encodes one path segment: everything but RFC 3986 unreserved characters is escaped,

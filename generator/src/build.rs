@@ -11,7 +11,7 @@
 //! and one `pub mod <spec file stem>` per spec.
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
-use crate::names::value_name;
+use crate::names::{Scope, value_name};
 use crate::{Generator, RuntimeMode};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -100,6 +100,9 @@ impl BuildConfig {
         let mut index = String::from(crate::format::STAMP);
         index.push_str("include!(concat!(env!(\"OUT_DIR\"), \"/runtime.rs\"));\n");
         let mut problems = Vec::new();
+        // Module names come from file stems: `a-b.yaml` and `a_b.yml` (or a spec called `runtime`) must not
+        // overwrite each other or the files this function writes itself.
+        let mut modules = Scope::with_reserved(&["runtime", "clients"]);
         for spec in &specs {
             if self.emit_cargo_directives {
                 println!("cargo:rerun-if-changed={}", spec.display());
@@ -108,7 +111,7 @@ impl BuildConfig {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let module = value_name(&stem);
+            let module = modules.claim(&value_name(&stem));
             let file_name = format!("{}.rs", module.trim_start_matches("r#"));
             match generator.generate_module(spec, &module) {
                 Ok(generated) => {

@@ -339,6 +339,8 @@ pub struct SecurityScheme {
     pub name: String,
     /// Rust name of the builder setter.
     pub setter: String,
+    /// Rust name of the `Client` method that replaces the credential.
+    pub client_setter: String,
     /// Its description.
     pub doc: Option<String>,
     /// How it is applied.

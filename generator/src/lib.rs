@@ -66,26 +66,23 @@ impl Generator {
 
     /// Generates a file of items with `//!` module docs (for `src/lib.rs` or `mod name;`).
     pub fn generate(&self, spec: &Path) -> Result<Generated, Diagnostics> {
-        self.run(spec, |doc, items| {
-            let attrs = doc.lines().map(|line| {
-                let line = format!(" {line}");
-                let line = line.trim_end();
-                quote!(#![doc = #line])
-            });
-            quote! { #(#attrs)* #items }
+        self.run(spec, |module| {
+            let (inner, items) = (module.inner_attributes, module.items);
+            quote! { #inner #items }
         })
     }
 
-    /// Generates `pub mod <name> { ... }`, for inclusion with `include!`.
+    /// Generates `pub mod <name> { ... }`, for inclusion with `include!`. `name` must be an identifier
+    /// (see [`names::value_name`]).
     pub fn generate_module(&self, spec: &Path, name: &str) -> Result<Generated, Diagnostics> {
-        let module = emit::tokens_ident(name);
-        self.run(spec, |doc, items| {
-            let attrs = doc.lines().map(|line| {
-                let line = format!(" {line}");
-                let line = line.trim_end();
-                quote!(#![doc = #line])
-            });
-            quote! { pub mod #module { #(#attrs)* #items } }
+        let module_name = emit::ident(name);
+        if module_name.to_string() != name {
+            let problem = Diagnostic::error("", format!("{name:?} is not a Rust module name"));
+            return Err(Diagnostics::new(vec![problem]));
+        }
+        self.run(spec, |module| {
+            let (inner, items) = (module.inner_attributes, module.items);
+            quote! { pub mod #module_name { #inner #items } }
         })
     }
 
@@ -111,7 +108,7 @@ impl Generator {
     fn run(
         &self,
         spec: &Path,
-        wrap: impl FnOnce(&str, TokenStream) -> TokenStream,
+        wrap: impl FnOnce(emit::ModuleTokens) -> TokenStream,
     ) -> Result<Generated, Diagnostics> {
         let document = load::load(spec).map_err(Diagnostics::new)?;
         let (api, problems) = lower::lower(&document);
@@ -131,7 +128,7 @@ impl Generator {
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        let code = format::format_file(wrap(&module.doc, module.items)).map_err(|message| {
+        let code = format::format_file(wrap(module)).map_err(|message| {
             Diagnostics::new(vec![document.locate(Diagnostic::error("", message))])
         })?;
         Ok(Generated {

@@ -13,7 +13,14 @@ const USAGE: &str = "usage:
 exit status: 0 success, 1 a spec has errors, 2 usage or I/O error";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Arguments that are not UTF-8 (possible in file names) are refused, not a panic.
+    let Some(args) = std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string().ok())
+        .collect::<Option<Vec<String>>>()
+    else {
+        return usage_error("arguments must be valid UTF-8");
+    };
     match args.first().map(String::as_str) {
         Some("generate") => generate(&args[1..]),
         Some("check") => check(&args[1..]),

@@ -38,6 +38,50 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Vec",
 ];
 
+/// Methods every generated `Client` has (or inherits from std traits users call on it): operations and
+/// credential setters must not take these names.
+pub const CLIENT_METHODS: &[&str] = &[
+    "as_ref",
+    "base_url",
+    "borrow",
+    "builder",
+    "clone",
+    "clone_from",
+    "clone_into",
+    "core",
+    "eq",
+    "fmt",
+    "from",
+    "into",
+    "ne",
+    "new",
+    "to_owned",
+    "try_from",
+    "try_into",
+    "type_id",
+];
+
+/// Methods every generated `ClientBuilder` has: server-variable and credential setters must not take these.
+pub const BUILDER_METHODS: &[&str] = &[
+    "base_url",
+    "borrow",
+    "build",
+    "clone",
+    "clone_from",
+    "clone_into",
+    "connect_timeout",
+    "fmt",
+    "from",
+    "http_client",
+    "into",
+    "timeout",
+    "to_owned",
+    "try_from",
+    "try_into",
+    "type_id",
+    "user_agent",
+];
+
 /// Makes `raw` an ASCII identifier body: words kept, everything else a separator; empty gives `fallback`.
 fn ascii_words(raw: &str, fallback: &str) -> String {
     let mut cleaned = String::with_capacity(raw.len());

@@ -156,7 +156,7 @@ pub fn emit_client(api: &Api) -> TokenStream {
 /// The builder setter and the `Client::set_*` method for one scheme's credential.
 fn credential_setters(scheme: &crate::ir::SecurityScheme) -> (TokenStream, TokenStream) {
     let setter = ident(&scheme.setter);
-    let client_setter = ident(&format!("set_{}", scheme.setter.trim_start_matches("r#")));
+    let client_setter = ident(&scheme.client_setter);
     let name = &scheme.name;
     let what = match &scheme.kind {
         SecurityKind::Bearer => "a bearer token".to_owned(),

@@ -37,7 +37,7 @@ pub fn emit_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> TokenStr
             ));
         }
     }
-    let envelope = api.envelope.as_ref().map(|envelope| {
+    let envelope = api.envelope.as_ref().filter(|_| !methods.is_empty()).map(|envelope| {
         let content = &envelope.content_property;
         let code = &envelope.error_code_property;
         let message = &envelope.error_message_property;
@@ -67,6 +67,7 @@ fn shape(api: &Api, operation: &Operation) -> Result<Shape, String> {
         .iter()
         .partition(|r| r.status.is_success());
     let mut success_types: Vec<&Type> = successes.iter().filter_map(|r| r.body.as_ref()).collect();
+    success_types.sort();
     success_types.dedup();
     let some_empty = successes.iter().any(|r| r.body.is_none());
     let success = match success_types.as_slice() {
@@ -125,21 +126,33 @@ fn shape(api: &Api, operation: &Operation) -> Result<Shape, String> {
         let pattern = status_pattern(r.status);
         quote!(#pattern => #error_decode,)
     });
-    let fallback = if failures.iter().any(|r| r.status == StatusMatch::Default) {
-        quote!(_ => #error_decode,)
-    } else {
-        quote!(_ => response.unexpected(),)
+    let fallback_expression = failures
+        .iter()
+        .any(|r| r.status == StatusMatch::Default)
+        .then(|| error_decode.clone());
+    let fallback = match &fallback_expression {
+        Some(expression) => quote!(_ => #expression,),
+        None => quote!(_ => response.unexpected(),),
     };
-    Ok(Shape {
-        success,
-        error,
-        arms: quote! {
+    let arms = if successes.is_empty() && specific.is_empty() {
+        // Only a fallback: a `match` with a single `_` arm is noise (and a clippy lint).
+        match fallback_expression {
+            Some(expression) => expression,
+            None => quote!(response.unexpected()),
+        }
+    } else {
+        quote! {
             match response.status().as_u16() {
                 #(#success_arms)*
                 #(#failure_arms)*
                 #fallback
             }
-        },
+        }
+    };
+    Ok(Shape {
+        success,
+        error,
+        arms,
     })
 }
 

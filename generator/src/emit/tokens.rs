@@ -31,36 +31,77 @@ pub fn doc(text: Option<&str>) -> TokenStream {
     quote! { #( #[doc = #lines] )* }
 }
 
-/// Splits text into doc lines that rustdoc will not run as doctests: fences without a language become
-/// `text` fences and indented blocks lose their indentation.
+/// `#![doc]` inner attributes for module documentation, with the same care as [`doc`].
+pub fn inner_doc(text: &str) -> TokenStream {
+    let lines = doc_lines(text);
+    quote! { #( #![doc = #lines] )* }
+}
+
+/// Rustdoc code-block attributes: a fence whose info string holds one of these (or nothing) is a doctest.
+const DOCTEST_WORDS: &[&str] = &[
+    "rust",
+    "no_run",
+    "should_panic",
+    "ignore",
+    "compile_fail",
+    "test_harness",
+    "standalone_crate",
+];
+
+/// Splits spec text into doc lines that rustdoc will neither run as doctests nor read as code: line ends are
+/// normalised (a bare CR is not allowed in a doc comment), fences that would be doctests become `text`
+/// fences, and indentation outside fences is capped at three spaces so it never opens an indented code block
+/// (list continuations keep theirs).
 fn doc_lines(text: &str) -> Vec<String> {
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut lines = Vec::new();
-    let mut in_fence = false;
-    for line in text.trim().lines() {
+    let mut fence: Option<(char, usize)> = None;
+    for line in normalised.trim().lines() {
         let trimmed = line.trim_start();
-        if let Some(info) = trimmed.strip_prefix("```") {
-            let opening = !in_fence;
-            in_fence = !in_fence;
-            if opening && (info.trim().is_empty() || info.trim() == "rust") {
-                lines.push(" ```text".to_owned());
+        let marker = trimmed.chars().next().filter(|c| *c == '`' || *c == '~');
+        let run = marker.map_or(0, |c| trimmed.chars().take_while(|x| *x == c).count());
+        match (fence, marker) {
+            (None, Some(c)) if run >= 3 => {
+                let info = trimmed[run..].trim();
+                let doctest = info.is_empty()
+                    || info
+                        .split(|c: char| c == ',' || c.is_whitespace())
+                        .any(|word| DOCTEST_WORDS.contains(&word) || word.starts_with("edition"));
+                let fence_text: String = std::iter::repeat_n(c, run).collect();
+                lines.push(if doctest {
+                    format!(" {fence_text}text")
+                } else {
+                    format!(" {trimmed}")
+                });
+                fence = Some((c, run));
                 continue;
             }
-            lines.push(format!(" {trimmed}"));
-            continue;
+            (Some((c, length)), Some(m))
+                if m == c && run >= length && trimmed[run..].trim().is_empty() =>
+            {
+                lines.push(format!(" {trimmed}"));
+                fence = None;
+                continue;
+            }
+            _ => {}
         }
-        let kept = if in_fence {
-            line.trim_end()
+        let kept = if fence.is_some() {
+            line.trim_end().to_owned()
         } else {
-            line.trim()
+            let indent = line.len() - trimmed.len();
+            format!("{}{}", " ".repeat(indent.min(3)), trimmed.trim_end())
         };
-        lines.push(if kept.is_empty() {
+        lines.push(if kept.trim().is_empty() {
             String::new()
         } else {
             format!(" {kept}")
         });
     }
-    if in_fence {
-        lines.push(" ```".to_owned());
+    if let Some((c, length)) = fence {
+        lines.push(format!(
+            " {}",
+            std::iter::repeat_n(c, length).collect::<String>()
+        ));
     }
     lines
 }
@@ -102,19 +143,27 @@ mod tests {
 
     #[test]
     fn doc_text_cannot_become_code_or_doctests() {
-        let lines = doc_lines("Intro\n\n    indented();\n```\nfn main() {}\n```\n*/ \"quoted\"");
-        assert_eq!(
-            lines,
-            vec![
-                " Intro",
-                "",
-                " indented();",
-                " ```text",
-                " fn main() {}",
-                " ```",
-                " */ \"quoted\""
-            ]
-        );
+        let text = "Intro\r\n\n    indented();\n```\nfn main() {}\n```\n*/ \"quoted\"\n- item\n  more\r~~~~ rust,no_run\nx\n~~~~\n```json\n{}\n```\n```";
+        let expected = vec![
+            " Intro",
+            "",
+            "    indented();",
+            " ```text",
+            " fn main() {}",
+            " ```",
+            " */ \"quoted\"",
+            " - item",
+            "   more",
+            " ~~~~text",
+            " x",
+            " ~~~~",
+            " ```json",
+            " {}",
+            " ```",
+            " ```text",
+            " ```",
+        ];
+        assert_eq!(doc_lines(text), expected);
     }
 
     #[test]

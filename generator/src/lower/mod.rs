@@ -8,7 +8,7 @@ mod security;
 use crate::diagnostics::Diagnostic;
 use crate::ir::{Api, Envelope, Server, ServerVariable};
 use crate::load::Document;
-use crate::names::{Scope, value_name};
+use crate::names::{BUILDER_METHODS, CLIENT_METHODS, Scope, value_name};
 use schemas::SchemaLowerer;
 
 /// Lowers a document; problems come back with it (errors mean the API must not be emitted).
@@ -18,15 +18,29 @@ pub fn lower(document: &Document) -> (Api, Vec<Diagnostic>) {
     let mut schemas = SchemaLowerer::new(openapi.components.as_ref().map(|c| &c.schemas));
     schemas.define_components();
     let envelope = envelope(&document.raw, &schemas, &mut diagnostics);
-    let operations =
-        operations::lower_operations(openapi, &mut schemas, envelope.as_ref(), &mut diagnostics);
-    let security_schemes = security::lower_schemes(openapi, &mut diagnostics);
+    // One namespace per generated impl: builder setters, then client methods (credential setters first).
+    let mut builder_methods = Scope::with_reserved(BUILDER_METHODS);
+    let mut client_methods = Scope::with_reserved(CLIENT_METHODS);
+    let servers = servers(openapi, &mut builder_methods);
+    let security_schemes = security::lower_schemes(
+        openapi,
+        &mut builder_methods,
+        &mut client_methods,
+        &mut diagnostics,
+    );
+    let operations = operations::lower_operations(
+        openapi,
+        &mut schemas,
+        envelope.as_ref(),
+        &mut client_methods,
+        &mut diagnostics,
+    );
     diagnostics.append(&mut schemas.diagnostics);
     let api = Api {
         title: openapi.info.title.clone(),
         version: openapi.info.version.clone(),
         description: openapi.info.description.clone(),
-        servers: servers(openapi),
+        servers,
         types: schemas.types,
         operations,
         security_schemes,
@@ -35,19 +49,19 @@ pub fn lower(document: &Document) -> (Api, Vec<Diagnostic>) {
     (api, diagnostics)
 }
 
-fn servers(openapi: &openapiv3::OpenAPI) -> Vec<Server> {
+/// The servers; only the first (the default) gets builder setters for its variables.
+fn servers(openapi: &openapiv3::OpenAPI, builder_methods: &mut Scope) -> Vec<Server> {
+    let mut unused = Scope::default();
     openapi
         .servers
         .iter()
-        .map(|server| {
-            let mut scope = Scope::with_reserved(&[
-                "base_url",
-                "timeout",
-                "connect_timeout",
-                "user_agent",
-                "http_client",
-                "build",
-            ]);
+        .enumerate()
+        .map(|(index, server)| {
+            let scope = if index == 0 {
+                &mut *builder_methods
+            } else {
+                &mut unused
+            };
             Server {
                 url: server.url.clone(),
                 description: server.description.clone(),

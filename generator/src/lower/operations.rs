@@ -15,9 +15,9 @@ pub fn lower_operations(
     openapi: &OpenAPI,
     schemas: &mut SchemaLowerer<'_>,
     envelope: Option<&Envelope>,
+    method_names: &mut Scope,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Operation> {
-    let mut method_names = Scope::with_reserved(&["builder", "new", "core", "base_url"]);
     let mut operations = Vec::new();
     let mut seen_ids = std::collections::BTreeMap::new();
     for (path, item) in &openapi.paths.paths {
@@ -162,35 +162,46 @@ impl OperationContext<'_> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Vec<Param> {
         let components = self.openapi.components.as_ref().map(|c| &c.parameters);
-        let mut merged: Vec<(String, &Parameter)> = Vec::new();
-        let all = path_level
+        let mut merged: Vec<(String, String, &Parameter)> = Vec::new();
+        let path_pointer = self
+            .pointer
+            .rsplit_once('/')
+            .map_or(self.pointer, |(path, _)| path);
+        let path_level = path_level
             .iter()
-            .map(|p| (p, true))
-            .chain(operation_level.iter().map(|p| (p, false)));
-        for (index, (parameter, _)) in all.enumerate() {
-            let pointer = format!("{}/parameters/{index}", self.pointer);
+            .enumerate()
+            .map(|(i, p)| (p, format!("{path_pointer}/parameters/{i}")));
+        let operation_level = operation_level
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p, format!("{}/parameters/{i}", self.pointer)));
+        for (parameter, pointer) in path_level.chain(operation_level) {
             match resolve(parameter, "parameters", components, &pointer) {
-                Ok(parameter) => {
-                    let data = parameter.parameter_data_ref();
-                    let key = (data.name.clone(), location_of(parameter));
-                    merged.retain(|(_, p)| {
+                Ok(resolved) => {
+                    let data = resolved.parameter_data_ref();
+                    let key = (data.name.clone(), location_of(resolved));
+                    merged.retain(|(_, _, p)| {
                         (p.parameter_data_ref().name.clone(), location_of(p)) != key
                     });
-                    merged.push((pointer, parameter));
+                    // A shared component parameter is lowered at its own place, so it has one type everywhere.
+                    let origin = component_origin(parameter, "parameters")
+                        .unwrap_or_else(|| pointer.clone());
+                    merged.push((pointer, origin, resolved));
                 }
                 Err(diagnostic) => diagnostics.push(diagnostic),
             }
         }
-        merged.sort_by_key(|(_, p)| location_of(p) != ParamLocation::Path);
-        let mut scope = Scope::with_reserved(&["client", "body"]);
+        merged.sort_by_key(|(_, _, p)| location_of(p) != ParamLocation::Path);
+        // Builder fields and setters share one namespace with the builder's own members.
+        let mut scope = Scope::with_reserved(&["client", "body", "send", "into_future"]);
         let mut params = Vec::new();
-        for (pointer, parameter) in merged {
+        for (pointer, origin, parameter) in merged {
             let data = parameter.parameter_data_ref();
             let location = location_of(parameter);
             let hint = format!("{} {}", self.id, data.name);
             let ty = match &data.format {
                 ParameterSchemaOrContent::Schema(schema) => {
-                    schemas.lower(SchemaRef::from(schema), &hint, &format!("{pointer}/schema"))
+                    schemas.lower(SchemaRef::from(schema), &hint, &format!("{origin}/schema"))
                 }
                 ParameterSchemaOrContent::Content(_) => {
                     diagnostics.push(Diagnostic::warning(
@@ -368,6 +379,17 @@ impl OperationContext<'_> {
                 doc: response.description.clone(),
             });
         }
+        // A spec that documents no success but a `default` means "any answer looks like this": the default
+        // then also describes the successes (petstore's logoutUser, for one).
+        if !responses.iter().any(|r| r.status.is_success()) {
+            if let Some(default) = responses.iter().find(|r| r.status == StatusMatch::Default) {
+                let success = Response {
+                    status: StatusMatch::Range(2),
+                    ..default.clone()
+                };
+                responses.push(success);
+            }
+        }
         responses.sort_by_key(|r| r.status);
         responses
     }
@@ -477,6 +499,15 @@ impl OperationContext<'_> {
                 None
             }
         }
+    }
+}
+
+/// The pointer of the component a reference names, when it is a local component reference.
+fn component_origin<T>(item: &ReferenceOr<T>, kind: &str) -> Option<String> {
+    match item {
+        ReferenceOr::Reference { reference } => super::refs::component_name(reference, kind)
+            .map(|name| super::refs::component_pointer(kind, &name)),
+        ReferenceOr::Item(_) => None,
     }
 }
 

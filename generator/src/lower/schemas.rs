@@ -52,7 +52,14 @@ pub struct SchemaLowerer<'a> {
     /// Problems found.
     pub diagnostics: Vec<Diagnostic>,
     depth: usize,
+    /// Inline schemas already lowered, by JSON pointer: a schema reached twice (a shared parameter, an
+    /// `allOf` part copied into several types, a recursive `allOf`) is lowered once and keeps one type.
+    inline: BTreeMap<String, Type>,
 }
+
+/// One property to lower: wire name, schema, the pointer where it is written, and the name of the type that
+/// declares it (inline types are named after their declaring type and property).
+type Property<'s> = (String, &'s ReferenceOr<Box<Schema>>, String, String);
 
 impl<'a> SchemaLowerer<'a> {
     /// Reserves a named type for every component schema, so references resolve before definitions.
@@ -64,6 +71,7 @@ impl<'a> SchemaLowerer<'a> {
             scope: Scope::with_reserved(RESERVED_TYPE_NAMES),
             diagnostics: Vec::new(),
             depth: 0,
+            inline: BTreeMap::new(),
         };
         for name in components.into_iter().flat_map(|map| map.keys()) {
             let id = lowerer.add_type(
@@ -138,16 +146,35 @@ impl<'a> SchemaLowerer<'a> {
                 }
             },
             SchemaRef::Item(schema) => {
+                if let Some(known) = self.inline.get(pointer) {
+                    return known.clone();
+                }
                 if self.depth >= MAX_DEPTH {
                     self.diagnostics
                         .push(Diagnostic::error(pointer, "schema nesting is too deep"));
                     return Type::Json;
                 }
                 self.depth += 1;
-                let ty = match self.named_kind(schema, hint, pointer) {
-                    Some(kind) => Type::Named(self.add_type(hint, pointer, describe(schema), kind)),
-                    None => self.plain_type(schema, hint, pointer),
+                let ty = if needs_name(schema) {
+                    // The type exists before its fields, so that a recursive reference finds it.
+                    let id =
+                        self.add_type(hint, pointer, describe(schema), TypeKind::Alias(Type::Json));
+                    self.inline.insert(pointer.to_owned(), Type::Named(id));
+                    let name = self
+                        .types
+                        .get(id.0)
+                        .map(|def| def.name.clone())
+                        .unwrap_or_default();
+                    if let Some(kind) = self.named_kind(schema, &name, pointer) {
+                        if let Some(def) = self.types.get_mut(id.0) {
+                            def.kind = kind;
+                        }
+                    }
+                    Type::Named(id)
+                } else {
+                    self.plain_type(schema, hint, pointer)
                 };
+                self.inline.insert(pointer.to_owned(), ty.clone());
                 self.depth -= 1;
                 ty
             }
@@ -226,7 +253,8 @@ impl<'a> SchemaLowerer<'a> {
                 Some(self.string_enum(schema, &values))
             }
             SchemaKind::Type(OaType::Object(object)) if !object.properties.is_empty() => {
-                Some(self.structure(&object.properties, &object.required, hint, pointer))
+                let properties = own_properties(&object.properties, pointer, hint);
+                Some(self.structure(properties, &object.required))
             }
             SchemaKind::OneOf {
                 one_of: alternatives,
@@ -246,10 +274,20 @@ impl<'a> SchemaLowerer<'a> {
                 Some(self.union(&non_null, hint, &format!("{pointer}/{keyword}")))
             }
             SchemaKind::AllOf { all_of } if all_of.len() > 1 => {
-                Some(self.merged(all_of, hint, pointer))
+                Some(self.merged(all_of, None, hint, pointer))
+            }
+            SchemaKind::Any(any) if !any.all_of.is_empty() => {
+                // `allOf` beside `properties`: openapiv3 keeps both here; the siblings are one more part.
+                Some(self.merged(
+                    &any.all_of,
+                    Some((&any.properties, &any.required)),
+                    hint,
+                    pointer,
+                ))
             }
             SchemaKind::Any(any) if !any.properties.is_empty() => {
-                Some(self.structure(&any.properties, &any.required, hint, pointer))
+                let properties = own_properties(&any.properties, pointer, hint);
+                Some(self.structure(properties, &any.required))
             }
             _ => None,
         }
@@ -360,19 +398,13 @@ impl<'a> SchemaLowerer<'a> {
         }
     }
 
-    fn structure(
-        &mut self,
-        properties: &IndexMap<String, ReferenceOr<Box<Schema>>>,
-        required: &[String],
-        hint: &str,
-        pointer: &str,
-    ) -> TypeKind {
+    fn structure(&mut self, properties: Vec<Property<'_>>, required: &[String]) -> TypeKind {
         let mut scope = Scope::default();
         let mut fields = Vec::new();
-        for (wire_name, property) in properties {
-            let property_pointer = format!("{pointer}/properties/{}", pointer_token(wire_name));
+        for (wire_name, property, property_pointer, owner) in properties {
+            let wire_name = &wire_name;
             let schema = SchemaRef::from(property);
-            let ty = self.lower(schema, &format!("{hint} {wire_name}"), &property_pointer);
+            let ty = self.lower(schema, &format!("{owner} {wire_name}"), &property_pointer);
             let own = match property {
                 ReferenceOr::Item(schema) => Some(schema.as_ref()),
                 ReferenceOr::Reference { .. } => None,
@@ -431,38 +463,151 @@ impl<'a> SchemaLowerer<'a> {
         }
     }
 
-    /// Merges the object parts of an `allOf` into one struct.
-    fn merged(&mut self, parts: &[ReferenceOr<Schema>], hint: &str, pointer: &str) -> TypeKind {
-        let mut properties = IndexMap::new();
+    /// Merges the object parts of an `allOf` (and any sibling properties) into one struct. Properties keep
+    /// the pointer where they are written, so a part shared by several types is lowered once.
+    fn merged(
+        &mut self,
+        parts: &[ReferenceOr<Schema>],
+        siblings: Option<(&IndexMap<String, ReferenceOr<Box<Schema>>>, &Vec<String>)>,
+        hint: &str,
+        pointer: &str,
+    ) -> TypeKind {
+        let mut properties: Vec<Property<'_>> = Vec::new();
         let mut required = Vec::new();
         for (index, part) in parts.iter().enumerate() {
-            let Some(schema) = self.resolve(SchemaRef::from(part)) else {
-                self.diagnostics.push(Diagnostic::error(
-                    format!("{pointer}/allOf/{index}"),
-                    "dangling $ref in allOf",
-                ));
-                continue;
-            };
-            match &schema.schema_kind {
-                SchemaKind::Type(OaType::Object(object)) => {
-                    for (name, property) in &object.properties {
-                        properties.insert(name.clone(), property.clone());
-                    }
-                    required.extend(object.required.iter().cloned());
-                }
-                SchemaKind::Any(any) => {
-                    for (name, property) in &any.properties {
-                        properties.insert(name.clone(), property.clone());
-                    }
-                    required.extend(any.required.iter().cloned());
-                }
-                _ => self.diagnostics.push(Diagnostic::warning(
-                    format!("{pointer}/allOf/{index}"),
-                    "only object parts of allOf are merged; this part is ignored",
-                )),
+            let part_pointer = format!("{pointer}/allOf/{index}");
+            self.collect_part(
+                SchemaRef::from(part),
+                &part_pointer,
+                hint,
+                &mut properties,
+                &mut required,
+                0,
+            );
+        }
+        if let Some((own, own_required)) = siblings {
+            properties.extend(own_properties(own, pointer, hint));
+            required.extend(own_required.iter().cloned());
+        }
+        // A later part's property replaces an earlier one of the same name, keeping the first position.
+        let mut merged: Vec<Property<'_>> = Vec::new();
+        for property in properties {
+            match merged.iter_mut().find(|(name, ..)| *name == property.0) {
+                Some(slot) => *slot = property,
+                None => merged.push(property),
             }
         }
-        self.structure(&properties, &required, hint, &format!("{pointer}/allOf"))
+        self.structure(merged, &required)
+    }
+
+    /// Collects the properties of one `allOf` part, following references and nested `allOf`s.
+    fn collect_part<'s>(
+        &mut self,
+        part: SchemaRef<'s>,
+        pointer: &str,
+        owner: &str,
+        properties: &mut Vec<Property<'s>>,
+        required: &mut Vec<String>,
+        depth: usize,
+    ) where
+        'a: 's,
+    {
+        let (part_pointer, owner) = match part {
+            SchemaRef::Ref(reference) => match component_name(reference, "schemas") {
+                Some(name) => {
+                    let owner = self
+                        .by_component
+                        .get(&name)
+                        .and_then(|id| self.types.get(id.0));
+                    let owner = owner.map_or_else(|| name.clone(), |def| def.name.clone());
+                    (component_pointer("schemas", &name), owner)
+                }
+                None => (pointer.to_owned(), owner.to_owned()),
+            },
+            SchemaRef::Item(_) => (pointer.to_owned(), owner.to_owned()),
+        };
+        let Some(schema) = self.resolve(part) else {
+            self.diagnostics
+                .push(Diagnostic::error(pointer, "dangling $ref in allOf"));
+            return;
+        };
+        if depth >= MAX_DEPTH {
+            self.diagnostics.push(Diagnostic::error(
+                pointer,
+                "allOf nesting is too deep (or cyclic)",
+            ));
+            return;
+        }
+        match &schema.schema_kind {
+            SchemaKind::Type(OaType::Object(object)) => {
+                properties.extend(own_properties(&object.properties, &part_pointer, &owner));
+                required.extend(object.required.iter().cloned());
+            }
+            SchemaKind::Any(any) => {
+                for (index, inner) in any.all_of.iter().enumerate() {
+                    let inner_pointer = format!("{part_pointer}/allOf/{index}");
+                    self.collect_part(
+                        SchemaRef::from(inner),
+                        &inner_pointer,
+                        &owner,
+                        properties,
+                        required,
+                        depth + 1,
+                    );
+                }
+                properties.extend(own_properties(&any.properties, &part_pointer, &owner));
+                required.extend(any.required.iter().cloned());
+            }
+            SchemaKind::AllOf { all_of } => {
+                for (index, inner) in all_of.iter().enumerate() {
+                    let inner_pointer = format!("{part_pointer}/allOf/{index}");
+                    self.collect_part(
+                        SchemaRef::from(inner),
+                        &inner_pointer,
+                        &owner,
+                        properties,
+                        required,
+                        depth + 1,
+                    );
+                }
+            }
+            _ => self.diagnostics.push(Diagnostic::warning(
+                pointer,
+                "only object parts of allOf are merged; this part is ignored",
+            )),
+        }
+    }
+}
+
+/// The properties of an object schema written at `pointer`, each with its own pointer.
+fn own_properties<'s>(
+    properties: &'s IndexMap<String, ReferenceOr<Box<Schema>>>,
+    pointer: &str,
+    owner: &str,
+) -> Vec<Property<'s>> {
+    properties
+        .iter()
+        .map(|(name, schema)| {
+            let property_pointer = format!("{pointer}/properties/{}", pointer_token(name));
+            (name.clone(), schema, property_pointer, owner.to_owned())
+        })
+        .collect()
+}
+
+/// Whether a schema becomes a named type of its own (mirrors `named_kind`).
+fn needs_name(schema: &Schema) -> bool {
+    match &schema.schema_kind {
+        SchemaKind::Type(OaType::String(string)) => !string.enumeration.is_empty(),
+        SchemaKind::Type(OaType::Object(object)) => !object.properties.is_empty(),
+        SchemaKind::OneOf {
+            one_of: alternatives,
+        }
+        | SchemaKind::AnyOf {
+            any_of: alternatives,
+        } => alternatives.iter().filter(|a| !is_null_schema(a)).count() != 1,
+        SchemaKind::AllOf { all_of } => all_of.len() > 1,
+        SchemaKind::Any(any) => !any.all_of.is_empty() || !any.properties.is_empty(),
+        _ => false,
     }
 }
 

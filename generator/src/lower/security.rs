@@ -8,19 +8,13 @@ use openapiv3::{APIKeyLocation, SecurityScheme as OaScheme};
 /// Every scheme of the document, in spec order.
 pub fn lower_schemes(
     openapi: &openapiv3::OpenAPI,
+    builder_methods: &mut Scope,
+    client_methods: &mut Scope,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<SecurityScheme> {
     let Some(components) = &openapi.components else {
         return Vec::new();
     };
-    let mut setters = Scope::with_reserved(&[
-        "base_url",
-        "timeout",
-        "connect_timeout",
-        "user_agent",
-        "http_client",
-        "build",
-    ]);
     let mut schemes = Vec::new();
     for (name, scheme) in &components.security_schemes {
         let pointer = super::refs::component_pointer("securitySchemes", name);
@@ -86,7 +80,8 @@ pub fn lower_schemes(
         };
         schemes.push(SecurityScheme {
             name: name.clone(),
-            setter: setters.claim(&value_name(name)),
+            setter: builder_methods.claim(&value_name(name)),
+            client_setter: client_methods.claim(&value_name(&format!("set {name}"))),
             doc,
             kind,
         });
