@@ -76,7 +76,7 @@ impl Generator {
     /// (see [`names::value_name`]).
     pub fn generate_module(&self, spec: &Path, name: &str) -> Result<Generated, Diagnostics> {
         let module_name = emit::ident(name);
-        if module_name.to_string() != name {
+        if module_name != name {
             let problem = Diagnostic::error("", format!("{name:?} is not a Rust module name"));
             return Err(Diagnostics::new(vec![problem]));
         }

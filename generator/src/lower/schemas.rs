@@ -57,6 +57,9 @@ pub struct SchemaLowerer<'a> {
     inline: BTreeMap<String, Type>,
 }
 
+/// The `properties` of an object schema.
+type Properties = IndexMap<String, ReferenceOr<Box<Schema>>>;
+
 /// One property to lower: wire name, schema, the pointer where it is written, and the name of the type that
 /// declares it (inline types are named after their declaring type and property).
 type Property<'s> = (String, &'s ReferenceOr<Box<Schema>>, String, String);
@@ -468,7 +471,7 @@ impl<'a> SchemaLowerer<'a> {
     fn merged(
         &mut self,
         parts: &[ReferenceOr<Schema>],
-        siblings: Option<(&IndexMap<String, ReferenceOr<Box<Schema>>>, &Vec<String>)>,
+        siblings: Option<(&Properties, &Vec<String>)>,
         hint: &str,
         pointer: &str,
     ) -> TypeKind {
@@ -580,11 +583,7 @@ impl<'a> SchemaLowerer<'a> {
 }
 
 /// The properties of an object schema written at `pointer`, each with its own pointer.
-fn own_properties<'s>(
-    properties: &'s IndexMap<String, ReferenceOr<Box<Schema>>>,
-    pointer: &str,
-    owner: &str,
-) -> Vec<Property<'s>> {
+fn own_properties<'s>(properties: &'s Properties, pointer: &str, owner: &str) -> Vec<Property<'s>> {
     properties
         .iter()
         .map(|(name, schema)| {
