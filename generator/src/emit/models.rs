@@ -25,6 +25,16 @@ fn emit_type(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
         TypeKind::Struct(fields) => emit_struct(api, id, &name, header, fields),
         TypeKind::StringEnum { values, catch_all } => emit_enum(&name, header, values, catch_all),
         TypeKind::Untagged(variants) => emit_union(api, id, &name, header, variants),
+        // An alias that contains itself (`L: array of L`) cannot be a type alias: it becomes a newtype.
+        TypeKind::Alias(ty) if contains(api, ty, id, &mut std::collections::BTreeSet::new()) => {
+            let ty = rust_type(api, ty);
+            quote! {
+                #header
+                #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+                #[serde(transparent)]
+                pub struct #name(pub #ty);
+            }
+        }
         TypeKind::Alias(ty) => {
             let ty = rust_type(api, ty);
             quote! { #header pub type #name = #ty; }
@@ -209,6 +219,24 @@ fn emit_union(
         #[serde(untagged)]
         #[allow(clippy::large_enum_variant)]
         pub enum #name { #(#variants)* }
+    }
+}
+
+/// Whether `ty` mentions `target` through containers and aliases (what makes an alias cyclic).
+fn contains(
+    api: &Api,
+    ty: &Type,
+    target: TypeId,
+    seen: &mut std::collections::BTreeSet<TypeId>,
+) -> bool {
+    match ty {
+        Type::Array(inner) | Type::Map(inner) => contains(api, inner, target, seen),
+        Type::Named(id) if *id == target => true,
+        Type::Named(id) if seen.insert(*id) => match api.types.get(id.0).map(|def| &def.kind) {
+            Some(TypeKind::Alias(inner)) => contains(api, inner, target, seen),
+            _ => false,
+        },
+        _ => false,
     }
 }
 

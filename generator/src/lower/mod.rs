@@ -17,6 +17,7 @@ pub fn lower(document: &Document) -> (Api, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut schemas = SchemaLowerer::new(openapi.components.as_ref().map(|c| &c.schemas));
     schemas.define_components();
+    schemas.check_alias_cycles();
     let envelope = envelope(&document.raw, &schemas, &mut diagnostics);
     // One namespace per generated impl: builder setters, then client methods (credential setters first).
     let mut builder_methods = Scope::with_reserved(BUILDER_METHODS);
@@ -121,6 +122,23 @@ fn envelope(
     };
     let error_codes = schema_name("errorCodes", diagnostics)
         .and_then(|name| schemas.by_component.get(&name).copied());
+    // The runtime reads codes as text (`From<String>`): only a string enum or a string fits.
+    let textual = |id: &crate::ir::TypeId| {
+        matches!(
+            schemas.types.get(id.0).map(|def| &def.kind),
+            Some(
+                crate::ir::TypeKind::StringEnum { .. }
+                    | crate::ir::TypeKind::Alias(crate::ir::Type::String)
+            )
+        )
+    };
+    if error_codes.is_some_and(|id| !textual(&id)) {
+        diagnostics.push(Diagnostic::error(
+            format!("{pointer}/errorCodes"),
+            "x-specgen-envelope: errorCodes must name a string enum (or a string) schema",
+        ));
+    }
+    let error_codes = error_codes.filter(textual);
     let failure_schema = schema_name("failureSchema", diagnostics);
     Some(Envelope {
         content_property: content,

@@ -468,6 +468,16 @@ impl OperationContext<'_> {
             ));
             return None;
         };
+        if responses
+            .iter()
+            .any(|r| r.status.is_success() && r.body.is_none())
+        {
+            diagnostics.push(Diagnostic::error(
+                pointer,
+                "x-specgen-token-exchange: every success response must carry the token in its body",
+            ));
+            return None;
+        }
         let success = responses
             .iter()
             .find(|r| r.status.is_success())

@@ -125,6 +125,35 @@ impl<'a> SchemaLowerer<'a> {
         }
     }
 
+    /// Reports components that are nothing but a `$ref` chain back to themselves (`A: $ref B`, `B: $ref A`):
+    /// they describe no value. Their aliases are cut to `serde_json::Value` so no cyclic alias is emitted.
+    pub fn check_alias_cycles(&mut self) {
+        for start in 0..self.types.len() {
+            let mut current = start;
+            for _ in 0..=self.types.len() {
+                match self.types.get(current).map(|def| &def.kind) {
+                    Some(TypeKind::Alias(Type::Named(next))) if next.0 == start => {
+                        let pointer = self
+                            .types
+                            .get(start)
+                            .map(|def| def.pointer.clone())
+                            .unwrap_or_default();
+                        self.diagnostics.push(
+                            Diagnostic::error(pointer, "this schema is a cycle of $refs that never reaches a type")
+                                .with_hint("one schema of the cycle must describe a value (an object, array or scalar)"),
+                        );
+                        if let Some(def) = self.types.get_mut(start) {
+                            def.kind = TypeKind::Alias(Type::Json);
+                        }
+                        break;
+                    }
+                    Some(TypeKind::Alias(Type::Named(next))) => current = next.0,
+                    _ => break,
+                }
+            }
+        }
+    }
+
     /// The IR type of a schema used at `pointer`; inline named shapes are called `hint`.
     pub fn lower(&mut self, schema: SchemaRef<'_>, hint: &str, pointer: &str) -> Type {
         match schema {
@@ -246,7 +275,9 @@ impl<'a> SchemaLowerer<'a> {
     /// The kind of a schema that needs a named type of its own, or `None` for plain types.
     fn named_kind(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Option<TypeKind> {
         match &schema.schema_kind {
-            SchemaKind::Type(OaType::String(string)) if !string.enumeration.is_empty() => {
+            SchemaKind::Type(OaType::String(string))
+                if string.enumeration.iter().any(Option::is_some) =>
+            {
                 let values: Vec<&str> = string
                     .enumeration
                     .iter()
@@ -596,7 +627,8 @@ fn own_properties<'s>(properties: &'s Properties, pointer: &str, owner: &str) ->
 /// Whether a schema becomes a named type of its own (mirrors `named_kind`).
 fn needs_name(schema: &Schema) -> bool {
     match &schema.schema_kind {
-        SchemaKind::Type(OaType::String(string)) => !string.enumeration.is_empty(),
+        // `enum: [null]` lists no string at all: it stays a plain (nullable) string.
+        SchemaKind::Type(OaType::String(string)) => string.enumeration.iter().any(Option::is_some),
         SchemaKind::Type(OaType::Object(object)) => !object.properties.is_empty(),
         SchemaKind::OneOf {
             one_of: alternatives,

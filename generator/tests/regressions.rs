@@ -1,0 +1,174 @@
+//! Specs that once broke specgen or its output (from review and the corpus), each kept as a check.
+
+use specgen::Generator;
+use std::path::PathBuf;
+
+/// Writes `spec` to a scratch file named after the test and generates it.
+fn generate(name: &str, spec: &str) -> Result<String, String> {
+    let path: PathBuf = std::env::temp_dir().join(format!(
+        "specgen-regression-{name}-{}.yaml",
+        std::process::id()
+    ));
+    if let Err(error) = std::fs::write(&path, spec) {
+        panic!("cannot write {}: {error}", path.display());
+    }
+    let result = Generator::new()
+        .generate(&path)
+        .map(|g| g.code)
+        .map_err(|d| d.to_string());
+    let _ = std::fs::remove_file(&path);
+    result
+}
+
+fn count(code: &str, needle: &str) -> usize {
+    code.matches(needle).count()
+}
+
+#[test]
+fn generated_methods_never_share_a_name() {
+    let spec = r#"
+openapi: 3.0.3
+info: {title: Names, version: "1"}
+servers:
+  - url: 'https://{region}.example.com'
+    variables:
+      region: {default: eu}
+components:
+  securitySchemes:
+    apiKey: {type: apiKey, in: header, name: X-Key}
+    serverRegion: {type: http, scheme: bearer}
+paths:
+  /a:
+    get:
+      operationId: setApiKey
+      parameters:
+        - {name: send, in: query, schema: {type: string}}
+        - {name: into_future, in: query, schema: {type: string}}
+      responses:
+        '204': {description: ok}
+  /b:
+    get:
+      operationId: clone
+      responses:
+        '204': {description: ok}
+"#;
+    let code = generate("names", spec).unwrap_or_else(|e| panic!("{e}"));
+    for method in ["fn set_api_key(", "fn server_region("] {
+        assert_eq!(count(&code, method), 1, "{method} defined more than once");
+    }
+    assert_eq!(count(&code, "fn set_api_key2("), 1);
+    // `Client::clone` comes from `#[derive(Clone)]`: an operation may not shadow it.
+    assert_eq!(count(&code, "fn clone("), 0);
+    assert_eq!(count(&code, "fn clone2("), 1);
+    assert_eq!(count(&code, "fn server_region2("), 1);
+    // Each of the two operations' builders has its own `send`; the parameter named `send` gives way.
+    assert_eq!(count(&code, "pub async fn send(self)"), 2);
+    assert_eq!(count(&code, "fn send2("), 1);
+    assert_eq!(count(&code, "fn into_future2("), 1);
+}
+
+#[test]
+fn an_all_of_that_extends_its_own_type_is_lowered_once() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/recursive_all_of.yaml");
+    let code = Generator::new()
+        .generate(&path)
+        .map(|g| g.code)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(code.contains("pub left: Option<Box<NodeLeft>>"), "{code}");
+    assert!(code.contains("pub right: Option<Box<NodeRight>>"));
+    assert_eq!(count(&code, "pub struct NodeLeft "), 1);
+}
+
+#[test]
+fn a_cycle_of_refs_is_an_error_and_a_self_containing_array_a_newtype() {
+    let cyclic = r#"
+openapi: 3.0.3
+info: {title: Cycles, version: "1"}
+paths: {}
+components:
+  schemas:
+    A: {$ref: '#/components/schemas/B'}
+    B: {$ref: '#/components/schemas/A'}
+"#;
+    let error = generate("cyclic", cyclic).err().unwrap_or_default();
+    assert!(error.contains("this schema is a cycle of $refs"), "{error}");
+    assert!(error.contains("= at /components/schemas/A"), "{error}");
+    let tree = r#"
+openapi: 3.0.3
+info: {title: Tree, version: "1"}
+paths: {}
+components:
+  schemas:
+    Tree: {type: array, items: {$ref: '#/components/schemas/Tree'}}
+"#;
+    let code = generate("tree", tree).unwrap_or_else(|e| panic!("{e}"));
+    assert!(code.contains("pub struct Tree(pub Vec<Tree>);"), "{code}");
+}
+
+#[test]
+fn an_operation_documenting_only_default_treats_success_as_default() {
+    let spec = r#"
+openapi: 3.0.3
+info: {title: Default, version: "1"}
+paths:
+  /logout:
+    get:
+      operationId: logout
+      responses:
+        default:
+          description: successful operation
+"#;
+    let code = generate("default", spec).unwrap_or_else(|e| panic!("{e}"));
+    assert!(code.contains("200..=299 => response.empty(),"), "{code}");
+}
+
+#[test]
+fn spec_prose_cannot_become_doctests_or_bare_carriage_returns() {
+    let spec = "openapi: 3.0.3\ninfo:\n  title: Prose\n  version: '1'\n  description: \"Run:\\r\\n\\n    curl x\\n```\\nfn main() {}\\n```\\n~~~rust\\nlet x = 1;\\n~~~\"\npaths: {}\n";
+    let code = generate("prose", spec).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!code.contains('\r'));
+    assert!(code.contains("//! ```text\n//! fn main() {}"), "{code}");
+    assert!(code.contains("//! ~~~text\n//! let x = 1;"), "{code}");
+    assert!(code.contains("//!    curl x"), "{code}");
+}
+
+#[test]
+fn envelope_and_token_extensions_are_validated() {
+    let spec = r#"
+openapi: 3.0.3
+info: {title: Extensions, version: "1"}
+x-specgen-envelope:
+  contentProperty: data
+  errorCodeProperty: code
+  errorMessageProperty: message
+  errorCodes: '#/components/schemas/Codes'
+components:
+  schemas:
+    Codes: {type: integer}
+    Tok:
+      type: object
+      required: [token]
+      properties: {token: {type: string}}
+paths:
+  /token:
+    post:
+      x-specgen-token-exchange: {scheme: bearer, tokenProperty: token}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Tok'}
+        '204': {description: no token}
+"#;
+    let error = generate("extensions", spec).err().unwrap_or_default();
+    assert!(
+        error.contains("errorCodes must name a string enum"),
+        "{error}"
+    );
+    assert!(
+        error.contains("every success response must carry the token"),
+        "{error}"
+    );
+}
