@@ -86,23 +86,10 @@ impl Generator {
         })
     }
 
-    /// Loads, checks and lowers a spec without emitting code; returns every problem found.
+    /// Loads, lowers and emits a spec without formatting or writing anything; returns the warnings, or
+    /// every problem when there is an error.
     pub fn check(&self, spec: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
-        let document = load::load(spec).map_err(Diagnostics::new)?;
-        let (api, problems) = lower::lower(&document);
-        let mut problems: Vec<Diagnostic> =
-            problems.into_iter().map(|d| document.locate(d)).collect();
-        let mut emit_problems = Vec::new();
-        if let Err(message) = emit::emit_api(&api, &self.runtime, &mut emit_problems) {
-            problems.push(document.locate(Diagnostic::error("", message)));
-        }
-        problems.extend(emit_problems.into_iter().map(|d| document.locate(d)));
-        let diagnostics = Diagnostics::new(problems);
-        if diagnostics.has_errors() {
-            Err(diagnostics)
-        } else {
-            Ok(diagnostics.0)
-        }
+        self.analyse(spec).map(|(_, _, warnings)| warnings)
     }
 
     fn run(
@@ -110,31 +97,30 @@ impl Generator {
         spec: &Path,
         wrap: impl FnOnce(emit::ModuleTokens) -> TokenStream,
     ) -> Result<Generated, Diagnostics> {
-        let document = load::load(spec).map_err(Diagnostics::new)?;
-        let (api, problems) = lower::lower(&document);
-        let mut problems: Vec<Diagnostic> =
-            problems.into_iter().map(|d| document.locate(d)).collect();
-        let mut emit_problems = Vec::new();
-        let emitted = emit::emit_api(&api, &self.runtime, &mut emit_problems);
-        problems.extend(emit_problems.into_iter().map(|d| document.locate(d)));
-        let module = match emitted {
-            Ok(module) => module,
-            Err(message) => {
-                problems.push(document.locate(Diagnostic::error("", message)));
-                return Err(Diagnostics::new(problems));
-            }
-        };
-        let diagnostics = Diagnostics::new(problems);
-        if diagnostics.has_errors() {
-            return Err(diagnostics);
-        }
+        let (document, module, warnings) = self.analyse(spec)?;
         let code = format::format_file(wrap(module)).map_err(|message| {
             Diagnostics::new(vec![document.locate(Diagnostic::error("", message))])
         })?;
-        Ok(Generated {
-            code,
-            warnings: diagnostics.0,
-        })
+        Ok(Generated { code, warnings })
+    }
+
+    /// The whole pipeline up to tokens, with every problem located in the spec and sorted.
+    fn analyse(
+        &self,
+        spec: &Path,
+    ) -> Result<(load::Document, emit::ModuleTokens, Vec<Diagnostic>), Diagnostics> {
+        let document = load::load(spec).map_err(Diagnostics::new)?;
+        let (api, mut problems) = lower::lower(&document);
+        let emitted = emit::emit_api(&api, &self.runtime, &mut problems);
+        if let Err(message) = &emitted {
+            problems.push(Diagnostic::error("", message.clone()));
+        }
+        let diagnostics =
+            Diagnostics::new(problems.into_iter().map(|d| document.locate(d)).collect());
+        match emitted {
+            Ok(module) if !diagnostics.has_errors() => Ok((document, module, diagnostics.0)),
+            _ => Err(diagnostics),
+        }
     }
 }
 
