@@ -572,39 +572,33 @@ impl<'a> SchemaLowerer<'a> {
             ));
             return;
         }
+        // Nested `allOf`s first, so that this part's own properties override what it inherits.
+        let nested: &[ReferenceOr<Schema>] = match &schema.schema_kind {
+            SchemaKind::Any(any) => &any.all_of,
+            SchemaKind::AllOf { all_of } => all_of,
+            _ => &[],
+        };
+        for (index, inner) in nested.iter().enumerate() {
+            let inner_pointer = format!("{part_pointer}/allOf/{index}");
+            self.collect_part(
+                SchemaRef::from(inner),
+                &inner_pointer,
+                &owner,
+                properties,
+                required,
+                depth + 1,
+            );
+        }
         match &schema.schema_kind {
             SchemaKind::Type(OaType::Object(object)) => {
                 properties.extend(own_properties(&object.properties, &part_pointer, &owner));
                 required.extend(object.required.iter().cloned());
             }
             SchemaKind::Any(any) => {
-                for (index, inner) in any.all_of.iter().enumerate() {
-                    let inner_pointer = format!("{part_pointer}/allOf/{index}");
-                    self.collect_part(
-                        SchemaRef::from(inner),
-                        &inner_pointer,
-                        &owner,
-                        properties,
-                        required,
-                        depth + 1,
-                    );
-                }
                 properties.extend(own_properties(&any.properties, &part_pointer, &owner));
                 required.extend(any.required.iter().cloned());
             }
-            SchemaKind::AllOf { all_of } => {
-                for (index, inner) in all_of.iter().enumerate() {
-                    let inner_pointer = format!("{part_pointer}/allOf/{index}");
-                    self.collect_part(
-                        SchemaRef::from(inner),
-                        &inner_pointer,
-                        &owner,
-                        properties,
-                        required,
-                        depth + 1,
-                    );
-                }
-            }
+            SchemaKind::AllOf { .. } => {}
             _ => self.diagnostics.push(Diagnostic::warning(
                 pointer,
                 "only object parts of allOf are merged; this part is ignored",
