@@ -1,7 +1,5 @@
 //! The owned model of an API that every emitter reads; no `openapiv3` type travels past the lowering stage.
 
-use std::collections::BTreeMap;
-
 /// Index of a [`TypeDef`] in [`Api::types`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TypeId(pub usize);
@@ -379,6 +377,3 @@ pub struct Envelope {
     /// The schema name of the failure shape, which is never a success type.
     pub failure_schema: Option<String>,
 }
-
-/// A map from names to types used while lowering.
-pub type TypeIndex = BTreeMap<String, TypeId>;

@@ -19,16 +19,21 @@ pub struct Document {
 
 impl Document {
     /// Fills in a diagnostic's file, line and column from its pointer.
-    pub fn locate(&self, mut diagnostic: Diagnostic) -> Diagnostic {
-        diagnostic.file = self.path.clone();
-        if diagnostic.line.is_none() {
-            if let Some((line, column)) = locate(&self.text, &diagnostic.pointer) {
-                diagnostic.line = Some(line);
-                diagnostic.column = Some(column);
-            }
-        }
-        diagnostic
+    pub fn locate(&self, diagnostic: Diagnostic) -> Diagnostic {
+        locate_in(&self.path, &self.text, diagnostic)
     }
+}
+
+/// Fills in a diagnostic's file, and its line and column from its pointer unless already known.
+fn locate_in(path: &Path, text: &str, mut diagnostic: Diagnostic) -> Diagnostic {
+    diagnostic.file = path.to_path_buf();
+    if diagnostic.line.is_none() {
+        if let Some((line, column)) = locate(text, &diagnostic.pointer) {
+            diagnostic.line = Some(line);
+            diagnostic.column = Some(column);
+        }
+    }
+    diagnostic
 }
 
 /// Reads and parses a spec file.
@@ -48,15 +53,7 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
         d.file = path.to_path_buf();
         vec![d]
     })?;
-    let located = |d: Diagnostic| {
-        let mut d = d;
-        d.file = path.to_path_buf();
-        if let Some((line, column)) = locate(&text, &d.pointer) {
-            d.line = Some(line);
-            d.column = Some(column);
-        }
-        vec![d]
-    };
+    let located = |d: Diagnostic| vec![locate_in(path, &text, d)];
     check_version(&raw).map_err(located)?;
     let openapi: openapiv3::OpenAPI = serde_path_to_error::deserialize(&raw).map_err(|error| {
         let pointer = path_to_pointer(error.path());
