@@ -1,0 +1,4 @@
+//! specgen's construct fixtures, compiled: one module per spec of `specs/`, each covering one group of
+//! OpenAPI constructs. The tests snapshot the generated code and exercise it against wiremock on 127.0.0.1.
+
+include!(concat!(env!("OUT_DIR"), "/clients.rs"));
