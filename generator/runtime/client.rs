@@ -1,11 +1,12 @@
 //! The part of every generated client that is the same for all APIs: configuration, auth and sending.
 
 use super::auth::{Credential, Credentials, KeyLocation, SchemeKind, SecurityScheme};
-use std::collections::BTreeMap;
+use super::body::Body;
 use super::error::{BuildError, Error};
-use super::request::{Body, OperationInfo, Request};
+use super::request::{OperationInfo, Request};
 use super::response::RawResponse;
 use super::secret::Secret;
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 /// Configuration shared by every generated `ClientBuilder`.
@@ -170,7 +171,14 @@ impl ClientCore {
         let mut query = request.query;
         let mut cookies = request.cookies;
         let mut builder = self.http.request(request.method, url);
-        builder = builder.header(reqwest::header::ACCEPT, "application/json");
+        // JSON unless the operation documents other media types.
+        if !request
+            .headers
+            .iter()
+            .any(|(name, _)| name == reqwest::header::ACCEPT)
+        {
+            builder = builder.header(reqwest::header::ACCEPT, "application/json");
+        }
         for (name, value) in request.headers {
             builder = builder.header(name, value);
         }
@@ -181,7 +189,11 @@ impl ClientCore {
         // A key sent in the query string is part of the URL, which reqwest puts in its errors: strip it there.
         let key_in_url = query.len() > query_before;
         let transport = |error: reqwest::Error| {
-            Error::Transport(if key_in_url { error.without_url() } else { error })
+            Error::Transport(if key_in_url {
+                error.without_url()
+            } else {
+                error
+            })
         };
         if !cookies.is_empty() {
             let joined: Vec<String> = cookies
@@ -196,11 +208,29 @@ impl ClientCore {
             value.set_sensitive(true);
             builder = builder.header(reqwest::header::COOKIE, value);
         }
-        if let Some(Body::Json(bytes)) = request.body {
-            builder = builder
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .body(bytes);
-        }
+        builder = match request.body {
+            Some(Body::Encoded {
+                content_type,
+                bytes,
+            }) => {
+                let content_type =
+                    reqwest::header::HeaderValue::from_str(content_type).map_err(|_| {
+                        Error::InvalidRequest(format!(
+                            "{}: invalid content type {content_type:?}",
+                            operation.id
+                        ))
+                    })?;
+                builder
+                    .header(reqwest::header::CONTENT_TYPE, content_type)
+                    .body(bytes)
+            }
+            Some(Body::Multipart(form)) => {
+                builder.multipart(form.to_form().map_err(|problem| {
+                    Error::InvalidRequest(format!("{}: {problem}", operation.id))
+                })?)
+            }
+            None => builder,
+        };
         let mut http_request = builder
             .build()
             .map_err(|e| Error::InvalidRequest(format!("{}: {e}", operation.id)))?;

@@ -1,6 +1,7 @@
 //! The runtime shared by generated clients: written once, compiled and tested, never copied per operation.
 
 pub mod auth;
+pub mod body;
 pub mod client;
 pub mod datetime;
 pub mod envelope;
@@ -10,6 +11,7 @@ pub mod response;
 pub mod secret;
 
 pub use auth::{Credential, KeyLocation, SchemeKind, SecurityScheme};
+pub use body::{FilePart, FileParts, Multipart, MultipartBody};
 pub use client::{ClientBuilder, ClientCore, token};
 pub use envelope::{EnvelopeError, EnvelopeSpec};
 pub use error::{ApiError, BuildError, Error};

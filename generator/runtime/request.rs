@@ -1,5 +1,6 @@
 //! A request under construction: path, query, headers and body, with problems kept until it is sent.
 
+use super::body::Body;
 use reqwest::Method;
 use reqwest::header::{HeaderName, HeaderValue};
 
@@ -11,13 +12,6 @@ pub struct OperationInfo {
     /// Alternative security requirements: the first whose schemes all have credentials is applied.
     /// Empty means the operation needs no credentials.
     pub security: &'static [&'static [&'static str]],
-}
-
-/// A request body, already encoded.
-#[derive(Debug, Clone)]
-pub enum Body {
-    /// A JSON document.
-    Json(Vec<u8>),
 }
 
 /// A request being built by a generated operation.
@@ -92,21 +86,17 @@ impl Request {
     /// A value outside the cookie characters (`;`, space, quotes...) is refused, so it cannot add cookies.
     pub fn cookie<T: serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
         match param_texts(value).map(|texts| texts.join(",")) {
-            Ok(text) if text.bytes().all(is_cookie_octet) => self.cookies.push((name.to_owned(), text)),
-            Ok(_) => self.note_problem(format!("cookie {name:?} has characters a cookie value cannot carry")),
+            Ok(text) if text.bytes().all(is_cookie_octet) => {
+                self.cookies.push((name.to_owned(), text))
+            }
+            Ok(_) => self.note_problem(format!(
+                "cookie {name:?} has characters a cookie value cannot carry"
+            )),
             Err(problem) => self.note_problem(format!("cookie {name:?}: {problem}")),
         }
     }
 
-    /// Sets a JSON body; a value that cannot be serialised is reported when the request is sent.
-    pub fn json<T: serde::Serialize + ?Sized>(&mut self, body: &T) {
-        match serde_json::to_vec(body) {
-            Ok(bytes) => self.body = Some(Body::Json(bytes)),
-            Err(error) => self.note_problem(format!("the JSON body cannot be serialised: {error}")),
-        }
-    }
-
-    fn note_problem(&mut self, problem: String) {
+    pub(crate) fn note_problem(&mut self, problem: String) {
         self.problem.get_or_insert(problem);
     }
 }

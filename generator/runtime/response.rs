@@ -60,6 +60,16 @@ impl RawResponse {
         }
     }
 
+    /// Reads a documented text body (invalid UTF-8 is replaced, never an error: the bytes stay in `body()`).
+    pub fn text<E>(self) -> Result<String, Error<E>> {
+        Ok(String::from_utf8_lossy(self.body()).into_owned())
+    }
+
+    /// Returns a documented binary body as it came.
+    pub fn bytes<E>(self) -> Result<bytes::Bytes, Error<E>> {
+        Ok(self.0.body)
+    }
+
     /// Accepts a documented success that carries no body (whatever the server sent is ignored).
     pub fn empty<E>(self) -> Result<(), Error<E>> {
         Ok(())

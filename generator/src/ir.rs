@@ -245,12 +245,90 @@ pub struct Param {
 /// A request body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RequestBody {
-    /// The JSON body type.
-    pub ty: Type,
     /// Whether it must be given.
     pub required: bool,
     /// Rustdoc.
     pub doc: Option<String>,
+    /// The media types it can be sent as, in spec order (never empty).
+    pub media: Vec<BodyMedia>,
+    /// Rust name of the enum over the media types, when there are several.
+    pub enum_name: Option<String>,
+}
+
+/// One media type of a request body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyMedia {
+    /// The media type as written (sent as `Content-Type`).
+    pub media_type: String,
+    /// How it is encoded.
+    pub encoding: BodyEncoding,
+    /// The Rust value it is built from.
+    pub ty: BodyType,
+    /// Its variant in the body enum, when there are several media types.
+    pub variant: String,
+}
+
+/// How a request body is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyEncoding {
+    /// `application/json` and `+json` types.
+    Json,
+    /// `application/x-www-form-urlencoded`.
+    Form,
+    /// `multipart/form-data` (and other `multipart/` types).
+    Multipart,
+    /// Sent as given: text, octet-stream, images, XML and every other type.
+    Raw,
+}
+
+/// The Rust value a request body is built from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BodyType {
+    /// A typed value (JSON and form bodies).
+    Typed(Type),
+    /// `String` (text media types).
+    Text,
+    /// `bytes::Bytes`.
+    Bytes,
+    /// A generated multipart form type.
+    MultipartForm(MultipartForm),
+    /// `runtime::Multipart`, assembled by the caller (the spec lists no properties).
+    AnyMultipart,
+}
+
+/// The generated type of a multipart body: one field per property.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MultipartForm {
+    /// Rust type name.
+    pub name: String,
+    /// Its fields.
+    pub fields: Vec<FormField>,
+}
+
+/// A field of a multipart form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormField {
+    /// Rust name.
+    pub rust_name: String,
+    /// Part name on the wire.
+    pub wire_name: String,
+    /// Listed in `required`.
+    pub required: bool,
+    /// What it holds.
+    pub kind: FormFieldKind,
+    /// Rustdoc.
+    pub doc: Option<String>,
+}
+
+/// What a multipart field holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormFieldKind {
+    /// A value sent as text (or JSON for objects).
+    Value(Type),
+    /// A file (`format: binary`).
+    File,
+    /// Several files (an array of `format: binary`).
+    Files,
 }
 
 /// Which statuses a response covers.
@@ -280,10 +358,23 @@ impl StatusMatch {
 pub struct Response {
     /// The statuses it covers.
     pub status: StatusMatch,
-    /// The JSON body type, if any.
-    pub body: Option<Type>,
+    /// Its body, if any.
+    pub body: Option<ResponseBody>,
     /// Its description.
     pub doc: String,
+    /// Rust name of its variant in the operation's success enum, when the successes differ in type.
+    pub variant: String,
+}
+
+/// How a response body is decoded.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ResponseBody {
+    /// JSON into this type.
+    Json(Type),
+    /// Text media types: `String`.
+    Text,
+    /// Every other media type: `bytes::Bytes`.
+    Bytes,
 }
 
 /// An operation.
@@ -307,10 +398,14 @@ pub struct Operation {
     pub deprecated: bool,
     /// Parameters: path ones first in template order, then the rest in spec order.
     pub params: Vec<Param>,
-    /// The JSON request body.
+    /// The request body.
     pub body: Option<RequestBody>,
     /// Documented responses, sorted by status.
     pub responses: Vec<Response>,
+    /// Rust name of the enum over success bodies, when the successes differ in type.
+    pub success_enum: Option<String>,
+    /// The media types the operation's responses come in (the `Accept` header), JSON first.
+    pub accept: Vec<String>,
     /// Alternative security requirements (scheme names); empty means none.
     pub security: Vec<Vec<String>>,
     /// The credential this operation yields (`x-specgen-token-exchange`).

@@ -11,10 +11,11 @@ use std::path::{Path, PathBuf};
 const ALWAYS: &[&str] = &[
     r#"bytes = "1""#,
     r#"chrono = { version = "0.4", default-features = false, features = ["serde", "std", "clock"] }"#,
-    r#"reqwest = { version = "0.13", default-features = false, features = ["json", "query", "rustls"] }"#,
+    r#"reqwest = { version = "0.13", default-features = false, features = ["json", "multipart", "query", "rustls"] }"#,
     r#"serde = { version = "1", features = ["derive"] }"#,
     r#"serde_json = "1""#,
     r#"thiserror = "2""#,
+    r#"url = "2""#,
 ];
 
 /// Only when a schema uses `format: uuid`.

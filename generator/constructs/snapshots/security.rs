@@ -15,20 +15,12 @@ use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[
     runtime::SecurityScheme {
-        name: "basic",
-        kind: runtime::SchemeKind::Basic,
-    },
-    runtime::SecurityScheme {
         name: "bearer",
         kind: runtime::SchemeKind::Bearer,
     },
     runtime::SecurityScheme {
-        name: "cookieKey",
-        kind: runtime::SchemeKind::ApiKey {
-            location: runtime::KeyLocation::Cookie,
-            name: "session",
-            prefix: "",
-        },
+        name: "basic",
+        kind: runtime::SchemeKind::Basic,
     },
     runtime::SecurityScheme {
         name: "headerKey",
@@ -39,20 +31,28 @@ const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[
         },
     },
     runtime::SecurityScheme {
-        name: "oauth",
-        kind: runtime::SchemeKind::Bearer,
-    },
-    runtime::SecurityScheme {
-        name: "openId",
-        kind: runtime::SchemeKind::Bearer,
-    },
-    runtime::SecurityScheme {
         name: "queryKey",
         kind: runtime::SchemeKind::ApiKey {
             location: runtime::KeyLocation::Query,
             name: "api_key",
             prefix: "",
         },
+    },
+    runtime::SecurityScheme {
+        name: "cookieKey",
+        kind: runtime::SchemeKind::ApiKey {
+            location: runtime::KeyLocation::Cookie,
+            name: "session",
+            prefix: "",
+        },
+    },
+    runtime::SecurityScheme {
+        name: "oauth",
+        kind: runtime::SchemeKind::Bearer,
+    },
+    runtime::SecurityScheme {
+        name: "openId",
+        kind: runtime::SchemeKind::Bearer,
     },
 ];
 /// Client for Security schemes (version 1).
@@ -72,7 +72,7 @@ impl Client {
         ClientBuilder {
             inner: runtime::ClientBuilder::new(
                 "https://{region}.example.com/{base}",
-                &[("base", "v1"), ("region", "eu")],
+                &[("region", "eu"), ("base", "v1")],
                 SECURITY_SCHEMES,
             ),
         }
@@ -85,6 +85,10 @@ impl Client {
     pub fn base_url(&self) -> &::reqwest::Url {
         self.core.base_url()
     }
+    /// Replaces the credential for the `bearer` security scheme (a bearer token) for this client and its clones.
+    pub fn set_bearer(&self, value: impl Into<String>) {
+        self.core.credentials().set("bearer", runtime::token(value));
+    }
     /// Replaces the credential for the `basic` security scheme (an HTTP basic user name and password) for this client and its clones.
     pub fn set_basic(&self, user: impl Into<String>, password: impl Into<String>) {
         let credential = runtime::Credential::Basic {
@@ -93,17 +97,17 @@ impl Client {
         };
         self.core.credentials().set("basic", credential);
     }
-    /// Replaces the credential for the `bearer` security scheme (a bearer token) for this client and its clones.
-    pub fn set_bearer(&self, value: impl Into<String>) {
-        self.core.credentials().set("bearer", runtime::token(value));
+    /// Replaces the credential for the `headerKey` security scheme (an API key, sent verbatim in the header `X-Api-Key`) for this client and its clones.
+    pub fn set_header_key(&self, value: impl Into<String>) {
+        self.core.credentials().set("headerKey", runtime::token(value));
+    }
+    /// Replaces the credential for the `queryKey` security scheme (an API key, sent verbatim in the query parameter `api_key`) for this client and its clones.
+    pub fn set_query_key(&self, value: impl Into<String>) {
+        self.core.credentials().set("queryKey", runtime::token(value));
     }
     /// Replaces the credential for the `cookieKey` security scheme (an API key, sent verbatim in the cookie `session`) for this client and its clones.
     pub fn set_cookie_key(&self, value: impl Into<String>) {
         self.core.credentials().set("cookieKey", runtime::token(value));
-    }
-    /// Replaces the credential for the `headerKey` security scheme (an API key, sent verbatim in the header `X-Api-Key`) for this client and its clones.
-    pub fn set_header_key(&self, value: impl Into<String>) {
-        self.core.credentials().set("headerKey", runtime::token(value));
     }
     /// Replaces the credential for the `oauth` security scheme (a bearer token) for this client and its clones.
     pub fn set_oauth(&self, value: impl Into<String>) {
@@ -112,10 +116,6 @@ impl Client {
     /// Replaces the credential for the `openId` security scheme (a bearer token) for this client and its clones.
     pub fn set_open_id(&self, value: impl Into<String>) {
         self.core.credentials().set("openId", runtime::token(value));
-    }
-    /// Replaces the credential for the `queryKey` security scheme (an API key, sent verbatim in the query parameter `api_key`) for this client and its clones.
-    pub fn set_query_key(&self, value: impl Into<String>) {
-        self.core.credentials().set("queryKey", runtime::token(value));
     }
 }
 /// Builds a [`Client`]. The default base URL is `https://{region}.example.com/{base}`.
@@ -155,16 +155,22 @@ impl ClientBuilder {
             inner: self.inner.http_client(client),
         }
     }
+    /// Sets the server variable `region` (default `eu`).
+    pub fn server_region(self, value: impl Into<String>) -> Self {
+        ClientBuilder {
+            inner: self.inner.server_variable("region", value),
+        }
+    }
     /// Sets the server variable `base` (default `v1`).
     pub fn server_base(self, value: impl Into<String>) -> Self {
         ClientBuilder {
             inner: self.inner.server_variable("base", value),
         }
     }
-    /// Sets the server variable `region` (default `eu`).
-    pub fn server_region(self, value: impl Into<String>) -> Self {
+    /// Credential for the `bearer` security scheme: a bearer token.
+    pub fn bearer(self, value: impl Into<String>) -> Self {
         ClientBuilder {
-            inner: self.inner.server_variable("region", value),
+            inner: self.inner.credential("bearer", runtime::token(value)),
         }
     }
     /// Credential for the `basic` security scheme: an HTTP basic user name and password.
@@ -177,22 +183,22 @@ impl ClientBuilder {
             inner: self.inner.credential("basic", credential),
         }
     }
-    /// Credential for the `bearer` security scheme: a bearer token.
-    pub fn bearer(self, value: impl Into<String>) -> Self {
+    /// Credential for the `headerKey` security scheme: an API key, sent verbatim in the header `X-Api-Key`.
+    pub fn header_key(self, value: impl Into<String>) -> Self {
         ClientBuilder {
-            inner: self.inner.credential("bearer", runtime::token(value)),
+            inner: self.inner.credential("headerKey", runtime::token(value)),
+        }
+    }
+    /// Credential for the `queryKey` security scheme: an API key, sent verbatim in the query parameter `api_key`.
+    pub fn query_key(self, value: impl Into<String>) -> Self {
+        ClientBuilder {
+            inner: self.inner.credential("queryKey", runtime::token(value)),
         }
     }
     /// Credential for the `cookieKey` security scheme: an API key, sent verbatim in the cookie `session`.
     pub fn cookie_key(self, value: impl Into<String>) -> Self {
         ClientBuilder {
             inner: self.inner.credential("cookieKey", runtime::token(value)),
-        }
-    }
-    /// Credential for the `headerKey` security scheme: an API key, sent verbatim in the header `X-Api-Key`.
-    pub fn header_key(self, value: impl Into<String>) -> Self {
-        ClientBuilder {
-            inner: self.inner.credential("headerKey", runtime::token(value)),
         }
     }
     /// Credential for the `oauth` security scheme: a bearer token.
@@ -207,12 +213,6 @@ impl ClientBuilder {
             inner: self.inner.credential("openId", runtime::token(value)),
         }
     }
-    /// Credential for the `queryKey` security scheme: an API key, sent verbatim in the query parameter `api_key`.
-    pub fn query_key(self, value: impl Into<String>) -> Self {
-        ClientBuilder {
-            inner: self.inner.credential("queryKey", runtime::token(value)),
-        }
-    }
     /// Builds the client.
     pub fn build(self) -> Result<Client, runtime::BuildError> {
         Ok(Client {
@@ -221,14 +221,14 @@ impl ClientBuilder {
     }
 }
 impl Client {
-    /// The `getBasic` operation.
+    /// The `getPublic` operation.
     ///
-    /// `GET /basic` (operation `getBasic`).
+    /// `GET /public` (operation `getPublic`).
     ///
     /// Responses:
-    /// - 204: HTTP basic.
-    pub fn get_basic(&self) -> GetBasicBuilder<'_> {
-        GetBasicBuilder { client: self }
+    /// - 204: No content.
+    pub fn get_public(&self) -> GetPublicBuilder<'_> {
+        GetPublicBuilder { client: self }
     }
     /// The `getBearer` operation.
     ///
@@ -238,6 +238,15 @@ impl Client {
     /// - 204: Uses the global requirement.
     pub fn get_bearer(&self) -> GetBearerBuilder<'_> {
         GetBearerBuilder { client: self }
+    }
+    /// The `getBasic` operation.
+    ///
+    /// `GET /basic` (operation `getBasic`).
+    ///
+    /// Responses:
+    /// - 204: HTTP basic.
+    pub fn get_basic(&self) -> GetBasicBuilder<'_> {
+        GetBasicBuilder { client: self }
     }
     /// The `getKeys` operation.
     ///
@@ -257,31 +266,22 @@ impl Client {
     pub fn get_oauth(&self) -> GetOauthBuilder<'_> {
         GetOauthBuilder { client: self }
     }
-    /// The `getPublic` operation.
-    ///
-    /// `GET /public` (operation `getPublic`).
-    ///
-    /// Responses:
-    /// - 204: No content.
-    pub fn get_public(&self) -> GetPublicBuilder<'_> {
-        GetPublicBuilder { client: self }
-    }
 }
-/// Request builder for [`Client::get_basic`]: set optional inputs, then `.send().await` or `.await` it.
+/// Request builder for [`Client::get_public`]: set optional inputs, then `.send().await` or `.await` it.
 #[derive(Debug)]
 #[must_use = "a request does nothing until it is sent or awaited"]
-pub struct GetBasicBuilder<'a> {
+pub struct GetPublicBuilder<'a> {
     client: &'a Client,
 }
-impl GetBasicBuilder<'_> {
+impl GetPublicBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "getBasic",
-            security: &[&["basic"]],
+            id: "getPublic",
+            security: &[],
         };
         let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/basic");
+        request.path("/public");
         let response = self.client.core.execute(request, &OPERATION).await?;
         match response.status().as_u16() {
             204 => response.empty(),
@@ -289,7 +289,7 @@ impl GetBasicBuilder<'_> {
         }
     }
 }
-impl<'a> ::std::future::IntoFuture for GetBasicBuilder<'a> {
+impl<'a> ::std::future::IntoFuture for GetPublicBuilder<'a> {
     type Output = Result<(), runtime::Error<::std::convert::Infallible>>;
     type IntoFuture = ::std::pin::Pin<
         Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
@@ -321,6 +321,37 @@ impl GetBearerBuilder<'_> {
     }
 }
 impl<'a> ::std::future::IntoFuture for GetBearerBuilder<'a> {
+    type Output = Result<(), runtime::Error<::std::convert::Infallible>>;
+    type IntoFuture = ::std::pin::Pin<
+        Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// Request builder for [`Client::get_basic`]: set optional inputs, then `.send().await` or `.await` it.
+#[derive(Debug)]
+#[must_use = "a request does nothing until it is sent or awaited"]
+pub struct GetBasicBuilder<'a> {
+    client: &'a Client,
+}
+impl GetBasicBuilder<'_> {
+    /// Sends the request and decodes the answer.
+    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+            id: "getBasic",
+            security: &[&["basic"]],
+        };
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/basic");
+        let response = self.client.core.execute(request, &OPERATION).await?;
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
+}
+impl<'a> ::std::future::IntoFuture for GetBasicBuilder<'a> {
     type Output = Result<(), runtime::Error<::std::convert::Infallible>>;
     type IntoFuture = ::std::pin::Pin<
         Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
@@ -383,37 +414,6 @@ impl GetOauthBuilder<'_> {
     }
 }
 impl<'a> ::std::future::IntoFuture for GetOauthBuilder<'a> {
-    type Output = Result<(), runtime::Error<::std::convert::Infallible>>;
-    type IntoFuture = ::std::pin::Pin<
-        Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
-/// Request builder for [`Client::get_public`]: set optional inputs, then `.send().await` or `.await` it.
-#[derive(Debug)]
-#[must_use = "a request does nothing until it is sent or awaited"]
-pub struct GetPublicBuilder<'a> {
-    client: &'a Client,
-}
-impl GetPublicBuilder<'_> {
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "getPublic",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/public");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
-    }
-}
-impl<'a> ::std::future::IntoFuture for GetPublicBuilder<'a> {
     type Output = Result<(), runtime::Error<::std::convert::Infallible>>;
     type IntoFuture = ::std::pin::Pin<
         Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,

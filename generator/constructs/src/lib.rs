@@ -2,3 +2,6 @@
 //! OpenAPI constructs. The tests snapshot the generated code and exercise it against wiremock on 127.0.0.1.
 
 include!(concat!(env!("OUT_DIR"), "/clients.rs"));
+
+// The crates generated signatures name, for callers (and tests) that do not depend on them directly.
+pub use {bytes, chrono, reqwest, serde_json, uuid};

@@ -1,9 +1,12 @@
 //! Emits one method per operation and its request builder, which sends the call and decodes every
 //! documented answer. The work itself is done by the runtime; each operation only wires its parts.
 
+use super::bodies::{BodyArgument, body_argument, body_items, body_step};
 use super::tokens::{doc, ident, rust_type};
 use crate::diagnostics::Diagnostic;
-use crate::ir::{Api, Operation, Param, ParamLocation, PathPart, Response, StatusMatch, Type};
+use crate::ir::{
+    Api, Operation, Param, ParamLocation, PathPart, Response, ResponseBody, StatusMatch, Type,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -61,25 +64,107 @@ struct Shape {
     arms: TokenStream,
 }
 
+/// The Rust type of a response body.
+fn response_type(api: &Api, body: &ResponseBody) -> TokenStream {
+    match body {
+        ResponseBody::Json(ty) => rust_type(api, ty),
+        ResponseBody::Text => quote!(String),
+        ResponseBody::Bytes => quote!(::bytes::Bytes),
+    }
+}
+
+/// The runtime call that reads a response body.
+fn read_body(body: Option<&ResponseBody>) -> TokenStream {
+    match body {
+        Some(ResponseBody::Json(_)) => quote!(response.json()),
+        Some(ResponseBody::Text) => quote!(response.text()),
+        Some(ResponseBody::Bytes) => quote!(response.bytes()),
+        None => quote!(response.empty()),
+    }
+}
+
+/// The JSON type of an error body; text and bytes are kept raw on the error, as for undocumented bodies.
+fn error_body(response: &Response) -> Option<&Type> {
+    match &response.body {
+        Some(ResponseBody::Json(ty)) => Some(ty),
+        _ => None,
+    }
+}
+
+/// The success type and one decoding arm per success response.
+fn success_shape(
+    api: &Api,
+    operation: &Operation,
+    successes: &[&Response],
+) -> Result<(TokenStream, Vec<TokenStream>), String> {
+    if let Some(name) = &operation.success_enum {
+        let name = ident(name);
+        let arms = successes
+            .iter()
+            .map(|r| {
+                let pattern = status_pattern(r.status);
+                let variant = ident(&r.variant);
+                let read = read_body(r.body.as_ref());
+                match r.body {
+                    Some(_) => quote!(#pattern => #read.map(#name::#variant),),
+                    None => quote!(#pattern => #read.map(|()| #name::#variant),),
+                }
+            })
+            .collect();
+        return Ok((quote!(#name), arms));
+    }
+    let mut bodies: Vec<&ResponseBody> = successes.iter().filter_map(|r| r.body.as_ref()).collect();
+    bodies.sort();
+    bodies.dedup();
+    let some_empty = successes.iter().any(|r| r.body.is_none());
+    let arms = |read: &dyn Fn(&Response) -> TokenStream| -> Vec<TokenStream> {
+        successes
+            .iter()
+            .map(|r| {
+                let pattern = status_pattern(r.status);
+                let read = read(r);
+                quote!(#pattern => #read,)
+            })
+            .collect()
+    };
+    match bodies.as_slice() {
+        [] => Ok((quote!(()), arms(&|_| quote!(response.empty())))),
+        // An empty JSON answer decodes as `None` (`decode_json` reads it as null), whatever its status.
+        [one @ ResponseBody::Json(_)] if some_empty => {
+            let ty = response_type(api, one);
+            Ok((quote!(Option<#ty>), arms(&|_| quote!(response.json()))))
+        }
+        [one] if some_empty => {
+            let ty = response_type(api, one);
+            let arms = arms(&|r| match &r.body {
+                Some(body) => {
+                    let read = read_body(Some(body));
+                    quote!(#read.map(Some))
+                }
+                None => quote!(response.empty().map(|()| None)),
+            });
+            Ok((quote!(Option<#ty>), arms))
+        }
+        [one] => Ok((
+            response_type(api, one),
+            arms(&|r| read_body(r.body.as_ref())),
+        )),
+        _ => {
+            Err("several different success body types need an enum, which was not named".to_owned())
+        }
+    }
+}
+
 fn shape(api: &Api, operation: &Operation) -> Result<Shape, String> {
     let (successes, failures): (Vec<&Response>, Vec<&Response>) = operation
         .responses
         .iter()
         .partition(|r| r.status.is_success());
-    let mut success_types: Vec<&Type> = successes.iter().filter_map(|r| r.body.as_ref()).collect();
-    success_types.sort();
-    success_types.dedup();
-    let some_empty = successes.iter().any(|r| r.body.is_none());
-    let success = match success_types.as_slice() {
-        [] => quote!(()),
-        [one] if some_empty => {
-            let ty = rust_type(api, one);
-            quote!(Option<#ty>)
-        }
-        [one] => rust_type(api, one),
-        _ => return Err("several different success body types are not supported yet".to_owned()),
-    };
     if let Some(envelope) = &api.envelope {
+        if operation.success_enum.is_some() {
+            return Err("an enveloped operation must document one success body type".to_owned());
+        }
+        let (success, _) = success_shape(api, operation, &successes)?;
         let code = match envelope.error_codes {
             Some(id) => rust_type(api, &Type::Named(id)),
             None => quote!(String),
@@ -99,37 +184,46 @@ fn shape(api: &Api, operation: &Operation) -> Result<Shape, String> {
             arms,
         });
     }
-    let success_arms = successes.iter().map(|r| {
-        let pattern = status_pattern(r.status);
-        if success_types.is_empty() {
-            quote!(#pattern => response.empty(),)
-        } else {
-            quote!(#pattern => response.json(),)
-        }
-    });
-    let mut error_types: Vec<&Type> = failures.iter().filter_map(|r| r.body.as_ref()).collect();
+    let (success, success_arms) = success_shape(api, operation, &successes)?;
+    let mut error_types: Vec<&Type> = failures.iter().filter_map(|r| error_body(r)).collect();
     error_types.sort();
     error_types.dedup();
-    let all_have_bodies = failures.iter().all(|r| r.body.is_some());
-    let (error, error_decode) = match (error_types.as_slice(), failures.is_empty()) {
-        (_, true) => (quote!(::std::convert::Infallible), quote!()),
-        ([], false) => (quote!(()), quote!(Err(response.into_api_error(())))),
-        ([one], false) if all_have_bodies => (rust_type(api, one), quote!(response.api_error())),
-        _ => (quote!(::serde_json::Value), quote!(response.api_error())),
+    let all_have_bodies = failures.iter().all(|r| error_body(r).is_some());
+    let (error, error_decode, free_form) = match (error_types.as_slice(), failures.is_empty()) {
+        (_, true) => (quote!(::std::convert::Infallible), quote!(), false),
+        ([], false) => (quote!(()), quote!(Err(response.into_api_error(()))), false),
+        ([one], false) if all_have_bodies => {
+            (rust_type(api, one), quote!(response.api_error()), false)
+        }
+        _ => (
+            quote!(::serde_json::Value),
+            quote!(response.api_error()),
+            true,
+        ),
     };
     let specific: Vec<&Response> = failures
         .iter()
         .copied()
         .filter(|r| r.status != StatusMatch::Default)
         .collect();
+    // With `serde_json::Value` as the error type, a status documented without a JSON body keeps `null`
+    // rather than failing to decode whatever text it carries.
+    let decode_failure = |r: &Response| {
+        if free_form && error_body(r).is_none() {
+            quote!(Err(response.into_api_error(::serde_json::Value::Null)))
+        } else {
+            error_decode.clone()
+        }
+    };
     let failure_arms = specific.iter().map(|r| {
         let pattern = status_pattern(r.status);
-        quote!(#pattern => #error_decode,)
+        let decode = decode_failure(r);
+        quote!(#pattern => #decode,)
     });
     let fallback_expression = failures
         .iter()
-        .any(|r| r.status == StatusMatch::Default)
-        .then(|| error_decode.clone());
+        .find(|r| r.status == StatusMatch::Default)
+        .map(|r| decode_failure(r));
     let fallback = match &fallback_expression {
         Some(expression) => quote!(_ => #expression,),
         None => quote!(_ => response.unexpected(),),
@@ -165,7 +259,7 @@ fn shape_is_lossy(operation: &Operation, enveloped: bool) -> bool {
         .responses
         .iter()
         .filter(|r| !r.status.is_success())
-        .filter_map(|r| r.body.as_ref())
+        .filter_map(error_body)
         .collect();
     types.sort();
     types.dedup();
@@ -223,15 +317,24 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
         });
         fields.push(quote!(#name: #field_ty));
     }
-    if let Some(body) = &operation.body {
-        let ty = rust_type(api, &body.ty);
+    let body_input = operation.body.as_ref().map(|body| body_argument(api, body));
+    if let Some(BodyArgument {
+        field,
+        argument,
+        into,
+    }) = &body_input
+    {
         if body_required {
-            arguments.push(quote!(body: #ty));
-            initialisers.push(quote!(body));
-            fields.push(quote!(body: #ty));
+            arguments.push(quote!(body: #argument));
+            initialisers.push(if *into {
+                quote!(body: body.into())
+            } else {
+                quote!(body)
+            });
+            fields.push(quote!(body: #field));
         } else {
             initialisers.push(quote!(body: None));
-            fields.push(quote!(body: Option<#ty>));
+            fields.push(quote!(body: Option<#field>));
         }
     }
     for param in &optional {
@@ -259,7 +362,12 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
         }
     });
     let body_setter = operation.body.as_ref().filter(|b| !b.required).map(|body| {
-        let ty = rust_type(api, &body.ty);
+        let BodyArgument { argument, into, .. } = body_argument(api, body);
+        let value = if into {
+            quote!(value.into())
+        } else {
+            quote!(value)
+        };
         let docs = doc(Some(
             body.doc
                 .as_deref()
@@ -267,8 +375,8 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
         ));
         quote! {
             #docs
-            pub fn body(mut self, value: #ty) -> Self {
-                self.body = Some(value);
+            pub fn body(mut self, value: #argument) -> Self {
+                self.body = Some(#value);
                 self
             }
         }
@@ -303,15 +411,12 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
                 quote!(if let Some(value) = &self.#name { request.#call(#wire, value); })
             }
         });
-    let body_step = operation.body.as_ref().map(|body| {
-        if body.required {
-            quote!(request.json(&self.body);)
-        } else {
-            quote!(if let Some(body) = &self.body {
-                request.json(body);
-            })
-        }
-    });
+    let body_step = operation.body.as_ref().map(body_step);
+    let body_items = operation
+        .body
+        .as_ref()
+        .map(|body| body_items(api, &operation.id, body));
+    let accept_step = accept_step(operation);
 
     let id = &operation.id;
     let http_method = ident(operation.method.as_str());
@@ -356,7 +461,10 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
             #builder { client: self, #(#initialisers),* }
         }
     };
+    let success_enum = success_enum(api, operation);
     let builder_item = quote! {
+        #success_enum
+        #body_items
         #builder_doc
         #[derive(Debug)]
         #[must_use = "a request does nothing until it is sent or awaited"]
@@ -376,6 +484,7 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
                 let mut request = runtime::Request::new(::reqwest::Method::#http_method);
                 #(#path_steps)*
                 #(#param_steps)*
+                #accept_step
                 #body_step
                 let response = self.client.core.execute(request, &OPERATION).await?;
                 #decode
@@ -392,6 +501,52 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
         }
     };
     (method, builder_item)
+}
+
+/// The enum over an operation's success answers, when they differ in type: one variant per status.
+fn success_enum(api: &Api, operation: &Operation) -> Option<TokenStream> {
+    let name = ident(operation.success_enum.as_ref()?);
+    let variants = operation
+        .responses
+        .iter()
+        .filter(|r| r.status.is_success())
+        .map(|r| {
+            let variant = ident(&r.variant);
+            let docs = doc(Some(&format!("{}: {}", status_text(r.status), r.doc)));
+            match &r.body {
+                Some(body) => {
+                    let ty = response_type(api, body);
+                    quote!(#docs #variant(#ty),)
+                }
+                None => quote!(#docs #variant,),
+            }
+        });
+    let docs = doc(Some(&format!(
+        "The successful answers of `{}`, by status.",
+        operation.id
+    )));
+    Some(quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name { #(#variants)* }
+    })
+}
+
+fn status_text(status: StatusMatch) -> String {
+    match status {
+        StatusMatch::Code(code) => code.to_string(),
+        StatusMatch::Range(class) => format!("{class}XX"),
+        StatusMatch::Default => "default".to_owned(),
+    }
+}
+
+/// Sets `Accept` when the operation answers with something other than plain JSON (the runtime's default).
+fn accept_step(operation: &Operation) -> Option<TokenStream> {
+    if operation.accept.is_empty() || operation.accept == ["application/json"] {
+        return None;
+    }
+    let accept = operation.accept.join(", ");
+    Some(quote!(request.accept(#accept);))
 }
 
 fn param_doc(param: &Param) -> String {
@@ -456,11 +611,7 @@ fn method_doc(api: &Api, operation: &Operation) -> String {
         .responses
         .iter()
         .map(|r| {
-            let status = match r.status {
-                StatusMatch::Code(code) => code.to_string(),
-                StatusMatch::Range(class) => format!("{class}XX"),
-                StatusMatch::Default => "default".to_owned(),
-            };
+            let status = status_text(r.status);
             format!("- {status}: {}", r.doc.lines().next().unwrap_or_default())
         })
         .collect();

@@ -9,6 +9,7 @@ const ROOT: &str = include_str!("../../runtime/mod.rs");
 /// The runtime's submodules, by name.
 const FILES: &[(&str, &str)] = &[
     ("auth", include_str!("../../runtime/auth.rs")),
+    ("body", include_str!("../../runtime/body.rs")),
     ("client", include_str!("../../runtime/client.rs")),
     ("datetime", include_str!("../../runtime/datetime.rs")),
     ("envelope", include_str!("../../runtime/envelope.rs")),

@@ -1,5 +1,6 @@
 //! Lowers a parsed document into the IR: the only stage that reads `openapiv3` types.
 
+mod bodies;
 mod operations;
 mod refs;
 mod schemas;

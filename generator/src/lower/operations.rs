@@ -1,11 +1,12 @@
 //! Lowers paths and operations: parameters, bodies, responses, security and operation extensions.
 
+use super::bodies::{lower_request_body, pick_response_media};
 use super::refs::resolve;
 use super::schemas::{SchemaLowerer, SchemaRef};
 use crate::diagnostics::{Diagnostic, pointer_token};
 use crate::ir::{
     Envelope, Method, Operation, Param, ParamLocation, PathPart, RequestBody, Response,
-    StatusMatch, TokenExchange, Type,
+    ResponseBody, StatusMatch, TokenExchange, Type,
 };
 use crate::names::{Scope, value_name};
 use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
@@ -104,7 +105,8 @@ impl OperationContext<'_> {
         let params = self.params(path_params, &operation.parameters, schemas, diagnostics);
         let path_parts = self.path_parts(path, &params, diagnostics);
         let body = self.body(operation, schemas, diagnostics);
-        let responses = self.responses(operation, schemas, diagnostics);
+        let (mut responses, accept) = self.responses(operation, schemas, diagnostics);
+        let success_enum = success_variants(&mut responses, self.id, schemas);
         let security = operation
             .security
             .as_ref()
@@ -147,6 +149,8 @@ impl OperationContext<'_> {
             params,
             body,
             responses,
+            success_enum,
+            accept,
             security,
             token_exchange,
             error_codes,
@@ -291,29 +295,10 @@ impl OperationContext<'_> {
                 return None;
             }
         };
-        let Some((media, content)) = body.content.iter().find(|(media, _)| is_json(media)) else {
-            let types: Vec<&str> = body.content.keys().map(String::as_str).collect();
-            diagnostics.push(Diagnostic::error(
-                format!("{pointer}/content"),
-                format!(
-                    "request bodies of media type {types:?} are not supported yet; only JSON is"
-                ),
-            ));
-            return None;
-        };
-        let ty = match &content.schema {
-            Some(schema) => schemas.lower(
-                SchemaRef::from(schema),
-                &format!("{} Body", self.id),
-                &format!("{pointer}/content/{}/schema", pointer_token(media)),
-            ),
-            None => Type::Json,
-        };
-        Some(RequestBody {
-            ty,
-            required: body.required,
-            doc: body.description.clone(),
-        })
+        // A shared component body is lowered at its own place, so it has one type everywhere.
+        let origin =
+            component_origin(operation.request_body.as_ref()?, "requestBodies").unwrap_or(pointer);
+        lower_request_body(body, self.id, &origin, schemas, diagnostics)
     }
 
     fn responses(
@@ -321,8 +306,9 @@ impl OperationContext<'_> {
         operation: &openapiv3::Operation,
         schemas: &mut SchemaLowerer<'_>,
         diagnostics: &mut Vec<Diagnostic>,
-    ) -> Vec<Response> {
+    ) -> (Vec<Response>, Vec<String>) {
         let components = self.openapi.components.as_ref().map(|c| &c.responses);
+        let mut accept: Vec<String> = Vec::new();
         let listed = operation.responses.responses.iter().map(|(status, r)| {
             let status = match status {
                 StatusCode::Code(code) => StatusMatch::Code(*code),
@@ -345,23 +331,22 @@ impl OperationContext<'_> {
                 StatusMatch::Default => "default".to_owned(),
             };
             let pointer = format!("{}/responses/{key}", self.pointer);
-            let response = match resolve(response, "responses", components, &pointer) {
-                Ok(response) => response,
+            let resolved = match resolve(response, "responses", components, &pointer) {
+                Ok(resolved) => resolved,
                 Err(diagnostic) => {
                     diagnostics.push(diagnostic);
                     continue;
                 }
             };
-            let json = response.content.iter().find(|(media, _)| is_json(media));
-            if json.is_none() && !response.content.is_empty() {
-                diagnostics.push(Diagnostic::warning(
-                    format!("{pointer}/content"),
-                    "non-JSON response bodies are not decoded; the raw body stays available on the error or response",
-                ));
-            }
-            let body = json.map(|(media, content)| {
+            // A shared component response is lowered at its own place, so it has one type everywhere.
+            let pointer = component_origin(response, "responses").unwrap_or(pointer);
+            let response = resolved;
+            let body = pick_response_media(&response.content).map(|(media, content, kind)| {
+                if !accept.contains(media) {
+                    accept.push(media.clone());
+                }
                 let schema_pointer = format!("{pointer}/content/{}/schema", pointer_token(media));
-                match &content.schema {
+                kind.body(|| match &content.schema {
                     Some(schema) => self.response_type(
                         SchemaRef::from(schema),
                         status,
@@ -371,12 +356,13 @@ impl OperationContext<'_> {
                         diagnostics,
                     ),
                     None => Type::Json,
-                }
+                })
             });
             responses.push(Response {
                 status,
                 body,
                 doc: response.description.clone(),
+                variant: String::new(),
             });
         }
         // A spec that documents no success but a `default` means "any answer looks like this": the default
@@ -391,7 +377,9 @@ impl OperationContext<'_> {
             }
         }
         responses.sort_by_key(|r| r.status);
-        responses
+        // JSON first: it is what most operations answer with.
+        accept.sort_by_key(|media| !super::bodies::is_json(media));
+        (responses, accept)
     }
 
     /// The type of a response body; for enveloped APIs, the type of the success content.
@@ -483,10 +471,12 @@ impl OperationContext<'_> {
             .find(|r| r.status.is_success())
             .and_then(|r| r.body.clone());
         let fields = match success {
-            Some(Type::Named(id)) => match schemas.types.get_mut(id.0).map(|def| &mut def.kind) {
-                Some(crate::ir::TypeKind::Struct(fields)) => Some(fields),
-                _ => None,
-            },
+            Some(ResponseBody::Json(Type::Named(id))) => {
+                match schemas.types.get_mut(id.0).map(|def| &mut def.kind) {
+                    Some(crate::ir::TypeKind::Struct(fields)) => Some(fields),
+                    _ => None,
+                }
+            }
             _ => None,
         };
         match fields.and_then(|fields| fields.iter_mut().find(|f| f.wire_name == property)) {
@@ -512,6 +502,43 @@ impl OperationContext<'_> {
     }
 }
 
+/// Names a variant per success response when the successes differ in type (an enum is then needed), and
+/// returns the enum's name.
+fn success_variants(
+    responses: &mut [Response],
+    operation_id: &str,
+    schemas: &mut SchemaLowerer<'_>,
+) -> Option<String> {
+    let mut bodies: Vec<Option<&ResponseBody>> = responses
+        .iter()
+        .filter(|r| r.status.is_success())
+        .map(|r| r.body.as_ref())
+        .collect();
+    bodies.sort();
+    bodies.dedup();
+    // One body type, optionally beside empty answers, is `T` or `Option<T>`: no enum needed.
+    if bodies.iter().filter(|b| b.is_some()).count() < 2 {
+        return None;
+    }
+    let mut scope = Scope::default();
+    for response in responses.iter_mut().filter(|r| r.status.is_success()) {
+        let name = match response.status {
+            StatusMatch::Code(200) => "Ok".to_owned(),
+            StatusMatch::Code(201) => "Created".to_owned(),
+            StatusMatch::Code(202) => "Accepted".to_owned(),
+            StatusMatch::Code(203) => "NonAuthoritative".to_owned(),
+            StatusMatch::Code(204) => "NoContent".to_owned(),
+            StatusMatch::Code(205) => "ResetContent".to_owned(),
+            StatusMatch::Code(206) => "PartialContent".to_owned(),
+            StatusMatch::Code(207) => "MultiStatus".to_owned(),
+            StatusMatch::Code(code) => format!("Status{code}"),
+            StatusMatch::Range(_) | StatusMatch::Default => "Success".to_owned(),
+        };
+        response.variant = scope.claim(&name);
+    }
+    Some(schemas.claim_name(&format!("{operation_id} Response")))
+}
+
 /// The pointer of the component a reference names, when it is a local component reference.
 fn component_origin<T>(item: &ReferenceOr<T>, kind: &str) -> Option<String> {
     match item {
@@ -528,15 +555,4 @@ fn location_of(parameter: &Parameter) -> ParamLocation {
         Parameter::Header { .. } => ParamLocation::Header,
         Parameter::Cookie { .. } => ParamLocation::Cookie,
     }
-}
-
-/// `application/json` and every `+json` media type.
-pub fn is_json(media: &str) -> bool {
-    let essence = media
-        .split(';')
-        .next()
-        .unwrap_or(media)
-        .trim()
-        .to_ascii_lowercase();
-    essence == "application/json" || essence.ends_with("+json")
 }

@@ -116,6 +116,45 @@ impl ClientBuilder {
     }
 }
 impl Client {
+    /// Exchange credentials for a bearer token
+    ///
+    /// Exchanges an account email and password for a bearer token. The token is found in the token property of the answer and is sent by every other call as Authorization: Bearer followed by the token. Tokens expire after 60 minutes; request a new one before then. This call itself needs no authentication.
+    ///
+    /// `POST /token` (operation `createToken`).
+    ///
+    /// Responses:
+    /// - 200: The credentials were accepted; the answer carries the bearer token.
+    /// - default: Error (no published error format: opaque JSON)
+    ///
+    /// On success the returned token becomes this client's `bearerAuth` credential (valid for 3600 seconds).
+    pub fn create_token(&self, body: TokenRequest) -> CreateTokenBuilder<'_> {
+        CreateTokenBuilder {
+            client: self,
+            body,
+        }
+    }
+    /// Reactivate multiple customer access users
+    ///
+    /// Reactivates several access users of one customer at once, for example after a subscription renewal or once a payment issue is resolved. The optional body lists the unique identifiers of the access users to reactivate. Inferred: when the body, or its id list, is omitted, every access user of the customer is reactivated. The answer body is undocumented.
+    ///
+    /// `PUT /customer/{customerId}/access/reactivate` (operation `reactivateCustomerAccess`).
+    ///
+    /// Arguments:
+    /// - `customer_id`: `customerId` (path parameter). Customer unique identifier. The integration pages call it a string input, but the identifier is an integer.
+    ///
+    /// Responses:
+    /// - 200: The access users were reactivated. The answer body is undocumented: it is free-form JSON.
+    /// - default: Error (no published error format: opaque JSON)
+    pub fn reactivate_customer_access(
+        &self,
+        customer_id: i64,
+    ) -> ReactivateCustomerAccessBuilder<'_> {
+        ReactivateCustomerAccessBuilder {
+            client: self,
+            customer_id,
+            body: None,
+        }
+    }
     /// List customer access users
     ///
     /// Lists the users who may access the given customer's account, one page at a time. Paging is by offset: limit is the page size and offset the number of users to skip. The list can be filtered with a search term and sorted by email, ascending or descending.
@@ -164,44 +203,95 @@ impl Client {
             body,
         }
     }
-    /// Reactivate multiple customer access users
-    ///
-    /// Reactivates several access users of one customer at once, for example after a subscription renewal or once a payment issue is resolved. The optional body lists the unique identifiers of the access users to reactivate. Inferred: when the body, or its id list, is omitted, every access user of the customer is reactivated. The answer body is undocumented.
-    ///
-    /// `PUT /customer/{customerId}/access/reactivate` (operation `reactivateCustomerAccess`).
-    ///
-    /// Arguments:
-    /// - `customer_id`: `customerId` (path parameter). Customer unique identifier. The integration pages call it a string input, but the identifier is an integer.
-    ///
-    /// Responses:
-    /// - 200: The access users were reactivated. The answer body is undocumented: it is free-form JSON.
-    /// - default: Error (no published error format: opaque JSON)
-    pub fn reactivate_customer_access(
-        &self,
-        customer_id: i64,
-    ) -> ReactivateCustomerAccessBuilder<'_> {
-        ReactivateCustomerAccessBuilder {
-            client: self,
-            customer_id,
-            body: None,
+}
+/// Request builder for [`Client::create_token`]: set optional inputs, then `.send().await` or `.await` it.
+#[derive(Debug)]
+#[must_use = "a request does nothing until it is sent or awaited"]
+pub struct CreateTokenBuilder<'a> {
+    client: &'a Client,
+    body: TokenRequest,
+}
+impl CreateTokenBuilder<'_> {
+    /// Sends the request and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<TokenResponse, runtime::Error<::serde_json::Value>> {
+        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+            id: "createToken",
+            security: &[],
+        };
+        let mut request = runtime::Request::new(::reqwest::Method::POST);
+        request.path("/token");
+        let body = self.body;
+        request.json(&body, "application/json");
+        let response = self.client.core.execute(request, &OPERATION).await?;
+        let result: Result<TokenResponse, runtime::Error<::serde_json::Value>> = {
+            match response.status().as_u16() {
+                200 => response.json(),
+                _ => response.api_error(),
+            }
+        };
+        if let Ok(answer) = &result {
+            self.client
+                .core
+                .credentials()
+                .set("bearerAuth", runtime::token(answer.token.clone()));
+        }
+        result
+    }
+}
+impl<'a> ::std::future::IntoFuture for CreateTokenBuilder<'a> {
+    type Output = Result<TokenResponse, runtime::Error<::serde_json::Value>>;
+    type IntoFuture = ::std::pin::Pin<
+        Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// Request builder for [`Client::reactivate_customer_access`]: set optional inputs, then `.send().await` or `.await` it.
+#[derive(Debug)]
+#[must_use = "a request does nothing until it is sent or awaited"]
+pub struct ReactivateCustomerAccessBuilder<'a> {
+    client: &'a Client,
+    customer_id: i64,
+    body: Option<ReactivateCustomerAccessRequest>,
+}
+impl ReactivateCustomerAccessBuilder<'_> {
+    /// Optional list of the access users to reactivate. Inferred: omit it to reactivate all of the customer's access users.
+    pub fn body(mut self, value: ReactivateCustomerAccessRequest) -> Self {
+        self.body = Some(value);
+        self
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<::serde_json::Value, runtime::Error<::serde_json::Value>> {
+        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+            id: "reactivateCustomerAccess",
+            security: &[&["bearerAuth"]],
+        };
+        let mut request = runtime::Request::new(::reqwest::Method::PUT);
+        request.path("/customer/");
+        request.path_param("customerId", &self.customer_id);
+        request.path("/access/reactivate");
+        if let Some(body) = self.body {
+            request.json(&body, "application/json");
+        }
+        let response = self.client.core.execute(request, &OPERATION).await?;
+        match response.status().as_u16() {
+            200 => response.json(),
+            _ => response.api_error(),
         }
     }
-    /// Exchange credentials for a bearer token
-    ///
-    /// Exchanges an account email and password for a bearer token. The token is found in the token property of the answer and is sent by every other call as Authorization: Bearer followed by the token. Tokens expire after 60 minutes; request a new one before then. This call itself needs no authentication.
-    ///
-    /// `POST /token` (operation `createToken`).
-    ///
-    /// Responses:
-    /// - 200: The credentials were accepted; the answer carries the bearer token.
-    /// - default: Error (no published error format: opaque JSON)
-    ///
-    /// On success the returned token becomes this client's `bearerAuth` credential (valid for 3600 seconds).
-    pub fn create_token(&self, body: TokenRequest) -> CreateTokenBuilder<'_> {
-        CreateTokenBuilder {
-            client: self,
-            body,
-        }
+}
+impl<'a> ::std::future::IntoFuture for ReactivateCustomerAccessBuilder<'a> {
+    type Output = Result<::serde_json::Value, runtime::Error<::serde_json::Value>>;
+    type IntoFuture = ::std::pin::Pin<
+        Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
     }
 }
 /// Request builder for [`Client::list_customer_access_users`]: set optional inputs, then `.send().await` or `.await` it.
@@ -305,7 +395,8 @@ impl InviteCustomerAccessUserBuilder<'_> {
         request.path("/customer/");
         request.path_param("customerId", &self.customer_id);
         request.path("/access");
-        request.json(&self.body);
+        let body = self.body;
+        request.json(&body, "application/json");
         let response = self.client.core.execute(request, &OPERATION).await?;
         match response.status().as_u16() {
             200 => response.json(),
@@ -322,119 +413,42 @@ impl<'a> ::std::future::IntoFuture for InviteCustomerAccessUserBuilder<'a> {
         Box::pin(self.send())
     }
 }
-/// Request builder for [`Client::reactivate_customer_access`]: set optional inputs, then `.send().await` or `.await` it.
-#[derive(Debug)]
-#[must_use = "a request does nothing until it is sent or awaited"]
-pub struct ReactivateCustomerAccessBuilder<'a> {
-    client: &'a Client,
-    customer_id: i64,
-    body: Option<ReactivateCustomerAccessRequest>,
-}
-impl ReactivateCustomerAccessBuilder<'_> {
-    /// Optional list of the access users to reactivate. Inferred: omit it to reactivate all of the customer's access users.
-    pub fn body(mut self, value: ReactivateCustomerAccessRequest) -> Self {
-        self.body = Some(value);
-        self
-    }
-    /// Sends the request and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<::serde_json::Value, runtime::Error<::serde_json::Value>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "reactivateCustomerAccess",
-            security: &[&["bearerAuth"]],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::PUT);
-        request.path("/customer/");
-        request.path_param("customerId", &self.customer_id);
-        request.path("/access/reactivate");
-        if let Some(body) = &self.body {
-            request.json(body);
-        }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            200 => response.json(),
-            _ => response.api_error(),
-        }
-    }
-}
-impl<'a> ::std::future::IntoFuture for ReactivateCustomerAccessBuilder<'a> {
-    type Output = Result<::serde_json::Value, runtime::Error<::serde_json::Value>>;
-    type IntoFuture = ::std::pin::Pin<
-        Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
-/// Request builder for [`Client::create_token`]: set optional inputs, then `.send().await` or `.await` it.
-#[derive(Debug)]
-#[must_use = "a request does nothing until it is sent or awaited"]
-pub struct CreateTokenBuilder<'a> {
-    client: &'a Client,
-    body: TokenRequest,
-}
-impl CreateTokenBuilder<'_> {
-    /// Sends the request and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<TokenResponse, runtime::Error<::serde_json::Value>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "createToken",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::POST);
-        request.path("/token");
-        request.json(&self.body);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let result: Result<TokenResponse, runtime::Error<::serde_json::Value>> = {
-            match response.status().as_u16() {
-                200 => response.json(),
-                _ => response.api_error(),
-            }
-        };
-        if let Ok(answer) = &result {
-            self.client
-                .core
-                .credentials()
-                .set("bearerAuth", runtime::token(answer.token.clone()));
-        }
-        result
-    }
-}
-impl<'a> ::std::future::IntoFuture for CreateTokenBuilder<'a> {
-    type Output = Result<TokenResponse, runtime::Error<::serde_json::Value>>;
-    type IntoFuture = ::std::pin::Pin<
-        Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
-/// A user who may access a customer account. Inferred: it has the same field set as the invitation request.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct CustomerAccessUser {
-    /// Unique email address of the user.
+/// Credentials exchanged for a bearer token.
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct TokenRequest {
+    /// Email address of the Billing Booth One account.
     pub email: String,
-    /// Unique identifier of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<i64>,
-    /// Name of the user.
-    pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<CustomerAccessUserStatus>,
+    /// Password of the Billing Booth One account.
+    pub password: String,
+    /// Grant type; always password.
+    pub grant_type: TokenRequestGrantType,
 }
-/// One page of customer access users (offset paging).
+impl ::std::fmt::Debug for TokenRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("TokenRequest")
+            .field("email", &self.email)
+            .field("password", &"<redacted>")
+            .field("grant_type", &self.grant_type)
+            .finish()
+    }
+}
+/// Answer of the token exchange.
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct TokenResponse {
+    /// Bearer token, sent by every other call as Authorization: Bearer followed by the token. It expires after 60 minutes.
+    pub token: String,
+}
+impl ::std::fmt::Debug for TokenResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("TokenResponse").field("token", &"<redacted>").finish()
+    }
+}
+/// Which access users to reactivate. Inferred: when id is omitted, all of the customer's access users are reactivated.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct CustomerAccessUserList {
-    /// Inferred: total number of access users matching the query, across all pages.
-    pub count: i64,
-    /// The access users of this page.
-    pub data: Vec<CustomerAccessUser>,
-    /// Page size that was applied.
-    pub limit: i32,
-    /// Number of access users skipped before this page.
-    pub offset: i32,
+pub struct ReactivateCustomerAccessRequest {
+    /// List of unique identifiers of the access users to reactivate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Vec<i64>>,
 }
 /// Status of a customer access user.
 #[derive(
@@ -505,50 +519,38 @@ impl ::std::str::FromStr for CustomerAccessUserStatus {
 pub struct InviteCustomerAccessUserRequest {
     /// Unique email address of the user to invite.
     pub email: String,
+    /// Name of the user to invite.
+    pub name: String,
     /// Unique identifier of the user.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    /// Name of the user to invite.
-    pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerAccessUserStatus>,
 }
-/// Which access users to reactivate. Inferred: when id is omitted, all of the customer's access users are reactivated.
+/// A user who may access a customer account. Inferred: it has the same field set as the invitation request.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ReactivateCustomerAccessRequest {
-    /// List of unique identifiers of the access users to reactivate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<Vec<i64>>,
-}
-/// Credentials exchanged for a bearer token.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct TokenRequest {
-    /// Email address of the Billing Booth One account.
+pub struct CustomerAccessUser {
+    /// Unique email address of the user.
     pub email: String,
-    /// Grant type; always password.
-    pub grant_type: TokenRequestGrantType,
-    /// Password of the Billing Booth One account.
-    pub password: String,
+    /// Name of the user.
+    pub name: String,
+    /// Unique identifier of the user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<CustomerAccessUserStatus>,
 }
-impl ::std::fmt::Debug for TokenRequest {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_struct("TokenRequest")
-            .field("email", &self.email)
-            .field("grant_type", &self.grant_type)
-            .field("password", &"<redacted>")
-            .finish()
-    }
-}
-/// Answer of the token exchange.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct TokenResponse {
-    /// Bearer token, sent by every other call as Authorization: Bearer followed by the token. It expires after 60 minutes.
-    pub token: String,
-}
-impl ::std::fmt::Debug for TokenResponse {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_struct("TokenResponse").field("token", &"<redacted>").finish()
-    }
+/// One page of customer access users (offset paging).
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CustomerAccessUserList {
+    /// Page size that was applied.
+    pub limit: i32,
+    /// Number of access users skipped before this page.
+    pub offset: i32,
+    /// Inferred: total number of access users matching the query, across all pages.
+    pub count: i64,
+    /// The access users of this page.
+    pub data: Vec<CustomerAccessUser>,
 }
 /// Grant type; always password.
 #[derive(

@@ -130,6 +130,28 @@ const ENVELOPE: runtime::EnvelopeSpec = runtime::EnvelopeSpec {
     error_message: "errorMessage",
 };
 impl Client {
+    /// Get customer billing cycle definition eligibility
+    ///
+    /// Retrieves the billing cycle definitions (BCDs) that are eligible to be assigned to the customer's given sub-account. The requestor may list the eligible BCDs that were assigned to itself by its parent customer, which it can assign to its sub-accounts. The request has no body.
+    ///
+    /// `GET /customer/{id}/eligible-bcd` (operation `getEligibleBcds`).
+    ///
+    /// Arguments:
+    /// - `id`: `id` (path parameter). Customer ID (a UUID). The seed pages call it the requestor's customer ID; the operations act on that customer's given sub-account.
+    ///
+    /// Documented error codes: `GLOBAL_1001`, `CUSTOMER_1002`, `CUSTOMER_1006`.
+    ///
+    /// Every answer is an envelope: a non-empty error code is returned as `runtime::Error::Api` whatever the HTTP status; on success this returns the envelope's content.
+    ///
+    /// Responses:
+    /// - 200: Envelope. Success is decided by errorCode: the empty string means success (ACK) and content holds the eligible BCDs; a non-empty errorCode means failure (NAK) and content and pageable are then empty strings. The HTTP status of a failure is undocumented, so a NAK may also arrive with this status.
+    /// - default: Envelope with any other HTTP status. The HTTP status of a failure is undocumented: success is still decided by errorCode, and a non-empty errorCode is a failure (NAK) whatever the status.
+    pub fn get_eligible_bcds(&self, id: ::uuid::Uuid) -> GetEligibleBcdsBuilder<'_> {
+        GetEligibleBcdsBuilder {
+            client: self,
+            id,
+        }
+    }
     /// Modify customer billing cycle definition
     ///
     /// Replaces the billing cycle definition (BCD) of the given sub-account with another BCD from its eligible list, as returned by getEligibleBcds. The requestor may only assign BCDs from its own eligible list to its sub-accounts. The customer is not allowed to top-up a plan of the RATE type.
@@ -159,28 +181,6 @@ impl Client {
             body,
         }
     }
-    /// Get customer billing cycle definition eligibility
-    ///
-    /// Retrieves the billing cycle definitions (BCDs) that are eligible to be assigned to the customer's given sub-account. The requestor may list the eligible BCDs that were assigned to itself by its parent customer, which it can assign to its sub-accounts. The request has no body.
-    ///
-    /// `GET /customer/{id}/eligible-bcd` (operation `getEligibleBcds`).
-    ///
-    /// Arguments:
-    /// - `id`: `id` (path parameter). Customer ID (a UUID). The seed pages call it the requestor's customer ID; the operations act on that customer's given sub-account.
-    ///
-    /// Documented error codes: `GLOBAL_1001`, `CUSTOMER_1002`, `CUSTOMER_1006`.
-    ///
-    /// Every answer is an envelope: a non-empty error code is returned as `runtime::Error::Api` whatever the HTTP status; on success this returns the envelope's content.
-    ///
-    /// Responses:
-    /// - 200: Envelope. Success is decided by errorCode: the empty string means success (ACK) and content holds the eligible BCDs; a non-empty errorCode means failure (NAK) and content and pageable are then empty strings. The HTTP status of a failure is undocumented, so a NAK may also arrive with this status.
-    /// - default: Envelope with any other HTTP status. The HTTP status of a failure is undocumented: success is still decided by errorCode, and a non-empty errorCode is a failure (NAK) whatever the status.
-    pub fn get_eligible_bcds(&self, id: ::uuid::Uuid) -> GetEligibleBcdsBuilder<'_> {
-        GetEligibleBcdsBuilder {
-            client: self,
-            id,
-        }
-    }
     /// Get the status of an asynchronous request
     ///
     /// Returns the status of an asynchronous request, such as the one started by modifyBcd, whether in progress, successful or failed. Poll it with the requestId until the status is not OPEN.
@@ -205,48 +205,6 @@ impl Client {
             client: self,
             request_id,
         }
-    }
-}
-/// Request builder for [`Client::modify_bcd`]: set optional inputs, then `.send().await` or `.await` it.
-#[derive(Debug)]
-#[must_use = "a request does nothing until it is sent or awaited"]
-pub struct ModifyBcdBuilder<'a> {
-    client: &'a Client,
-    id: ::uuid::Uuid,
-    body: ModifyBcdRequest,
-}
-impl ModifyBcdBuilder<'_> {
-    /// Sends the request and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<
-        Vec<ModifyBcdResult>,
-        runtime::Error<runtime::EnvelopeError<ErrorCode>>,
-    > {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "modifyBcd",
-            security: &[&["bearerAuth"]],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::PUT);
-        request.path("/customer/");
-        request.path_param("id", &self.id);
-        request.path("/bcd");
-        request.json(&self.body);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let documented = matches!(response.status().as_u16(), 200);
-        ENVELOPE.decode(response, documented)
-    }
-}
-impl<'a> ::std::future::IntoFuture for ModifyBcdBuilder<'a> {
-    type Output = Result<
-        Vec<ModifyBcdResult>,
-        runtime::Error<runtime::EnvelopeError<ErrorCode>>,
-    >;
-    type IntoFuture = ::std::pin::Pin<
-        Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
-    >;
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
     }
 }
 /// Request builder for [`Client::get_eligible_bcds`]: set optional inputs, then `.send().await` or `.await` it.
@@ -276,6 +234,49 @@ impl GetEligibleBcdsBuilder<'_> {
 }
 impl<'a> ::std::future::IntoFuture for GetEligibleBcdsBuilder<'a> {
     type Output = Result<Vec<Bcd>, runtime::Error<runtime::EnvelopeError<ErrorCode>>>;
+    type IntoFuture = ::std::pin::Pin<
+        Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
+    >;
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+/// Request builder for [`Client::modify_bcd`]: set optional inputs, then `.send().await` or `.await` it.
+#[derive(Debug)]
+#[must_use = "a request does nothing until it is sent or awaited"]
+pub struct ModifyBcdBuilder<'a> {
+    client: &'a Client,
+    id: ::uuid::Uuid,
+    body: ModifyBcdRequest,
+}
+impl ModifyBcdBuilder<'_> {
+    /// Sends the request and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<
+        Vec<ModifyBcdResult>,
+        runtime::Error<runtime::EnvelopeError<ErrorCode>>,
+    > {
+        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+            id: "modifyBcd",
+            security: &[&["bearerAuth"]],
+        };
+        let mut request = runtime::Request::new(::reqwest::Method::PUT);
+        request.path("/customer/");
+        request.path_param("id", &self.id);
+        request.path("/bcd");
+        let body = self.body;
+        request.json(&body, "application/json");
+        let response = self.client.core.execute(request, &OPERATION).await?;
+        let documented = matches!(response.status().as_u16(), 200);
+        ENVELOPE.decode(response, documented)
+    }
+}
+impl<'a> ::std::future::IntoFuture for ModifyBcdBuilder<'a> {
+    type Output = Result<
+        Vec<ModifyBcdResult>,
+        runtime::Error<runtime::EnvelopeError<ErrorCode>>,
+    >;
     type IntoFuture = ::std::pin::Pin<
         Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>,
     >;
@@ -318,129 +319,6 @@ impl<'a> ::std::future::IntoFuture for GetRequestStatusBuilder<'a> {
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
     }
-}
-/// A billing cycle definition (BCD).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct Bcd {
-    /// General information on the billing cycle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
-    /// Number of periodType iterations that make a single billing cycle. For example periodType WEEKLY, startDay 1 and duration 3: a billing cycle starts on Monday and lasts 3 weeks. Inferred: required; the seed leaves its mandatory/optional column empty.
-    pub duration: i32,
-    /// Billing cycle definition ID.
-    pub id: ::uuid::Uuid,
-    #[serde(rename = "invoiceFormat")]
-    pub invoice_format: InvoiceFormat,
-    /// Future feature. Whether the billing cycle steps are processed automatically, without any human intervention (true), or manually (false). Only automatic processing is valid today, so the API always returns true.
-    #[serde(rename = "isAutomatic")]
-    pub is_automatic: bool,
-    /// Whether the invoice files are exported to an external customer directory. The directory location is defined per integration process.
-    #[serde(rename = "isExport")]
-    pub is_export: bool,
-    /// Billing cycle definition name.
-    pub name: String,
-    #[serde(rename = "periodType")]
-    pub period_type: PeriodType,
-    /// The starting day of the billing cycle within its periodType. The range depends on periodType: DAILY 1; WEEKLY 1 to 7, 1 being Monday; MONTHLY 1 to 30; BI_MONTHLY 1 to 60; QUARTERLY 1 to 90; SEMI_ANNUALLY 1 to 182; ANNUALLY 1 to 365.
-    #[serde(rename = "startDay")]
-    pub start_day: i32,
-}
-/// Status of an asynchronous request.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(from = "String", into = "String")]
-#[allow(clippy::enum_variant_names)]
-pub enum CallStatus {
-    /// `OPEN`: The request is still in progress; poll again.
-    Open,
-    /// `SUCCESS`: The request completed successfully.
-    Success,
-    /// `FAILURE`: The request failed.
-    Failure,
-    /// `INTERNAL_ERROR`: Inferred: the request failed because of an internal error at floLIVE.
-    InternalError,
-    /// A value this client does not know, kept as it was sent.
-    Unknown(String),
-}
-impl CallStatus {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Open => "OPEN",
-            Self::Success => "SUCCESS",
-            Self::Failure => "FAILURE",
-            Self::InternalError => "INTERNAL_ERROR",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for CallStatus {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "OPEN" => Self::Open,
-            "SUCCESS" => Self::Success,
-            "FAILURE" => Self::Failure,
-            "INTERNAL_ERROR" => Self::InternalError,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<CallStatus> for String {
-    fn from(value: CallStatus) -> Self {
-        match value {
-            CallStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for CallStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for CallStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
-/// Successful (ACK) envelope of getEligibleBcds.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct EligibleBcdsEnvelope {
-    /// The eligible billing cycle definitions.
-    pub content: Vec<Bcd>,
-    /// Failure code; the empty string on success.
-    #[serde(rename = "errorCode")]
-    pub error_code: String,
-    /// Failure description; the empty string on success.
-    #[serde(rename = "errorMessage")]
-    pub error_message: String,
-    /// Paging information, or null.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pageable: Option<Pageable>,
-}
-/// Failed (NAK) envelope: a non-empty errorCode and its message, with content and pageable both empty strings.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct EnvelopeFailure {
-    /// Always the empty string on failure.
-    pub content: EnvelopeFailureContent,
-    /// Failure code, non-empty; one of the ErrorCode values, or a general failure code that is not published.
-    #[serde(rename = "errorCode")]
-    pub error_code: String,
-    /// Failure detailed description.
-    #[serde(rename = "errorMessage")]
-    pub error_message: String,
-    /// Always the empty string on failure.
-    pub pageable: EnvelopeFailurePageable,
 }
 /// Error code of a failed call (NAK). The seeds also refer to general success and failure codes that are not published, so other codes may appear.
 #[derive(
@@ -514,98 +392,6 @@ impl ::std::str::FromStr for ErrorCode {
         Ok(Self::from(value.to_owned()))
     }
 }
-/// The invoice format, either PDF or XML, or both formats simultaneously.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(from = "String", into = "String")]
-#[allow(clippy::enum_variant_names)]
-pub enum InvoiceFormat {
-    /// `XML`: Invoices in XML format.
-    Xml,
-    /// `PDF`: Invoices in PDF format.
-    Pdf,
-    /// `ALL`: Invoices in both XML and PDF formats simultaneously.
-    All,
-    /// A value this client does not know, kept as it was sent.
-    Unknown(String),
-}
-impl InvoiceFormat {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Xml => "XML",
-            Self::Pdf => "PDF",
-            Self::All => "ALL",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for InvoiceFormat {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "XML" => Self::Xml,
-            "PDF" => Self::Pdf,
-            "ALL" => Self::All,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<InvoiceFormat> for String {
-    fn from(value: InvoiceFormat) -> Self {
-        match value {
-            InvoiceFormat::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for InvoiceFormat {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for InvoiceFormat {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
-/// Successful (ACK) envelope of modifyBcd.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ModifyBcdEnvelope {
-    /// The result of the request, holding the requestId to poll.
-    pub content: Vec<ModifyBcdResult>,
-    /// Failure code; the empty string on success.
-    #[serde(rename = "errorCode")]
-    pub error_code: String,
-    /// Failure description; the empty string on success.
-    #[serde(rename = "errorMessage")]
-    pub error_message: String,
-    /// Paging information, or null.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pageable: Option<Pageable>,
-}
-/// The billing cycle definition to assign.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ModifyBcdRequest {
-    /// ID of the new billing cycle definition, which replaces the existing one for the given customer ID (sub-account). It must be one of the customer's eligible BCDs.
-    pub id: ::uuid::Uuid,
-}
-/// Result of a modifyBcd request.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct ModifyBcdResult {
-    /// Request instance ID. Used by external systems to query the status of the call (operation) with getRequestStatus, whether in progress, successful or failed.
-    #[serde(rename = "requestId")]
-    pub request_id: ::uuid::Uuid,
-}
 /// Paging information of a successful answer.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Pageable {
@@ -613,12 +399,12 @@ pub struct Pageable {
     pub page: i32,
     /// Page size.
     pub size: i32,
-    /// Total number of elements across all pages.
-    #[serde(rename = "totalElements")]
-    pub total_elements: i64,
     /// Total number of pages.
     #[serde(rename = "totalPages")]
     pub total_pages: i32,
+    /// Total number of elements across all pages.
+    #[serde(rename = "totalElements")]
+    pub total_elements: i64,
 }
 /// The billing cycle period type. It bounds startDay: DAILY 1; WEEKLY 1 to 7, 1 being Monday; MONTHLY 1 to 30; BI_MONTHLY 1 to 60; QUARTERLY 1 to 90; SEMI_ANNUALLY 1 to 182; ANNUALLY 1 to 365.
 #[derive(
@@ -700,25 +486,240 @@ impl ::std::str::FromStr for PeriodType {
         Ok(Self::from(value.to_owned()))
     }
 }
+/// The invoice format, either PDF or XML, or both formats simultaneously.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(from = "String", into = "String")]
+#[allow(clippy::enum_variant_names)]
+pub enum InvoiceFormat {
+    /// `XML`: Invoices in XML format.
+    Xml,
+    /// `PDF`: Invoices in PDF format.
+    Pdf,
+    /// `ALL`: Invoices in both XML and PDF formats simultaneously.
+    All,
+    /// A value this client does not know, kept as it was sent.
+    Unknown(String),
+}
+impl InvoiceFormat {
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Xml => "XML",
+            Self::Pdf => "PDF",
+            Self::All => "ALL",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+impl From<String> for InvoiceFormat {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "XML" => Self::Xml,
+            "PDF" => Self::Pdf,
+            "ALL" => Self::All,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+impl From<InvoiceFormat> for String {
+    fn from(value: InvoiceFormat) -> Self {
+        match value {
+            InvoiceFormat::Unknown(value) => value,
+            known => known.as_str().to_owned(),
+        }
+    }
+}
+impl ::std::fmt::Display for InvoiceFormat {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::std::str::FromStr for InvoiceFormat {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value.to_owned()))
+    }
+}
+/// A billing cycle definition (BCD).
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Bcd {
+    /// Billing cycle definition ID.
+    pub id: ::uuid::Uuid,
+    /// Billing cycle definition name.
+    pub name: String,
+    /// General information on the billing cycle.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(rename = "periodType")]
+    pub period_type: PeriodType,
+    /// The starting day of the billing cycle within its periodType. The range depends on periodType: DAILY 1; WEEKLY 1 to 7, 1 being Monday; MONTHLY 1 to 30; BI_MONTHLY 1 to 60; QUARTERLY 1 to 90; SEMI_ANNUALLY 1 to 182; ANNUALLY 1 to 365.
+    #[serde(rename = "startDay")]
+    pub start_day: i32,
+    /// Number of periodType iterations that make a single billing cycle. For example periodType WEEKLY, startDay 1 and duration 3: a billing cycle starts on Monday and lasts 3 weeks. Inferred: required; the seed leaves its mandatory/optional column empty.
+    pub duration: i32,
+    #[serde(rename = "invoiceFormat")]
+    pub invoice_format: InvoiceFormat,
+    /// Future feature. Whether the billing cycle steps are processed automatically, without any human intervention (true), or manually (false). Only automatic processing is valid today, so the API always returns true.
+    #[serde(rename = "isAutomatic")]
+    pub is_automatic: bool,
+    /// Whether the invoice files are exported to an external customer directory. The directory location is defined per integration process.
+    #[serde(rename = "isExport")]
+    pub is_export: bool,
+}
+/// The billing cycle definition to assign.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ModifyBcdRequest {
+    /// ID of the new billing cycle definition, which replaces the existing one for the given customer ID (sub-account). It must be one of the customer's eligible BCDs.
+    pub id: ::uuid::Uuid,
+}
+/// Result of a modifyBcd request.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ModifyBcdResult {
+    /// Request instance ID. Used by external systems to query the status of the call (operation) with getRequestStatus, whether in progress, successful or failed.
+    #[serde(rename = "requestId")]
+    pub request_id: ::uuid::Uuid,
+}
+/// Status of an asynchronous request.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(from = "String", into = "String")]
+#[allow(clippy::enum_variant_names)]
+pub enum CallStatus {
+    /// `OPEN`: The request is still in progress; poll again.
+    Open,
+    /// `SUCCESS`: The request completed successfully.
+    Success,
+    /// `FAILURE`: The request failed.
+    Failure,
+    /// `INTERNAL_ERROR`: Inferred: the request failed because of an internal error at floLIVE.
+    InternalError,
+    /// A value this client does not know, kept as it was sent.
+    Unknown(String),
+}
+impl CallStatus {
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Open => "OPEN",
+            Self::Success => "SUCCESS",
+            Self::Failure => "FAILURE",
+            Self::InternalError => "INTERNAL_ERROR",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+impl From<String> for CallStatus {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "OPEN" => Self::Open,
+            "SUCCESS" => Self::Success,
+            "FAILURE" => Self::Failure,
+            "INTERNAL_ERROR" => Self::InternalError,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+impl From<CallStatus> for String {
+    fn from(value: CallStatus) -> Self {
+        match value {
+            CallStatus::Unknown(value) => value,
+            known => known.as_str().to_owned(),
+        }
+    }
+}
+impl ::std::fmt::Display for CallStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::std::str::FromStr for CallStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value.to_owned()))
+    }
+}
 /// Status of an asynchronous request.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RequestStatus {
     pub status: CallStatus,
 }
-/// Successful (ACK) envelope of getRequestStatus.
+/// Successful (ACK) envelope of getEligibleBcds.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct RequestStatusEnvelope {
-    /// The status of the request.
-    pub content: Vec<RequestStatus>,
+pub struct EligibleBcdsEnvelope {
     /// Failure code; the empty string on success.
     #[serde(rename = "errorCode")]
     pub error_code: String,
     /// Failure description; the empty string on success.
     #[serde(rename = "errorMessage")]
     pub error_message: String,
+    /// The eligible billing cycle definitions.
+    pub content: Vec<Bcd>,
     /// Paging information, or null.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pageable: Option<Pageable>,
+}
+/// Successful (ACK) envelope of modifyBcd.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ModifyBcdEnvelope {
+    /// Failure code; the empty string on success.
+    #[serde(rename = "errorCode")]
+    pub error_code: String,
+    /// Failure description; the empty string on success.
+    #[serde(rename = "errorMessage")]
+    pub error_message: String,
+    /// The result of the request, holding the requestId to poll.
+    pub content: Vec<ModifyBcdResult>,
+    /// Paging information, or null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pageable: Option<Pageable>,
+}
+/// Successful (ACK) envelope of getRequestStatus.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct RequestStatusEnvelope {
+    /// Failure code; the empty string on success.
+    #[serde(rename = "errorCode")]
+    pub error_code: String,
+    /// Failure description; the empty string on success.
+    #[serde(rename = "errorMessage")]
+    pub error_message: String,
+    /// The status of the request.
+    pub content: Vec<RequestStatus>,
+    /// Paging information, or null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pageable: Option<Pageable>,
+}
+/// Failed (NAK) envelope: a non-empty errorCode and its message, with content and pageable both empty strings.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct EnvelopeFailure {
+    /// Failure code, non-empty; one of the ErrorCode values, or a general failure code that is not published.
+    #[serde(rename = "errorCode")]
+    pub error_code: String,
+    /// Failure detailed description.
+    #[serde(rename = "errorMessage")]
+    pub error_message: String,
+    /// Always the empty string on failure.
+    pub content: EnvelopeFailureContent,
+    /// Always the empty string on failure.
+    pub pageable: EnvelopeFailurePageable,
 }
 /// Always the empty string on failure.
 #[derive(

@@ -202,7 +202,8 @@ impl ActivateCustomerBuilder<'_> {
         if let Some(value) = &self.view {
             request.query("view", value);
         }
-        request.json(&self.body);
+        let body = self.body;
+        request.json(&body, "application/json");
         let response = self.client.core.execute(request, &OPERATION).await?;
         match response.status().as_u16() {
             200 => response.json(),
@@ -225,272 +226,12 @@ impl<'a> ::std::future::IntoFuture for ActivateCustomerBuilder<'a> {
         Box::pin(self.send())
     }
 }
-/// A Fusebill customer. Only id and uri are required; every other field may be absent, and the profile, integration and parent fields may also be null.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct Customer {
-    /// Company name.
-    #[serde(rename = "companyName", default, skip_serializing_if = "Option::is_none")]
-    pub company_name: Option<String>,
-    /// When the customer was created, ISO 8601. The value may lack a zone offset, for example 2018-01-01T03:33:33.02; read it as UTC.
-    #[serde(
-        rename = "createdTimestamp",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::datetime::assume_utc_option"
-    )]
-    pub created_timestamp: Option<::chrono::DateTime<::chrono::Utc>>,
-    /// Currency code of the customer, for example USD.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency: Option<String>,
-    #[serde(
-        rename = "customerAccountStatus",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub customer_account_status: Option<CustomerAccountStatus>,
-    #[serde(
-        rename = "customerAcquisition",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub customer_acquisition: Option<CustomerAcquisition>,
-    #[serde(
-        rename = "customerReference",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub customer_reference: Option<CustomerReference>,
-    /// First name.
-    #[serde(rename = "firstName", default, skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
-    /// ID of the matching Geotab account.
-    #[serde(rename = "geotabId", default, skip_serializing_if = "Option::is_none")]
-    pub geotab_id: Option<String>,
-    /// ID of the matching HubSpot company. Inferred: a string; the example shows only null.
-    #[serde(
-        rename = "hubSpotCompanyId",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub hub_spot_company_id: Option<String>,
-    /// ID of the matching HubSpot contact. Inferred: a string; the example shows only null.
-    #[serde(rename = "hubSpotId", default, skip_serializing_if = "Option::is_none")]
-    pub hub_spot_id: Option<String>,
-    /// Fusebill ID of the customer.
-    pub id: i64,
-    /// Last name.
-    #[serde(rename = "lastName", default, skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
-    /// Middle name.
-    #[serde(rename = "middleName", default, skip_serializing_if = "Option::is_none")]
-    pub middle_name: Option<String>,
-    /// When the customer was last modified, ISO 8601. The value may lack a zone offset; read it as UTC.
-    #[serde(
-        rename = "modifiedTimestamp",
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "runtime::datetime::assume_utc_option"
-    )]
-    pub modified_timestamp: Option<::chrono::DateTime<::chrono::Utc>>,
-    /// Monthly recurring revenue of the customer.
-    #[serde(
-        rename = "monthlyRecurringRevenue",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub monthly_recurring_revenue: Option<f64>,
-    /// Net monthly recurring revenue of the customer.
-    #[serde(
-        rename = "netMonthlyRecurringRevenue",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub net_monthly_recurring_revenue: Option<f64>,
-    /// NetSuite customer type, for example Individual.
-    #[serde(
-        rename = "netsuiteCustomerType",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub netsuite_customer_type: Option<String>,
-    /// ID of the matching NetSuite customer. Documented as a string; the vendor's example shows a number.
-    #[serde(rename = "netsuiteId", default, skip_serializing_if = "Option::is_none")]
-    pub netsuite_id: Option<StringOrNumber>,
-    /// NetSuite synchronisation status, for example Enabled.
-    #[serde(
-        rename = "netsuiteSynchStatus",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub netsuite_synch_status: Option<String>,
-    /// Fusebill ID of the parent customer, if any.
-    #[serde(rename = "parentId", default, skip_serializing_if = "Option::is_none")]
-    pub parent_id: Option<i64>,
-    /// User name of the customer in the self-service portal.
-    #[serde(rename = "portalUserName", default, skip_serializing_if = "Option::is_none")]
-    pub portal_user_name: Option<String>,
-    /// Primary email address. The vendor's published example shows a redacted placeholder instead of an address.
-    #[serde(rename = "primaryEmail", default, skip_serializing_if = "Option::is_none")]
-    pub primary_email: Option<String>,
-    /// Primary phone number. Documented as a string; the vendor's example shows a number.
-    #[serde(rename = "primaryPhone", default, skip_serializing_if = "Option::is_none")]
-    pub primary_phone: Option<StringOrNumber>,
-    /// ID of the matching QuickBooks customer. Inferred: a string; the example shows only null.
-    #[serde(rename = "quickBooksId", default, skip_serializing_if = "Option::is_none")]
-    pub quick_books_id: Option<String>,
-    /// QuickBooks latch type.
-    #[serde(
-        rename = "quickBooksLatchType",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub quick_books_latch_type: Option<String>,
-    /// QuickBooks sync token. Inferred: a string; the example shows only null.
-    #[serde(
-        rename = "quickBooksSyncToken",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub quick_books_sync_token: Option<String>,
-    /// Customer reference, the customer's ID in the merchant's own systems. Documented as a string; the vendor's example shows a number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference: Option<StringOrNumber>,
-    /// Salesforce account type.
-    #[serde(
-        rename = "salesforceAccountType",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub salesforce_account_type: Option<String>,
-    /// ID of the matching Salesforce account. Documented as a string; the vendor's example shows a number.
-    #[serde(rename = "salesforceId", default, skip_serializing_if = "Option::is_none")]
-    pub salesforce_id: Option<StringOrNumber>,
-    /// Salesforce synchronisation status, for example Enabled.
-    #[serde(
-        rename = "salesforceSynchStatus",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub salesforce_synch_status: Option<String>,
-    /// Secondary email address. The vendor's published example shows a redacted placeholder instead of an address.
-    #[serde(rename = "secondaryEmail", default, skip_serializing_if = "Option::is_none")]
-    pub secondary_email: Option<String>,
-    /// Secondary phone number. Documented as a string; the vendor's example shows a number.
-    #[serde(rename = "secondaryPhone", default, skip_serializing_if = "Option::is_none")]
-    pub secondary_phone: Option<StringOrNumber>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub status: Option<CustomerStatus>,
-    /// Name suffix, for example Sr.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub suffix: Option<String>,
-    /// Title, for example Mrs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// URI of the customer resource.
-    pub uri: String,
-}
-/// Account standing of a customer.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(from = "String", into = "String")]
-#[allow(clippy::enum_variant_names)]
-pub enum CustomerAccountStatus {
-    /// `Good`: Inferred: the account is in good standing.
-    Good,
-    /// `PoorStanding`: Inferred: the account is in poor standing, for example with overdue invoices.
-    PoorStanding,
-    /// `Collection`: Inferred: the account is in collection.
-    Collection,
-    /// A value this client does not know, kept as it was sent.
-    Unknown(String),
-}
-impl CustomerAccountStatus {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Good => "Good",
-            Self::PoorStanding => "PoorStanding",
-            Self::Collection => "Collection",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for CustomerAccountStatus {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "Good" => Self::Good,
-            "PoorStanding" => Self::PoorStanding,
-            "Collection" => Self::Collection,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<CustomerAccountStatus> for String {
-    fn from(value: CustomerAccountStatus) -> Self {
-        match value {
-            CustomerAccountStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for CustomerAccountStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for CustomerAccountStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
-/// How the customer was acquired (marketing attribution).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct CustomerAcquisition {
-    /// Ad content that acquired the customer.
-    #[serde(rename = "adContent", default, skip_serializing_if = "Option::is_none")]
-    pub ad_content: Option<String>,
-    /// Campaign that acquired the customer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub campaign: Option<String>,
-    /// ID of the customer this acquisition data belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<i64>,
-    /// Keyword that acquired the customer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub keyword: Option<String>,
-    /// Landing page that acquired the customer.
-    #[serde(rename = "landingPage", default, skip_serializing_if = "Option::is_none")]
-    pub landing_page: Option<String>,
-    /// Medium that acquired the customer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub medium: Option<String>,
-    /// Source that acquired the customer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    /// URI of the customer this acquisition data belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uri: Option<String>,
-}
 /// Which customer to activate, and what to activate with it. customerId is always required; the three booleans are required unless preview=true.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CustomerActivationRequest {
-    /// If true, draft purchases are activated along with the customer. Required unless preview=true.
-    #[serde(
-        rename = "activateAllDraftPurchases",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub activate_all_draft_purchases: Option<bool>,
+    /// The Fusebill ID of the customer.
+    #[serde(rename = "customerId")]
+    pub customer_id: i64,
     /// If true, draft subscriptions are activated along with the customer. Required unless preview=true.
     #[serde(
         rename = "activateAllSubscriptions",
@@ -498,9 +239,13 @@ pub struct CustomerActivationRequest {
         skip_serializing_if = "Option::is_none"
     )]
     pub activate_all_subscriptions: Option<bool>,
-    /// The Fusebill ID of the customer.
-    #[serde(rename = "customerId")]
-    pub customer_id: i64,
+    /// If true, draft purchases are activated along with the customer. Required unless preview=true.
+    #[serde(
+        rename = "activateAllDraftPurchases",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub activate_all_draft_purchases: Option<bool>,
     /// Whether the invoice resulting from this call is posted or not. Required unless preview=true.
     #[serde(
         rename = "temporarilyDisableAutoPost",
@@ -509,31 +254,13 @@ pub struct CustomerActivationRequest {
     )]
     pub temporarily_disable_auto_post: Option<bool>,
 }
-/// Reference values of a customer.
+/// A value documented as a string that the vendor's example shows as a JSON number, for example a phone number or a reference. Accept both; the numbers are whole, so they are read as 64-bit integers (no precision lost).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct CustomerReference {
-    /// ID of the customer these references belong to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<i64>,
-    /// Custom reference value 1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference1: Option<String>,
-    /// Custom reference value 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference2: Option<String>,
-    /// Custom reference value 3.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference3: Option<String>,
-    /// Sales tracking codes of the customer. Their shape is undocumented.
-    #[serde(
-        rename = "salesTrackingCodes",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub sales_tracking_codes: Option<Vec<::serde_json::Value>>,
-    /// URI of the customer these references belong to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uri: Option<String>,
+#[serde(untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum StringOrNumber {
+    String(String),
+    Integer(i64),
 }
 /// Lifecycle status of a customer.
 #[derive(
@@ -607,18 +334,287 @@ impl ::std::str::FromStr for CustomerStatus {
         Ok(Self::from(value.to_owned()))
     }
 }
-/// Error body of every failed call. Note the PascalCase property names on the wire.
+/// Account standing of a customer.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(from = "String", into = "String")]
+#[allow(clippy::enum_variant_names)]
+pub enum CustomerAccountStatus {
+    /// `Good`: Inferred: the account is in good standing.
+    Good,
+    /// `PoorStanding`: Inferred: the account is in poor standing, for example with overdue invoices.
+    PoorStanding,
+    /// `Collection`: Inferred: the account is in collection.
+    Collection,
+    /// A value this client does not know, kept as it was sent.
+    Unknown(String),
+}
+impl CustomerAccountStatus {
+    /// The value as it travels on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Good => "Good",
+            Self::PoorStanding => "PoorStanding",
+            Self::Collection => "Collection",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+impl From<String> for CustomerAccountStatus {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "Good" => Self::Good,
+            "PoorStanding" => Self::PoorStanding,
+            "Collection" => Self::Collection,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+impl From<CustomerAccountStatus> for String {
+    fn from(value: CustomerAccountStatus) -> Self {
+        match value {
+            CustomerAccountStatus::Unknown(value) => value,
+            known => known.as_str().to_owned(),
+        }
+    }
+}
+impl ::std::fmt::Display for CustomerAccountStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::std::str::FromStr for CustomerAccountStatus {
+    type Err = ::std::convert::Infallible;
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(Self::from(value.to_owned()))
+    }
+}
+/// Reference values of a customer.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-pub struct FusebillError {
-    /// Error identifier; 0 in the vendor's example.
-    #[serde(rename = "ErrorId", default, skip_serializing_if = "Option::is_none")]
-    pub error_id: Option<i64>,
-    /// The errors.
-    #[serde(rename = "Errors", default, skip_serializing_if = "Option::is_none")]
-    pub errors: Option<Vec<FusebillErrorItem>>,
-    /// HTTP status code of the answer, repeated in the body.
-    #[serde(rename = "HttpStatusCode", default, skip_serializing_if = "Option::is_none")]
-    pub http_status_code: Option<i32>,
+pub struct CustomerReference {
+    /// Custom reference value 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference1: Option<String>,
+    /// Custom reference value 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference2: Option<String>,
+    /// Custom reference value 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference3: Option<String>,
+    /// Sales tracking codes of the customer. Their shape is undocumented.
+    #[serde(
+        rename = "salesTrackingCodes",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sales_tracking_codes: Option<Vec<::serde_json::Value>>,
+    /// ID of the customer these references belong to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    /// URI of the customer these references belong to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+}
+/// How the customer was acquired (marketing attribution).
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CustomerAcquisition {
+    /// Ad content that acquired the customer.
+    #[serde(rename = "adContent", default, skip_serializing_if = "Option::is_none")]
+    pub ad_content: Option<String>,
+    /// Campaign that acquired the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<String>,
+    /// Keyword that acquired the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyword: Option<String>,
+    /// Landing page that acquired the customer.
+    #[serde(rename = "landingPage", default, skip_serializing_if = "Option::is_none")]
+    pub landing_page: Option<String>,
+    /// Medium that acquired the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub medium: Option<String>,
+    /// Source that acquired the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// ID of the customer this acquisition data belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    /// URI of the customer this acquisition data belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+}
+/// A Fusebill customer. Only id and uri are required; every other field may be absent, and the profile, integration and parent fields may also be null.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Customer {
+    /// First name.
+    #[serde(rename = "firstName", default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    /// Middle name.
+    #[serde(rename = "middleName", default, skip_serializing_if = "Option::is_none")]
+    pub middle_name: Option<String>,
+    /// Last name.
+    #[serde(rename = "lastName", default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// Company name.
+    #[serde(rename = "companyName", default, skip_serializing_if = "Option::is_none")]
+    pub company_name: Option<String>,
+    /// Name suffix, for example Sr.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
+    /// Primary email address. The vendor's published example shows a redacted placeholder instead of an address.
+    #[serde(rename = "primaryEmail", default, skip_serializing_if = "Option::is_none")]
+    pub primary_email: Option<String>,
+    /// Primary phone number. Documented as a string; the vendor's example shows a number.
+    #[serde(rename = "primaryPhone", default, skip_serializing_if = "Option::is_none")]
+    pub primary_phone: Option<StringOrNumber>,
+    /// Secondary email address. The vendor's published example shows a redacted placeholder instead of an address.
+    #[serde(rename = "secondaryEmail", default, skip_serializing_if = "Option::is_none")]
+    pub secondary_email: Option<String>,
+    /// Secondary phone number. Documented as a string; the vendor's example shows a number.
+    #[serde(rename = "secondaryPhone", default, skip_serializing_if = "Option::is_none")]
+    pub secondary_phone: Option<StringOrNumber>,
+    /// Title, for example Mrs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Customer reference, the customer's ID in the merchant's own systems. Documented as a string; the vendor's example shows a number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<StringOrNumber>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<CustomerStatus>,
+    #[serde(
+        rename = "customerAccountStatus",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub customer_account_status: Option<CustomerAccountStatus>,
+    /// Currency code of the customer, for example USD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    #[serde(
+        rename = "customerReference",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub customer_reference: Option<CustomerReference>,
+    #[serde(
+        rename = "customerAcquisition",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub customer_acquisition: Option<CustomerAcquisition>,
+    /// Monthly recurring revenue of the customer.
+    #[serde(
+        rename = "monthlyRecurringRevenue",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub monthly_recurring_revenue: Option<f64>,
+    /// Net monthly recurring revenue of the customer.
+    #[serde(
+        rename = "netMonthlyRecurringRevenue",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub net_monthly_recurring_revenue: Option<f64>,
+    /// ID of the matching Salesforce account. Documented as a string; the vendor's example shows a number.
+    #[serde(rename = "salesforceId", default, skip_serializing_if = "Option::is_none")]
+    pub salesforce_id: Option<StringOrNumber>,
+    /// Salesforce account type.
+    #[serde(
+        rename = "salesforceAccountType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub salesforce_account_type: Option<String>,
+    /// Salesforce synchronisation status, for example Enabled.
+    #[serde(
+        rename = "salesforceSynchStatus",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub salesforce_synch_status: Option<String>,
+    /// ID of the matching NetSuite customer. Documented as a string; the vendor's example shows a number.
+    #[serde(rename = "netsuiteId", default, skip_serializing_if = "Option::is_none")]
+    pub netsuite_id: Option<StringOrNumber>,
+    /// NetSuite synchronisation status, for example Enabled.
+    #[serde(
+        rename = "netsuiteSynchStatus",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub netsuite_synch_status: Option<String>,
+    /// NetSuite customer type, for example Individual.
+    #[serde(
+        rename = "netsuiteCustomerType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub netsuite_customer_type: Option<String>,
+    /// User name of the customer in the self-service portal.
+    #[serde(rename = "portalUserName", default, skip_serializing_if = "Option::is_none")]
+    pub portal_user_name: Option<String>,
+    /// Fusebill ID of the parent customer, if any.
+    #[serde(rename = "parentId", default, skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<i64>,
+    /// QuickBooks latch type.
+    #[serde(
+        rename = "quickBooksLatchType",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quick_books_latch_type: Option<String>,
+    /// ID of the matching QuickBooks customer. Inferred: a string; the example shows only null.
+    #[serde(rename = "quickBooksId", default, skip_serializing_if = "Option::is_none")]
+    pub quick_books_id: Option<String>,
+    /// QuickBooks sync token. Inferred: a string; the example shows only null.
+    #[serde(
+        rename = "quickBooksSyncToken",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quick_books_sync_token: Option<String>,
+    /// ID of the matching HubSpot contact. Inferred: a string; the example shows only null.
+    #[serde(rename = "hubSpotId", default, skip_serializing_if = "Option::is_none")]
+    pub hub_spot_id: Option<String>,
+    /// ID of the matching HubSpot company. Inferred: a string; the example shows only null.
+    #[serde(
+        rename = "hubSpotCompanyId",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub hub_spot_company_id: Option<String>,
+    /// ID of the matching Geotab account.
+    #[serde(rename = "geotabId", default, skip_serializing_if = "Option::is_none")]
+    pub geotab_id: Option<String>,
+    /// When the customer was last modified, ISO 8601. The value may lack a zone offset; read it as UTC.
+    #[serde(
+        rename = "modifiedTimestamp",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "runtime::datetime::assume_utc_option"
+    )]
+    pub modified_timestamp: Option<::chrono::DateTime<::chrono::Utc>>,
+    /// When the customer was created, ISO 8601. The value may lack a zone offset, for example 2018-01-01T03:33:33.02; read it as UTC.
+    #[serde(
+        rename = "createdTimestamp",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "runtime::datetime::assume_utc_option"
+    )]
+    pub created_timestamp: Option<::chrono::DateTime<::chrono::Utc>>,
+    /// Fusebill ID of the customer.
+    pub id: i64,
+    /// URI of the customer resource.
+    pub uri: String,
 }
 /// One error: a key naming its kind or field, and a message.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -630,13 +626,18 @@ pub struct FusebillErrorItem {
     #[serde(rename = "Value", default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
-/// A value documented as a string that the vendor's example shows as a JSON number, for example a phone number or a reference. Accept both; the numbers are whole, so they are read as 64-bit integers (no precision lost).
+/// Error body of every failed call. Note the PascalCase property names on the wire.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[allow(clippy::large_enum_variant)]
-pub enum StringOrNumber {
-    String(String),
-    Integer(i64),
+pub struct FusebillError {
+    /// Error identifier; 0 in the vendor's example.
+    #[serde(rename = "ErrorId", default, skip_serializing_if = "Option::is_none")]
+    pub error_id: Option<i64>,
+    /// HTTP status code of the answer, repeated in the body.
+    #[serde(rename = "HttpStatusCode", default, skip_serializing_if = "Option::is_none")]
+    pub http_status_code: Option<i32>,
+    /// The errors.
+    #[serde(rename = "Errors", default, skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<FusebillErrorItem>>,
 }
 #[derive(
     Debug,

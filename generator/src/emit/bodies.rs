@@ -1,0 +1,212 @@
+//! Emits what request bodies need: the Rust type an operation takes, the enum over several media types,
+//! multipart form types, and the one runtime call that encodes the body.
+
+use super::tokens::{doc, ident, rust_type};
+use crate::ir::{
+    Api, BodyEncoding, BodyMedia, BodyType, FormFieldKind, MultipartForm, RequestBody,
+};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// How a body is stored in the request builder and taken by the method or setter.
+pub struct BodyArgument {
+    /// The builder field's type.
+    pub field: TokenStream,
+    /// The argument's type.
+    pub argument: TokenStream,
+    /// Whether the argument is converted with `.into()`.
+    pub into: bool,
+}
+
+/// The Rust type of one media type's value.
+fn media_type(api: &Api, ty: &BodyType) -> TokenStream {
+    match ty {
+        BodyType::Typed(ty) => rust_type(api, ty),
+        BodyType::Text => quote!(String),
+        BodyType::Bytes => quote!(::bytes::Bytes),
+        BodyType::MultipartForm(form) => {
+            let name = ident(&form.name);
+            quote!(#name)
+        }
+        BodyType::AnyMultipart => quote!(runtime::Multipart),
+    }
+}
+
+/// The type a body is taken as: an enum (converted with `Into`) when there are several media types; text
+/// and bytes through `Into` too, so callers can pass `&str`, `Vec<u8>` and friends.
+pub fn body_argument(api: &Api, body: &RequestBody) -> BodyArgument {
+    if let Some(name) = &body.enum_name {
+        let name = ident(name);
+        return BodyArgument {
+            field: quote!(#name),
+            argument: quote!(impl Into<#name>),
+            into: true,
+        };
+    }
+    let Some(only) = body.media.first() else {
+        return BodyArgument {
+            field: quote!(()),
+            argument: quote!(()),
+            into: false,
+        };
+    };
+    let field = media_type(api, &only.ty);
+    match only.ty {
+        BodyType::Text | BodyType::Bytes => BodyArgument {
+            argument: quote!(impl Into<#field>),
+            field,
+            into: true,
+        },
+        _ => BodyArgument {
+            argument: field.clone(),
+            field,
+            into: false,
+        },
+    }
+}
+
+/// The runtime call that puts `value` (an expression owning the body) into `request`.
+fn encode(media: &BodyMedia, value: TokenStream) -> TokenStream {
+    let content_type = &media.media_type;
+    match (media.encoding, &media.ty) {
+        (_, BodyType::MultipartForm(_) | BodyType::AnyMultipart) => {
+            quote!(request.multipart(&#value);)
+        }
+        (_, BodyType::Text | BodyType::Bytes) => quote!(request.bytes(#value, #content_type);),
+        (BodyEncoding::Form, _) => quote!(request.form(&#value, #content_type);),
+        _ => quote!(request.json(&#value, #content_type);),
+    }
+}
+
+/// The statements of `send()` that set the body from `self.body`.
+pub fn body_step(body: &RequestBody) -> TokenStream {
+    let set = match &body.enum_name {
+        Some(name) => {
+            let name = ident(name);
+            let arms = body.media.iter().map(|media| {
+                let variant = ident(&media.variant);
+                let call = encode(media, quote!(value));
+                quote!(#name::#variant(value) => { #call })
+            });
+            quote!(match body { #(#arms)* })
+        }
+        None => match body.media.first() {
+            Some(media) => encode(media, quote!(body)),
+            None => quote!(),
+        },
+    };
+    if body.required {
+        quote! {
+            let body = self.body;
+            #set
+        }
+    } else {
+        quote! {
+            if let Some(body) = self.body {
+                #set
+            }
+        }
+    }
+}
+
+/// The items a body needs: its media-type enum (with `From` for each unambiguous variant) and its
+/// multipart form types.
+pub fn body_items(api: &Api, operation_id: &str, body: &RequestBody) -> TokenStream {
+    let forms = body.media.iter().filter_map(|media| match &media.ty {
+        BodyType::MultipartForm(form) => Some(multipart_form(api, form)),
+        _ => None,
+    });
+    let enumeration = body.enum_name.as_ref().map(|name| {
+        let name = ident(name);
+        let variants = body.media.iter().map(|media| {
+            let variant = ident(&media.variant);
+            let ty = media_type(api, &media.ty);
+            let docs = doc(Some(&format!("Sent as `{}`.", media.media_type)));
+            quote!(#docs #variant(#ty),)
+        });
+        let types: Vec<String> = body
+            .media
+            .iter()
+            .map(|m| media_type(api, &m.ty).to_string())
+            .collect();
+        // `From` only where the type picks one variant: two media types of one type need the variant named.
+        let conversions = body
+            .media
+            .iter()
+            .zip(&types)
+            .filter(|(_, ty)| types.iter().filter(|other| other == ty).count() == 1);
+        let conversions = conversions.map(|(media, _)| {
+            let variant = ident(&media.variant);
+            let ty = media_type(api, &media.ty);
+            quote! {
+                impl From<#ty> for #name {
+                    fn from(value: #ty) -> Self {
+                        #name::#variant(value)
+                    }
+                }
+            }
+        });
+        let docs = doc(Some(&format!(
+            "The request body of `{operation_id}`, in one of the media types it accepts."
+        )));
+        quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum #name { #(#variants)* }
+            #(#conversions)*
+        }
+    });
+    quote! {
+        #enumeration
+        #(#forms)*
+    }
+}
+
+/// A multipart form type: a struct with a field per part, and the runtime trait that writes its parts.
+fn multipart_form(api: &Api, form: &MultipartForm) -> TokenStream {
+    let name = ident(&form.name);
+    let fields = form.fields.iter().map(|field| {
+        let rust_name = ident(&field.rust_name);
+        let ty = match &field.kind {
+            FormFieldKind::Value(ty) => rust_type(api, ty),
+            FormFieldKind::File => quote!(runtime::FilePart),
+            FormFieldKind::Files => quote!(Vec<runtime::FilePart>),
+        };
+        let ty = if field.required || field.kind == FormFieldKind::Files {
+            ty
+        } else {
+            quote!(Option<#ty>)
+        };
+        let mut text = format!("Part `{}`.", field.wire_name);
+        if let Some(description) = &field.doc {
+            text.push_str("\n\n");
+            text.push_str(description);
+        }
+        let docs = doc(Some(&text));
+        quote!(#docs pub #rust_name: #ty,)
+    });
+    let writes = form.fields.iter().map(|field| {
+        let rust_name = ident(&field.rust_name);
+        let wire = &field.wire_name;
+        match field.kind {
+            FormFieldKind::Value(_) => quote!(form.value(#wire, &self.#rust_name);),
+            FormFieldKind::File | FormFieldKind::Files => {
+                quote!(form.file(#wire, &self.#rust_name);)
+            }
+        }
+    });
+    let docs = doc(Some(
+        "A `multipart/form-data` body: one field per part; files are [`runtime::FilePart`]s.",
+    ));
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct #name { #(#fields)* }
+
+        impl runtime::MultipartBody for #name {
+            fn write_parts(&self, form: &mut runtime::Multipart) {
+                #(#writes)*
+            }
+        }
+    }
+}
