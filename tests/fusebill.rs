@@ -3,8 +3,8 @@
 mod common;
 
 use billing_clients::fusebill::{
-    ActivateCustomerView, Client, CustomerAccountStatus, CustomerActivationRequest, CustomerStatus,
-    StringOrNumber,
+    ActivateCustomerHeaders, ActivateCustomerView, Client, CustomerAccountStatus,
+    CustomerActivationRequest, CustomerStatus, StringOrNumber,
 };
 use billing_clients::runtime;
 use common::{closed_port_url, exact_query, header, json_body, received, single_request};
@@ -756,4 +756,35 @@ async fn redirect_to_another_origin_does_not_carry_the_api_key() {
         None,
         "the API key leaked to another origin"
     );
+}
+
+#[tokio::test]
+async fn rate_limit_headers_are_typed_on_the_answer() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/customerActivation"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("X-Rate-Limit-Limit-Minute", "1000")
+                .insert_header("X-Rate-Limit-Remaining-Minute", "998")
+                .insert_header("X-Rate-Limit-Reset-Minute", "41")
+                .insert_header("X-Rate-Limit-Remaining-Day", "not a number")
+                .set_body_json(with_invoices()),
+        )
+        .mount(&server)
+        .await;
+    let answer = client_for(&server)
+        .activate_customer(seed_request())
+        .send_with_response()
+        .await
+        .unwrap();
+    let limits = ActivateCustomerHeaders::from(answer.headers());
+    assert_eq!(limits.x_rate_limit_limit_minute, Some(1000));
+    assert_eq!(limits.x_rate_limit_remaining_minute, Some(998));
+    assert_eq!(limits.x_rate_limit_reset_minute, Some(41));
+    // Absent and unreadable values are `None`, never an error for the call.
+    assert_eq!(limits.x_rate_limit_limit_day, None);
+    assert_eq!(limits.x_rate_limit_remaining_day, None);
+    assert_eq!(answer.status().as_u16(), 200);
+    assert_eq!(answer.into_value().id, 12000750);
 }

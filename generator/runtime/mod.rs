@@ -16,5 +16,5 @@ pub use client::{ClientBuilder, ClientCore, token};
 pub use envelope::{EnvelopeError, EnvelopeSpec};
 pub use error::{ApiError, BuildError, Error};
 pub use request::{OperationInfo, Request, encode_path_segment};
-pub use response::RawResponse;
+pub use response::{Answer, RawResponse, header_value};
 pub use secret::Secret;

@@ -116,3 +116,51 @@ pub fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Er
         serde_json::from_slice(body)
     }
 }
+
+/// A decoded answer together with its status, headers and raw body (from `send_with_response()`).
+#[derive(Debug, Clone)]
+pub struct Answer<T> {
+    value: T,
+    raw: RawResponse,
+}
+
+impl<T> Answer<T> {
+    /// Joins a decoded value with the answer it came from.
+    pub fn new(value: T, raw: RawResponse) -> Self {
+        Answer { value, raw }
+    }
+
+    /// The decoded value.
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+
+    /// Takes the decoded value.
+    pub fn into_value(self) -> T {
+        self.value
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.raw.status()
+    }
+
+    /// The headers.
+    pub fn headers(&self) -> &HeaderMap {
+        self.raw.headers()
+    }
+
+    /// The body bytes as received.
+    pub fn body(&self) -> &[u8] {
+        self.raw.body()
+    }
+}
+
+/// A documented response header, parsed into its type: JSON scalars (numbers, booleans) first, then the
+/// text itself as a string value. Absent, non-text or unparsable values are `None`.
+pub fn header_value<T: DeserializeOwned>(headers: &HeaderMap, name: &str) -> Option<T> {
+    let text = headers.get(name)?.to_str().ok()?.trim();
+    serde_json::from_str(text)
+        .ok()
+        .or_else(|| serde_json::from_value(serde_json::Value::String(text.to_owned())).ok())
+}

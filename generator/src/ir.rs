@@ -366,6 +366,28 @@ pub struct Response {
     pub variant: String,
 }
 
+/// The typed headers of an operation's successful answers (`Option` each: not every status sends all).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseHeaders {
+    /// Rust type name.
+    pub name: String,
+    /// One field per documented header.
+    pub fields: Vec<HeaderField>,
+}
+
+/// A documented response header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderField {
+    /// Header name as documented.
+    pub wire_name: String,
+    /// Rust field name.
+    pub rust_name: String,
+    /// Its type.
+    pub ty: Type,
+    /// Rustdoc.
+    pub doc: Option<String>,
+}
+
 /// How a response body is decoded.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ResponseBody {
@@ -406,6 +428,8 @@ pub struct Operation {
     pub success_enum: Option<String>,
     /// The media types the operation's responses come in (the `Accept` header), JSON first.
     pub accept: Vec<String>,
+    /// The headers its success responses document, as a generated type.
+    pub response_headers: Option<ResponseHeaders>,
     /// Alternative security requirements (scheme names); empty means none.
     pub security: Vec<Vec<String>>,
     /// The credential this operation yields (`x-specgen-token-exchange`).

@@ -215,6 +215,12 @@ pub struct SendJsonBuilder<'a> {
 impl SendJsonBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "sendJson",
             security: &[],
@@ -224,10 +230,14 @@ impl SendJsonBuilder<'_> {
         let body = self.body;
         request.json(&body, "application/json");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                204 => response.empty(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for SendJsonBuilder<'a> {
@@ -249,6 +259,12 @@ pub struct PatchNoteBuilder<'a> {
 impl PatchNoteBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "patchNote",
             security: &[],
@@ -258,10 +274,14 @@ impl PatchNoteBuilder<'_> {
         let body = self.body;
         request.json(&body, "application/merge-patch+json");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                204 => response.empty(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for PatchNoteBuilder<'a> {
@@ -283,6 +303,12 @@ pub struct SendFormBuilder<'a> {
 impl SendFormBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "sendForm",
             security: &[],
@@ -292,10 +318,14 @@ impl SendFormBuilder<'_> {
         let body = self.body;
         request.form(&body, "application/x-www-form-urlencoded");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                204 => response.empty(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for SendFormBuilder<'a> {
@@ -348,6 +378,12 @@ pub struct UploadFilesBuilder<'a> {
 impl UploadFilesBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "uploadFiles",
             security: &[],
@@ -357,10 +393,14 @@ impl UploadFilesBuilder<'_> {
         let body = self.body;
         request.multipart(&body);
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                204 => response.empty(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for UploadFilesBuilder<'a> {
@@ -382,6 +422,12 @@ pub struct UploadAnythingBuilder<'a> {
 impl UploadAnythingBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "uploadAnything",
             security: &[],
@@ -391,10 +437,14 @@ impl UploadAnythingBuilder<'_> {
         let body = self.body;
         request.multipart(&body);
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                204 => response.empty(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for UploadAnythingBuilder<'a> {
@@ -416,6 +466,12 @@ pub struct PutOctetsBuilder<'a> {
 impl PutOctetsBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "putOctets",
             security: &[],
@@ -425,10 +481,14 @@ impl PutOctetsBuilder<'_> {
         let body = self.body;
         request.bytes(body, "application/octet-stream");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                204 => response.empty(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for PutOctetsBuilder<'a> {
@@ -455,6 +515,12 @@ impl PutTextBuilder<'_> {
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "putText",
             security: &[],
@@ -465,10 +531,14 @@ impl PutTextBuilder<'_> {
             request.bytes(body, "text/plain");
         }
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                204 => response.empty(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for PutTextBuilder<'a> {
@@ -515,6 +585,12 @@ pub struct SendSeveralBuilder<'a> {
 impl SendSeveralBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "sendSeveral",
             security: &[],
@@ -534,10 +610,14 @@ impl SendSeveralBuilder<'_> {
             }
         }
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                204 => response.empty(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for SendSeveralBuilder<'a> {
@@ -567,6 +647,12 @@ pub struct SendImageBuilder<'a> {
 impl SendImageBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "sendImage",
             security: &[],
@@ -583,10 +669,14 @@ impl SendImageBuilder<'_> {
             }
         }
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                204 => response.empty(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for SendImageBuilder<'a> {

@@ -154,6 +154,19 @@ pub enum CreateItemResponse {
     /// 204: Nothing to do.
     NoContent,
 }
+/// The headers documented on the successful answers of `createItem`; each is `None` when absent or unreadable.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CreateItemHeaders {
+    /// `Location`.
+    pub location: Option<String>,
+}
+impl From<&::reqwest::header::HeaderMap> for CreateItemHeaders {
+    fn from(headers: &::reqwest::header::HeaderMap) -> Self {
+        CreateItemHeaders {
+            location: runtime::header_value(headers, "Location"),
+        }
+    }
+}
 /// Request builder for [`Client::create_item`]: set optional inputs, then `.send().await` or `.await` it.
 #[derive(Debug)]
 #[must_use = "a request does nothing until it is sent or awaited"]
@@ -163,6 +176,12 @@ pub struct CreateItemBuilder<'a> {
 impl CreateItemBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<CreateItemResponse, runtime::Error<Problem>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body; `CreateItemHeaders::from(answer.headers())` reads the documented headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<CreateItemResponse>, runtime::Error<Problem>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "createItem",
             security: &[],
@@ -170,13 +189,17 @@ impl CreateItemBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::POST);
         request.path("/items");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            200 => response.json().map(CreateItemResponse::Ok),
-            201 => response.json().map(CreateItemResponse::Created),
-            204 => response.empty().map(|()| CreateItemResponse::NoContent),
-            400..=499 => response.api_error(),
-            _ => response.api_error(),
-        }
+        let raw = response.clone();
+        let value: Result<CreateItemResponse, runtime::Error<Problem>> = {
+            match response.status().as_u16() {
+                200 => response.json().map(CreateItemResponse::Ok),
+                201 => response.json().map(CreateItemResponse::Created),
+                204 => response.empty().map(|()| CreateItemResponse::NoContent),
+                400..=499 => response.api_error(),
+                _ => response.api_error(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for CreateItemBuilder<'a> {
@@ -199,6 +222,15 @@ impl MaybeItemBuilder<'_> {
     pub async fn send(
         self,
     ) -> Result<Option<Item>, runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        runtime::Answer<Option<Item>>,
+        runtime::Error<::std::convert::Infallible>,
+    > {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "maybeItem",
             security: &[],
@@ -206,11 +238,15 @@ impl MaybeItemBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/items/maybe");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            200 => response.json(),
-            204 => response.json(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<Option<Item>, runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                200 => response.json(),
+                204 => response.json(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for MaybeItemBuilder<'a> {
@@ -231,6 +267,12 @@ pub struct GetReportBuilder<'a> {
 impl GetReportBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<::bytes::Bytes, runtime::Error<()>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<::bytes::Bytes>, runtime::Error<()>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "getReport",
             security: &[],
@@ -239,11 +281,15 @@ impl GetReportBuilder<'_> {
         request.path("/report");
         request.accept("application/pdf, text/plain");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            200 => response.bytes(),
-            404 => Err(response.into_api_error(())),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<::bytes::Bytes, runtime::Error<()>> = {
+            match response.status().as_u16() {
+                200 => response.bytes(),
+                404 => Err(response.into_api_error(())),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for GetReportBuilder<'a> {
@@ -266,6 +312,12 @@ impl GetReadmeBuilder<'_> {
     pub async fn send(
         self,
     ) -> Result<String, runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<String>, runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "getReadme",
             security: &[],
@@ -274,10 +326,14 @@ impl GetReadmeBuilder<'_> {
         request.path("/readme");
         request.accept("text/markdown");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            200..=299 => response.text(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<String, runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                200..=299 => response.text(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for GetReadmeBuilder<'a> {
@@ -298,6 +354,12 @@ pub struct GetRangesBuilder<'a> {
 impl GetRangesBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<Item, runtime::Error<()>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<Item>, runtime::Error<()>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "getRanges",
             security: &[],
@@ -306,12 +368,16 @@ impl GetRangesBuilder<'_> {
         request.path("/ranges");
         request.accept("application/json, application/xml");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            200..=299 => response.json(),
-            404 => Err(response.into_api_error(())),
-            500..=599 => Err(response.into_api_error(())),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<Item, runtime::Error<()>> = {
+            match response.status().as_u16() {
+                200..=299 => response.json(),
+                404 => Err(response.into_api_error(())),
+                500..=599 => Err(response.into_api_error(())),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for GetRangesBuilder<'a> {

@@ -276,6 +276,12 @@ pub struct GetPublicBuilder<'a> {
 impl GetPublicBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "getPublic",
             security: &[],
@@ -283,10 +289,14 @@ impl GetPublicBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/public");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                204 => response.empty(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for GetPublicBuilder<'a> {
@@ -307,6 +317,12 @@ pub struct GetBearerBuilder<'a> {
 impl GetBearerBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "getBearer",
             security: &[&["bearer"]],
@@ -314,10 +330,14 @@ impl GetBearerBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/bearer");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                204 => response.empty(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for GetBearerBuilder<'a> {
@@ -338,6 +358,12 @@ pub struct GetBasicBuilder<'a> {
 impl GetBasicBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "getBasic",
             security: &[&["basic"]],
@@ -345,10 +371,14 @@ impl GetBasicBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/basic");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                204 => response.empty(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for GetBasicBuilder<'a> {
@@ -369,6 +399,12 @@ pub struct GetKeysBuilder<'a> {
 impl GetKeysBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "getKeys",
             security: &[&["headerKey", "queryKey"], &["cookieKey"]],
@@ -376,10 +412,14 @@ impl GetKeysBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/keys");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                204 => response.empty(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for GetKeysBuilder<'a> {
@@ -400,6 +440,12 @@ pub struct GetOauthBuilder<'a> {
 impl GetOauthBuilder<'_> {
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "getOauth",
             security: &[&["oauth"], &["openId"], &[]],
@@ -407,10 +453,14 @@ impl GetOauthBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/oauth");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
+            match response.status().as_u16() {
+                204 => response.empty(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for GetOauthBuilder<'a> {

@@ -2,7 +2,9 @@
 //! body is `Option`, text and binary bodies are read as `String` and `Bytes`, status ranges and `default`
 //! route errors, and `Accept` names the documented media types.
 
-use specgen_constructs::responses::{Client, CreateItemResponse, Item, Problem, Receipt};
+use specgen_constructs::responses::{
+    Client, CreateItemHeaders, CreateItemResponse, Item, Problem, Receipt,
+};
 use specgen_constructs::runtime::Error;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -135,4 +137,31 @@ async fn an_error_documented_as_text_keeps_its_body_raw() {
     )
     .await;
     assert!(matches!(client.get_ranges().await, Err(Error::Api(e)) if e.status.as_u16() == 502));
+}
+
+#[tokio::test]
+async fn send_with_response_keeps_status_headers_and_body_beside_the_value() {
+    let (_server, client) = answering(
+        "POST",
+        "/items",
+        ResponseTemplate::new(201)
+            .insert_header("Location", "/items/9")
+            .set_body_string(r#"{"ticket":"T-9"}"#),
+    )
+    .await;
+    let answer = client
+        .create_item()
+        .send_with_response()
+        .await
+        .expect("created");
+    assert_eq!(answer.status().as_u16(), 201);
+    assert_eq!(answer.body(), br#"{"ticket":"T-9"}"#);
+    let headers = CreateItemHeaders::from(answer.headers());
+    assert_eq!(headers.location.as_deref(), Some("/items/9"));
+    assert_eq!(
+        answer.into_value(),
+        CreateItemResponse::Created(Receipt {
+            ticket: "T-9".to_owned()
+        })
+    );
 }

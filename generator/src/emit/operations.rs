@@ -5,7 +5,8 @@ use super::bodies::{BodyArgument, body_argument, body_items, body_step};
 use super::tokens::{doc, ident, rust_type};
 use crate::diagnostics::Diagnostic;
 use crate::ir::{
-    Api, Operation, Param, ParamLocation, PathPart, Response, ResponseBody, StatusMatch, Type,
+    Api, Operation, Param, ParamLocation, PathPart, Response, ResponseBody, ResponseHeaders,
+    StatusMatch, Type,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -462,8 +463,20 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
         }
     };
     let success_enum = success_enum(api, operation);
+    let headers_type = operation
+        .response_headers
+        .as_ref()
+        .map(|h| headers_type(api, operation, h));
+    let with_response_doc = doc(Some(&match &operation.response_headers {
+        Some(headers) => format!(
+            "Sends the request and returns the decoded answer with its status, headers and raw body; `{}::from(answer.headers())` reads the documented headers.",
+            headers.name
+        ),
+        None => "Sends the request and returns the decoded answer with its status, headers and raw body.".to_owned(),
+    }));
     let builder_item = quote! {
         #success_enum
+        #headers_type
         #body_items
         #builder_doc
         #[derive(Debug)]
@@ -479,6 +492,11 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
 
             /// Sends the request and decodes the answer.
             pub async fn send(self) -> #output {
+                self.send_with_response().await.map(runtime::Answer::into_value)
+            }
+
+            #with_response_doc
+            pub async fn send_with_response(self) -> Result<runtime::Answer<#success>, runtime::Error<#error>> {
                 const OPERATION: runtime::OperationInfo =
                     runtime::OperationInfo { id: #id, security: &[ #(#security),* ] };
                 let mut request = runtime::Request::new(::reqwest::Method::#http_method);
@@ -487,7 +505,9 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
                 #accept_step
                 #body_step
                 let response = self.client.core.execute(request, &OPERATION).await?;
-                #decode
+                let raw = response.clone();
+                let value: #output = { #decode };
+                value.map(|value| runtime::Answer::new(value, raw))
             }
         }
 
@@ -501,6 +521,42 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
         }
     };
     (method, builder_item)
+}
+
+/// The typed headers of an operation's successful answers, read from a header map.
+fn headers_type(api: &Api, operation: &Operation, headers: &ResponseHeaders) -> TokenStream {
+    let name = ident(&headers.name);
+    let fields = headers.fields.iter().map(|field| {
+        let rust_name = ident(&field.rust_name);
+        let ty = rust_type(api, &field.ty);
+        let mut text = format!("`{}`.", field.wire_name);
+        if let Some(description) = &field.doc {
+            text.push_str("\n\n");
+            text.push_str(description);
+        }
+        let docs = doc(Some(&text));
+        quote!(#docs pub #rust_name: Option<#ty>,)
+    });
+    let reads = headers.fields.iter().map(|field| {
+        let rust_name = ident(&field.rust_name);
+        let wire = &field.wire_name;
+        quote!(#rust_name: runtime::header_value(headers, #wire),)
+    });
+    let docs = doc(Some(&format!(
+        "The headers documented on the successful answers of `{}`; each is `None` when absent or unreadable.",
+        operation.id
+    )));
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Default)]
+        pub struct #name { #(#fields)* }
+
+        impl From<&::reqwest::header::HeaderMap> for #name {
+            fn from(headers: &::reqwest::header::HeaderMap) -> Self {
+                #name { #(#reads)* }
+            }
+        }
+    }
 }
 
 /// The enum over an operation's success answers, when they differ in type: one variant per status.

@@ -5,8 +5,8 @@ use super::refs::resolve;
 use super::schemas::{SchemaLowerer, SchemaRef};
 use crate::diagnostics::{Diagnostic, pointer_token};
 use crate::ir::{
-    Envelope, Method, Operation, Param, ParamLocation, PathPart, RequestBody, Response,
-    ResponseBody, StatusMatch, TokenExchange, Type,
+    Envelope, HeaderField, Method, Operation, Param, ParamLocation, PathPart, RequestBody,
+    Response, ResponseBody, ResponseHeaders, StatusMatch, TokenExchange, Type,
 };
 use crate::names::{Scope, value_name};
 use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
@@ -107,6 +107,7 @@ impl OperationContext<'_> {
         let body = self.body(operation, schemas, diagnostics);
         let (mut responses, accept) = self.responses(operation, schemas, diagnostics);
         let success_enum = success_variants(&mut responses, self.id, schemas);
+        let response_headers = self.response_headers(operation, schemas, diagnostics);
         let security = operation
             .security
             .as_ref()
@@ -151,6 +152,7 @@ impl OperationContext<'_> {
             responses,
             success_enum,
             accept,
+            response_headers,
             security,
             token_exchange,
             error_codes,
@@ -380,6 +382,81 @@ impl OperationContext<'_> {
         // JSON first: it is what most operations answer with.
         accept.sort_by_key(|media| !super::bodies::is_json(media));
         (responses, accept)
+    }
+
+    /// The headers documented on success responses, merged by name (case-insensitively) into one type.
+    fn response_headers(
+        &self,
+        operation: &openapiv3::Operation,
+        schemas: &mut SchemaLowerer<'_>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<ResponseHeaders> {
+        let components = self.openapi.components.as_ref();
+        let mut scope = Scope::default();
+        let mut seen = Vec::new();
+        let mut fields = Vec::new();
+        for (status, response) in &operation.responses.responses {
+            let success = match status {
+                StatusCode::Code(code) => (200..300).contains(code),
+                StatusCode::Range(class) => *class == 2,
+            };
+            let pointer = format!("{}/responses/{status}", self.pointer);
+            let Ok(response) = resolve(
+                response,
+                "responses",
+                components.map(|c| &c.responses),
+                &pointer,
+            ) else {
+                continue;
+            };
+            if !success {
+                continue;
+            }
+            for (name, header) in &response.headers {
+                let lower = name.to_ascii_lowercase();
+                // `Content-Type` is described by the media type; it is not a header to type.
+                if lower == "content-type" || seen.contains(&lower) {
+                    continue;
+                }
+                let header_pointer = format!("{pointer}/headers/{}", pointer_token(name));
+                let origin =
+                    component_origin(header, "headers").unwrap_or_else(|| header_pointer.clone());
+                let header = match resolve(
+                    header,
+                    "headers",
+                    components.map(|c| &c.headers),
+                    &header_pointer,
+                ) {
+                    Ok(header) => header,
+                    Err(diagnostic) => {
+                        diagnostics.push(diagnostic);
+                        continue;
+                    }
+                };
+                let ty = match &header.format {
+                    ParameterSchemaOrContent::Schema(schema) => schemas.lower(
+                        SchemaRef::from(schema),
+                        &format!("{} {name} Header", self.id),
+                        &format!("{origin}/schema"),
+                    ),
+                    ParameterSchemaOrContent::Content(_) => Type::String,
+                };
+                seen.push(lower);
+                fields.push(HeaderField {
+                    wire_name: name.clone(),
+                    rust_name: scope.claim(&value_name(name)),
+                    ty,
+                    doc: header.description.clone(),
+                });
+            }
+        }
+        if fields.is_empty() {
+            return None;
+        }
+        Some(ResponseHeaders {
+            name: schemas.claim_name(&format!("{} Headers", self.id)),
+            fields,
+        })
     }
 
     /// The type of a response body; for enveloped APIs, the type of the success content.

@@ -216,6 +216,12 @@ impl CreateTokenBuilder<'_> {
     pub async fn send(
         self,
     ) -> Result<TokenResponse, runtime::Error<::serde_json::Value>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<TokenResponse>, runtime::Error<::serde_json::Value>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "createToken",
             security: &[],
@@ -225,19 +231,23 @@ impl CreateTokenBuilder<'_> {
         let body = self.body;
         request.json(&body, "application/json");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        let result: Result<TokenResponse, runtime::Error<::serde_json::Value>> = {
-            match response.status().as_u16() {
-                200 => response.json(),
-                _ => response.api_error(),
+        let raw = response.clone();
+        let value: Result<TokenResponse, runtime::Error<::serde_json::Value>> = {
+            let result: Result<TokenResponse, runtime::Error<::serde_json::Value>> = {
+                match response.status().as_u16() {
+                    200 => response.json(),
+                    _ => response.api_error(),
+                }
+            };
+            if let Ok(answer) = &result {
+                self.client
+                    .core
+                    .credentials()
+                    .set("bearerAuth", runtime::token(answer.token.clone()));
             }
+            result
         };
-        if let Ok(answer) = &result {
-            self.client
-                .core
-                .credentials()
-                .set("bearerAuth", runtime::token(answer.token.clone()));
-        }
-        result
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for CreateTokenBuilder<'a> {
@@ -267,6 +277,15 @@ impl ReactivateCustomerAccessBuilder<'_> {
     pub async fn send(
         self,
     ) -> Result<::serde_json::Value, runtime::Error<::serde_json::Value>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        runtime::Answer<::serde_json::Value>,
+        runtime::Error<::serde_json::Value>,
+    > {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "reactivateCustomerAccess",
             security: &[&["bearerAuth"]],
@@ -279,10 +298,14 @@ impl ReactivateCustomerAccessBuilder<'_> {
             request.json(&body, "application/json");
         }
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            200 => response.json(),
-            _ => response.api_error(),
-        }
+        let raw = response.clone();
+        let value: Result<::serde_json::Value, runtime::Error<::serde_json::Value>> = {
+            match response.status().as_u16() {
+                200 => response.json(),
+                _ => response.api_error(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for ReactivateCustomerAccessBuilder<'a> {
@@ -338,6 +361,15 @@ impl ListCustomerAccessUsersBuilder<'_> {
     pub async fn send(
         self,
     ) -> Result<CustomerAccessUserList, runtime::Error<::serde_json::Value>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        runtime::Answer<CustomerAccessUserList>,
+        runtime::Error<::serde_json::Value>,
+    > {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "listCustomerAccessUsers",
             security: &[&["bearerAuth"]],
@@ -359,10 +391,14 @@ impl ListCustomerAccessUsersBuilder<'_> {
             request.query("sort", value);
         }
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            200 => response.json(),
-            _ => response.api_error(),
-        }
+        let raw = response.clone();
+        let value: Result<CustomerAccessUserList, runtime::Error<::serde_json::Value>> = {
+            match response.status().as_u16() {
+                200 => response.json(),
+                _ => response.api_error(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for ListCustomerAccessUsersBuilder<'a> {
@@ -387,6 +423,15 @@ impl InviteCustomerAccessUserBuilder<'_> {
     pub async fn send(
         self,
     ) -> Result<CustomerAccessUser, runtime::Error<::serde_json::Value>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        runtime::Answer<CustomerAccessUser>,
+        runtime::Error<::serde_json::Value>,
+    > {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "inviteCustomerAccessUser",
             security: &[&["bearerAuth"]],
@@ -398,10 +443,14 @@ impl InviteCustomerAccessUserBuilder<'_> {
         let body = self.body;
         request.json(&body, "application/json");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            200 => response.json(),
-            _ => response.api_error(),
-        }
+        let raw = response.clone();
+        let value: Result<CustomerAccessUser, runtime::Error<::serde_json::Value>> = {
+            match response.status().as_u16() {
+                200 => response.json(),
+                _ => response.api_error(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for InviteCustomerAccessUserBuilder<'a> {

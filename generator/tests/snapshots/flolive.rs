@@ -219,6 +219,15 @@ impl GetEligibleBcdsBuilder<'_> {
     pub async fn send(
         self,
     ) -> Result<Vec<Bcd>, runtime::Error<runtime::EnvelopeError<ErrorCode>>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        runtime::Answer<Vec<Bcd>>,
+        runtime::Error<runtime::EnvelopeError<ErrorCode>>,
+    > {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "getEligibleBcds",
             security: &[&["bearerAuth"]],
@@ -228,8 +237,12 @@ impl GetEligibleBcdsBuilder<'_> {
         request.path_param("id", &self.id);
         request.path("/eligible-bcd");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        let documented = matches!(response.status().as_u16(), 200);
-        ENVELOPE.decode(response, documented)
+        let raw = response.clone();
+        let value: Result<Vec<Bcd>, runtime::Error<runtime::EnvelopeError<ErrorCode>>> = {
+            let documented = matches!(response.status().as_u16(), 200);
+            ENVELOPE.decode(response, documented)
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for GetEligibleBcdsBuilder<'a> {
@@ -257,6 +270,15 @@ impl ModifyBcdBuilder<'_> {
         Vec<ModifyBcdResult>,
         runtime::Error<runtime::EnvelopeError<ErrorCode>>,
     > {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        runtime::Answer<Vec<ModifyBcdResult>>,
+        runtime::Error<runtime::EnvelopeError<ErrorCode>>,
+    > {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "modifyBcd",
             security: &[&["bearerAuth"]],
@@ -268,8 +290,15 @@ impl ModifyBcdBuilder<'_> {
         let body = self.body;
         request.json(&body, "application/json");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        let documented = matches!(response.status().as_u16(), 200);
-        ENVELOPE.decode(response, documented)
+        let raw = response.clone();
+        let value: Result<
+            Vec<ModifyBcdResult>,
+            runtime::Error<runtime::EnvelopeError<ErrorCode>>,
+        > = {
+            let documented = matches!(response.status().as_u16(), 200);
+            ENVELOPE.decode(response, documented)
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for ModifyBcdBuilder<'a> {
@@ -296,6 +325,15 @@ impl GetRequestStatusBuilder<'_> {
     pub async fn send(
         self,
     ) -> Result<Vec<RequestStatus>, runtime::Error<runtime::EnvelopeError<ErrorCode>>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        runtime::Answer<Vec<RequestStatus>>,
+        runtime::Error<runtime::EnvelopeError<ErrorCode>>,
+    > {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "getRequestStatus",
             security: &[&["bearerAuth"]],
@@ -304,8 +342,15 @@ impl GetRequestStatusBuilder<'_> {
         request.path("/global/call/");
         request.path_param("requestId", &self.request_id);
         let response = self.client.core.execute(request, &OPERATION).await?;
-        let documented = matches!(response.status().as_u16(), 200);
-        ENVELOPE.decode(response, documented)
+        let raw = response.clone();
+        let value: Result<
+            Vec<RequestStatus>,
+            runtime::Error<runtime::EnvelopeError<ErrorCode>>,
+        > = {
+            let documented = matches!(response.status().as_u16(), 200);
+            ENVELOPE.decode(response, documented)
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for GetRequestStatusBuilder<'a> {

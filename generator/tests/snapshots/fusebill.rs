@@ -153,6 +153,64 @@ impl Client {
         }
     }
 }
+/// The headers documented on the successful answers of `activateCustomer`; each is `None` when absent or unreadable.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ActivateCustomerHeaders {
+    /// `X-Rate-Limit-Limit-Minute`.
+    ///
+    /// Number of requests allowed per minute (1,000 on live accounts).
+    pub x_rate_limit_limit_minute: Option<i64>,
+    /// `X-Rate-Limit-Remaining-Minute`.
+    ///
+    /// Number of requests left in the current minute.
+    pub x_rate_limit_remaining_minute: Option<i64>,
+    /// `X-Rate-Limit-Reset-Minute`.
+    ///
+    /// When the per-minute limit resets. Inferred: a number of seconds until the reset.
+    pub x_rate_limit_reset_minute: Option<i64>,
+    /// `X-Rate-Limit-Limit-Day`.
+    ///
+    /// Number of requests allowed per day (180,000 on live accounts).
+    pub x_rate_limit_limit_day: Option<i64>,
+    /// `X-Rate-Limit-Remaining-Day`.
+    ///
+    /// Number of requests left in the current day.
+    pub x_rate_limit_remaining_day: Option<i64>,
+    /// `X-Rate-Limit-Reset-Day`.
+    ///
+    /// When the per-day limit resets. Inferred: a number of seconds until the reset.
+    pub x_rate_limit_reset_day: Option<i64>,
+}
+impl From<&::reqwest::header::HeaderMap> for ActivateCustomerHeaders {
+    fn from(headers: &::reqwest::header::HeaderMap) -> Self {
+        ActivateCustomerHeaders {
+            x_rate_limit_limit_minute: runtime::header_value(
+                headers,
+                "X-Rate-Limit-Limit-Minute",
+            ),
+            x_rate_limit_remaining_minute: runtime::header_value(
+                headers,
+                "X-Rate-Limit-Remaining-Minute",
+            ),
+            x_rate_limit_reset_minute: runtime::header_value(
+                headers,
+                "X-Rate-Limit-Reset-Minute",
+            ),
+            x_rate_limit_limit_day: runtime::header_value(
+                headers,
+                "X-Rate-Limit-Limit-Day",
+            ),
+            x_rate_limit_remaining_day: runtime::header_value(
+                headers,
+                "X-Rate-Limit-Remaining-Day",
+            ),
+            x_rate_limit_reset_day: runtime::header_value(
+                headers,
+                "X-Rate-Limit-Reset-Day",
+            ),
+        }
+    }
+}
 /// Request builder for [`Client::activate_customer`]: set optional inputs, then `.send().await` or `.await` it.
 #[derive(Debug)]
 #[must_use = "a request does nothing until it is sent or awaited"]
@@ -187,6 +245,12 @@ impl ActivateCustomerBuilder<'_> {
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<Customer, runtime::Error<FusebillError>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body; `ActivateCustomerHeaders::from(answer.headers())` reads the documented headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<Customer>, runtime::Error<FusebillError>> {
         const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
             id: "activateCustomer",
             security: &[&["apiKey"]],
@@ -205,16 +269,20 @@ impl ActivateCustomerBuilder<'_> {
         let body = self.body;
         request.json(&body, "application/json");
         let response = self.client.core.execute(request, &OPERATION).await?;
-        match response.status().as_u16() {
-            200 => response.json(),
-            400 => response.api_error(),
-            401 => response.api_error(),
-            404 => response.api_error(),
-            409 => response.api_error(),
-            429 => response.api_error(),
-            500 => response.api_error(),
-            _ => response.unexpected(),
-        }
+        let raw = response.clone();
+        let value: Result<Customer, runtime::Error<FusebillError>> = {
+            match response.status().as_u16() {
+                200 => response.json(),
+                400 => response.api_error(),
+                401 => response.api_error(),
+                404 => response.api_error(),
+                409 => response.api_error(),
+                429 => response.api_error(),
+                500 => response.api_error(),
+                _ => response.unexpected(),
+            }
+        };
+        value.map(|value| runtime::Answer::new(value, raw))
     }
 }
 impl<'a> ::std::future::IntoFuture for ActivateCustomerBuilder<'a> {
