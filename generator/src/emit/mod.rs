@@ -3,6 +3,7 @@
 mod client;
 mod models;
 mod operations;
+mod params;
 mod runtime;
 mod tokens;
 

@@ -1,6 +1,7 @@
 //! Lowers a parsed document into the IR: the only stage that reads `openapiv3` types.
 
 mod operations;
+mod params;
 mod refs;
 mod schemas;
 mod security;
