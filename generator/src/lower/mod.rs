@@ -6,6 +6,8 @@ mod refs;
 mod schemas;
 mod security;
 
+pub(crate) use params::misplaced_styles;
+
 use crate::diagnostics::Diagnostic;
 use crate::ir::{Api, Envelope, Server, ServerVariable};
 use crate::load::Document;

@@ -342,6 +342,70 @@ fn style_name(style: ParamStyle) -> &'static str {
     }
 }
 
+/// Parameters whose `style` their location does not allow (`deepObject` on a path...), each located at its
+/// `style`. Read from the raw document, since such a parameter stops `openapiv3` from parsing it at all.
+pub fn misplaced_styles(raw: &serde_json::Value) -> Vec<Diagnostic> {
+    let mut lists: Vec<(String, &serde_json::Value)> = Vec::new();
+    if let Some(paths) = raw.get("paths").and_then(|p| p.as_object()) {
+        for (path, item) in paths {
+            let item_pointer = format!("/paths/{}", pointer_token(path));
+            let Some(item) = item.as_object() else {
+                continue;
+            };
+            for (key, value) in item {
+                let pointer = format!("{item_pointer}/{}", pointer_token(key));
+                if key == "parameters" {
+                    lists.push((pointer, value));
+                } else if let Some(parameters) = value.get("parameters") {
+                    lists.push((format!("{pointer}/parameters"), parameters));
+                }
+            }
+        }
+    }
+    let mut parameters: Vec<(String, &serde_json::Value)> = Vec::new();
+    for (pointer, list) in lists {
+        for (index, parameter) in list.as_array().into_iter().flatten().enumerate() {
+            parameters.push((format!("{pointer}/{index}"), parameter));
+        }
+    }
+    let components = raw
+        .pointer("/components/parameters")
+        .and_then(|p| p.as_object());
+    for (name, parameter) in components.into_iter().flatten() {
+        parameters.push((
+            format!("/components/parameters/{}", pointer_token(name)),
+            parameter,
+        ));
+    }
+    let mut diagnostics = Vec::new();
+    for (pointer, parameter) in parameters {
+        let text = |key: &str| parameter.get(key).and_then(|v| v.as_str());
+        let (Some(location), Some(style)) = (text("in"), text("style")) else {
+            continue;
+        };
+        let allowed: &[&str] = match location {
+            "path" => &["simple", "label", "matrix"],
+            "query" => &["form", "spaceDelimited", "pipeDelimited", "deepObject"],
+            "header" => &["simple"],
+            "cookie" => &["form"],
+            _ => continue,
+        };
+        if !allowed.contains(&style) {
+            diagnostics.push(
+                Diagnostic::error(
+                    format!("{pointer}/style"),
+                    format!("style {style:?} is not allowed for {location} parameters"),
+                )
+                .with_hint(format!(
+                    "{location} parameters take style {}",
+                    allowed.join(", ")
+                )),
+            );
+        }
+    }
+    diagnostics
+}
+
 /// The pointer of the component a reference names, when it is a local component reference.
 fn component_origin<T>(item: &ReferenceOr<T>, kind: &str) -> Option<String> {
     match item {
