@@ -75,7 +75,7 @@ async fn a_cookie_value_cannot_add_cookies() {
 
     let mut request = Request::new(Method::GET);
     request.cookie("session", "abc");
-    request.cookie("ids", &[1, 2]);
+    request.cookie_styled("ids", &[1, 2], runtime::Style::FORM);
     assert!(core.execute::<()>(request, &OPERATION).await.is_ok());
     assert_eq!(
         header(&single_request(&server).await, "cookie"),

@@ -3,6 +3,7 @@
 use super::auth::{Credential, Credentials, KeyLocation, SchemeKind, SecurityScheme};
 use super::body::Body;
 use super::error::{BuildError, Error};
+use super::params::encode_query;
 use super::request::{OperationInfo, Request};
 use super::response::RawResponse;
 use super::secret::Secret;
@@ -235,10 +236,17 @@ impl ClientCore {
             .build()
             .map_err(|e| Error::InvalidRequest(format!("{}: {e}", operation.id)))?;
         if !query.is_empty() {
-            http_request
-                .url_mut()
-                .query_pairs_mut()
-                .extend_pairs(query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            // Pairs arrive percent-encoded (the style's separators must stay as they are), so they are
+            // joined here rather than re-encoded as form data; a query of the base URL is kept in front.
+            let url = http_request.url_mut();
+            let pairs = query.iter().map(|(name, value)| format!("{name}={value}"));
+            let joined: Vec<String> = url
+                .query()
+                .map(str::to_owned)
+                .into_iter()
+                .chain(pairs)
+                .collect();
+            url.set_query(Some(&joined.join("&")));
         }
         let response = self.http.execute(http_request).await.map_err(transport)?;
         RawResponse::read(response).await.map_err(transport)
@@ -286,7 +294,8 @@ impl ClientCore {
                             builder.header(name, sensitive(scheme.name, &value)?)
                         }
                         KeyLocation::Query => {
-                            query.push((name.to_owned(), value));
+                            // Query pairs travel percent-encoded (see `params`).
+                            query.push((encode_query(name, false), encode_query(&value, false)));
                             builder
                         }
                         KeyLocation::Cookie => {

@@ -223,6 +223,28 @@ pub enum ParamLocation {
     Cookie,
 }
 
+/// How a parameter value is serialised: an OpenAPI `style` (RFC 6570 expansion), or JSON text for a
+/// parameter described by `content: application/json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamStyle {
+    /// `simple` (path and header default).
+    Simple,
+    /// `label` (path).
+    Label,
+    /// `matrix` (path).
+    Matrix,
+    /// `form` (query and cookie default).
+    Form,
+    /// `spaceDelimited` (query).
+    SpaceDelimited,
+    /// `pipeDelimited` (query).
+    PipeDelimited,
+    /// `deepObject` (query).
+    DeepObject,
+    /// The value's JSON text (`content: application/json`).
+    Json,
+}
+
 /// An operation parameter.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
@@ -240,6 +262,23 @@ pub struct Param {
     pub doc: Option<String>,
     /// `deprecated: true`.
     pub deprecated: bool,
+    /// How its value is written.
+    pub style: ParamStyle,
+    /// `explode`, with OpenAPI's default (true for `form` only).
+    pub explode: bool,
+    /// `allowReserved` (query only): reserved characters are sent unencoded.
+    pub allow_reserved: bool,
+}
+
+impl Param {
+    /// Whether it is written the location's default way (`simple` or `form`, default `explode`, encoded).
+    pub fn has_default_style(&self) -> bool {
+        let (style, explode) = match self.location {
+            ParamLocation::Path | ParamLocation::Header => (ParamStyle::Simple, false),
+            ParamLocation::Query | ParamLocation::Cookie => (ParamStyle::Form, true),
+        };
+        self.style == style && self.explode == explode && !self.allow_reserved
+    }
 }
 
 /// A request body.

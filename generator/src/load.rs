@@ -56,6 +56,14 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
     let located = |d: Diagnostic| vec![locate_in(path, &text, d)];
     check_version(&raw).map_err(located)?;
     let openapi: openapiv3::OpenAPI = serde_path_to_error::deserialize(&raw).map_err(|error| {
+        // serde cannot see inside parameters (tagged by `in`): a misplaced style is located here instead.
+        let styles = crate::lower::misplaced_styles(&raw);
+        if !styles.is_empty() {
+            return styles
+                .into_iter()
+                .map(|d| locate_in(path, &text, d))
+                .collect();
+        }
         let pointer = path_to_pointer(error.path());
         located(
             Diagnostic::error(

@@ -4,6 +4,7 @@ mod bodies;
 mod client;
 mod models;
 mod operations;
+mod params;
 mod runtime;
 mod tokens;
 

@@ -2,6 +2,7 @@
 //! documented answer. The work itself is done by the runtime; each operation only wires its parts.
 
 use super::bodies::{BodyArgument, body_argument, body_items, body_step};
+use super::params::param_step;
 use super::tokens::{doc, ident, rust_type};
 use crate::diagnostics::Diagnostic;
 use crate::ir::{
@@ -385,33 +386,17 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
 
     let path_steps = operation.path_parts.iter().map(|part| match part {
         PathPart::Literal(text) => quote!(request.path(#text);),
-        PathPart::Param(index) => match operation.params.get(*index) {
-            Some(param) => {
-                let name = ident(&param.rust_name);
-                let wire = &param.wire_name;
-                quote!(request.path_param(#wire, &self.#name);)
-            }
-            None => quote!(),
-        },
+        PathPart::Param(index) => operation
+            .params
+            .get(*index)
+            .map(param_step)
+            .unwrap_or_default(),
     });
     let param_steps = operation
         .params
         .iter()
         .filter(|p| p.location != ParamLocation::Path)
-        .map(|param| {
-            let name = ident(&param.rust_name);
-            let wire = &param.wire_name;
-            let call = match param.location {
-                ParamLocation::Query => quote!(query),
-                ParamLocation::Cookie => quote!(cookie),
-                ParamLocation::Header | ParamLocation::Path => quote!(header),
-            };
-            if param.required {
-                quote!(request.#call(#wire, &self.#name);)
-            } else {
-                quote!(if let Some(value) = &self.#name { request.#call(#wire, value); })
-            }
-        });
+        .map(param_step);
     let body_step = operation.body.as_ref().map(body_step);
     let body_items = operation
         .body

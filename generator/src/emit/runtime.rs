@@ -14,6 +14,7 @@ const FILES: &[(&str, &str)] = &[
     ("datetime", include_str!("../../runtime/datetime.rs")),
     ("envelope", include_str!("../../runtime/envelope.rs")),
     ("error", include_str!("../../runtime/error.rs")),
+    ("params", include_str!("../../runtime/params.rs")),
     ("request", include_str!("../../runtime/request.rs")),
     ("response", include_str!("../../runtime/response.rs")),
     ("secret", include_str!("../../runtime/secret.rs")),

@@ -2,9 +2,12 @@
 
 mod bodies;
 mod operations;
+mod params;
 mod refs;
 mod schemas;
 mod security;
+
+pub(crate) use params::misplaced_styles;
 
 use crate::diagnostics::Diagnostic;
 use crate::ir::{Api, Envelope, Server, ServerVariable};

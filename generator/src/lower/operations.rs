@@ -1,6 +1,7 @@
-//! Lowers paths and operations: parameters, bodies, responses, security and operation extensions.
+//! Lowers paths and operations: bodies, responses, security and operation extensions (parameters: `params`).
 
 use super::bodies::{lower_request_body, pick_response_media};
+use super::params::{Declared, lower_params};
 use super::refs::resolve;
 use super::schemas::{SchemaLowerer, SchemaRef};
 use crate::diagnostics::{Diagnostic, pointer_token};
@@ -9,7 +10,7 @@ use crate::ir::{
     Response, ResponseBody, ResponseHeaders, StatusMatch, TokenExchange, Type,
 };
 use crate::names::{Scope, value_name};
-use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, ReferenceOr, StatusCode};
+use openapiv3::{OpenAPI, Parameter, ReferenceOr, StatusCode};
 
 /// Lowers every operation of the document, in path order then method order.
 pub fn lower_operations(
@@ -75,8 +76,12 @@ pub fn lower_operations(
                 diagnostics,
             );
             if let Some(mut lowered) = lowered {
-                lowered.method_name = method_names.claim(&value_name(&id));
-                lowered.builder_name = schemas.claim_name(&format!("{id} Builder"));
+                let name = operation
+                    .operation_id
+                    .clone()
+                    .unwrap_or_else(|| derived_name(method, path));
+                lowered.method_name = method_names.claim(&value_name(&name));
+                lowered.builder_name = schemas.claim_name(&format!("{name} Builder"));
                 operations.push(lowered);
             }
         }
@@ -102,7 +107,13 @@ impl OperationContext<'_> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<Operation> {
         let errors_before = diagnostics.len();
-        let params = self.params(path_params, &operation.parameters, schemas, diagnostics);
+        let declared = Declared {
+            pointer: self.pointer,
+            id: self.id,
+            path_level: path_params,
+            operation_level: &operation.parameters,
+        };
+        let params = lower_params(self.openapi, &declared, schemas, diagnostics);
         let path_parts = self.path_parts(path, &params, diagnostics);
         let body = self.body(operation, schemas, diagnostics);
         let (mut responses, accept) = self.responses(operation, schemas, diagnostics);
@@ -157,77 +168,6 @@ impl OperationContext<'_> {
             token_exchange,
             error_codes,
         })
-    }
-
-    /// Path-level parameters overridden by operation-level ones; path parameters first.
-    fn params(
-        &self,
-        path_level: &[ReferenceOr<Parameter>],
-        operation_level: &[ReferenceOr<Parameter>],
-        schemas: &mut SchemaLowerer<'_>,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> Vec<Param> {
-        let components = self.openapi.components.as_ref().map(|c| &c.parameters);
-        let mut merged: Vec<(String, String, &Parameter)> = Vec::new();
-        let path_pointer = self
-            .pointer
-            .rsplit_once('/')
-            .map_or(self.pointer, |(path, _)| path);
-        let path_level = path_level
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p, format!("{path_pointer}/parameters/{i}")));
-        let operation_level = operation_level
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p, format!("{}/parameters/{i}", self.pointer)));
-        for (parameter, pointer) in path_level.chain(operation_level) {
-            match resolve(parameter, "parameters", components, &pointer) {
-                Ok(resolved) => {
-                    let data = resolved.parameter_data_ref();
-                    let key = (data.name.clone(), location_of(resolved));
-                    merged.retain(|(_, _, p)| {
-                        (p.parameter_data_ref().name.clone(), location_of(p)) != key
-                    });
-                    // A shared component parameter is lowered at its own place, so it has one type everywhere.
-                    let origin = component_origin(parameter, "parameters")
-                        .unwrap_or_else(|| pointer.clone());
-                    merged.push((pointer, origin, resolved));
-                }
-                Err(diagnostic) => diagnostics.push(diagnostic),
-            }
-        }
-        merged.sort_by_key(|(_, _, p)| location_of(p) != ParamLocation::Path);
-        // Builder fields and setters share one namespace with the builder's own members.
-        let mut scope = Scope::with_reserved(&["client", "body", "send", "into_future"]);
-        let mut params = Vec::new();
-        for (pointer, origin, parameter) in merged {
-            let data = parameter.parameter_data_ref();
-            let location = location_of(parameter);
-            let hint = format!("{} {}", self.id, data.name);
-            let ty = match &data.format {
-                ParameterSchemaOrContent::Schema(schema) => {
-                    schemas.lower(SchemaRef::from(schema), &hint, &format!("{origin}/schema"))
-                }
-                ParameterSchemaOrContent::Content(_) => {
-                    diagnostics.push(Diagnostic::warning(
-                        format!("{pointer}/content"),
-                        "parameters described by `content` are sent as JSON text (serde_json::Value)",
-                    ));
-                    Type::Json
-                }
-            };
-            params.push(Param {
-                wire_name: data.name.clone(),
-                rust_name: scope.claim(&value_name(&data.name)),
-                location,
-                required: data.required || location == ParamLocation::Path,
-                ty,
-                doc: data.description.clone(),
-                deprecated: data.deprecated.unwrap_or(false),
-            });
-        }
-        params
     }
 
     /// Splits the path template, checking it against the declared path parameters.
@@ -434,12 +374,12 @@ impl OperationContext<'_> {
                     }
                 };
                 let ty = match &header.format {
-                    ParameterSchemaOrContent::Schema(schema) => schemas.lower(
+                    openapiv3::ParameterSchemaOrContent::Schema(schema) => schemas.lower(
                         SchemaRef::from(schema),
                         &format!("{} {name} Header", self.id),
                         &format!("{origin}/schema"),
                     ),
-                    ParameterSchemaOrContent::Content(_) => Type::String,
+                    openapiv3::ParameterSchemaOrContent::Content(_) => Type::String,
                 };
                 seen.push(lower);
                 fields.push(HeaderField {
@@ -625,11 +565,9 @@ fn component_origin<T>(item: &ReferenceOr<T>, kind: &str) -> Option<String> {
     }
 }
 
-fn location_of(parameter: &Parameter) -> ParamLocation {
-    match parameter {
-        Parameter::Path { .. } => ParamLocation::Path,
-        Parameter::Query { .. } => ParamLocation::Query,
-        Parameter::Header { .. } => ParamLocation::Header,
-        Parameter::Cookie { .. } => ParamLocation::Cookie,
-    }
+/// The words a Rust name is made of for an operation without `operationId`: `get /users/{id}` reads
+/// `get users by id` (`get_users_by_id`, `GetUsersByIdBuilder`).
+fn derived_name(method: Method, path: &str) -> String {
+    let words = path.replace('{', " by ").replace('}', " ");
+    format!("{} {words}", method.as_str().to_ascii_lowercase())
 }

@@ -1,0 +1,520 @@
+//! Parameter serialisation: OpenAPI's `style` and `explode` (RFC 6570 expansions) for path, query, header and
+//! cookie values, primitives, arrays and objects. Problems become the request's `InvalidRequest`, never panics.
+//!
+//! Label style without explode follows RFC 6570 (`.blue,black,brown`), as OpenAPI 3.0.4 corrected its table;
+//! 3.0.3's table shows dots there, contradicting the RFC it cites.
+
+use super::request::Request;
+use reqwest::header::{HeaderName, HeaderValue};
+
+/// How a parameter value is written: an OpenAPI `style` with its `explode` (and `allowReserved`), or [`Style::JSON`]
+/// for a parameter described by `content: application/json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    kind: Kind,
+    explode: bool,
+    allow_reserved: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Simple,
+    Label,
+    Matrix,
+    Form,
+    SpaceDelimited,
+    PipeDelimited,
+    DeepObject,
+    Json,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Simple => "simple",
+            Kind::Label => "label",
+            Kind::Matrix => "matrix",
+            Kind::Form => "form",
+            Kind::SpaceDelimited => "spaceDelimited",
+            Kind::PipeDelimited => "pipeDelimited",
+            Kind::DeepObject => "deepObject",
+            Kind::Json => "JSON content",
+        }
+    }
+}
+
+impl Style {
+    const fn new(kind: Kind, explode: bool) -> Style {
+        Style {
+            kind,
+            explode,
+            allow_reserved: false,
+        }
+    }
+
+    /// `simple`: the path and header default (`blue,black,brown`, `R,100,G,200`).
+    pub const SIMPLE: Style = Style::new(Kind::Simple, false);
+    /// `simple` exploded (`R=100,G=200`).
+    pub const SIMPLE_EXPLODE: Style = Style::new(Kind::Simple, true);
+    /// `label` (`.blue,black,brown`, `.R,100,G,200`).
+    pub const LABEL: Style = Style::new(Kind::Label, false);
+    /// `label` exploded (`.blue.black.brown`, `.R=100.G=200`).
+    pub const LABEL_EXPLODE: Style = Style::new(Kind::Label, true);
+    /// `matrix` (`;color=blue,black,brown`, `;color=R,100,G,200`).
+    pub const MATRIX: Style = Style::new(Kind::Matrix, false);
+    /// `matrix` exploded (`;color=blue;color=black`, `;R=100;G=200`).
+    pub const MATRIX_EXPLODE: Style = Style::new(Kind::Matrix, true);
+    /// `form` (`color=blue,black,brown`, `color=R,100,G,200`).
+    pub const FORM: Style = Style::new(Kind::Form, false);
+    /// `form` exploded: the query and cookie default (`color=blue&color=black`, `R=100&G=200`).
+    pub const FORM_EXPLODE: Style = Style::new(Kind::Form, true);
+    /// `spaceDelimited` (`color=blue%20black%20brown`).
+    pub const SPACE_DELIMITED: Style = Style::new(Kind::SpaceDelimited, false);
+    /// `pipeDelimited` (`color=blue|black|brown`).
+    pub const PIPE_DELIMITED: Style = Style::new(Kind::PipeDelimited, false);
+    /// `deepObject` (`color[R]=100&color[G]=200`, nested objects as `color[a][b]=1`).
+    pub const DEEP_OBJECT: Style = Style::new(Kind::DeepObject, true);
+    /// The value as JSON text (`content: application/json`), then written like a single string.
+    pub const JSON: Style = Style::new(Kind::Json, false);
+
+    /// This style with `allowReserved: true`: RFC 3986 reserved characters of query names and values go
+    /// unencoded (the URL library still escapes `#`, which would end the query).
+    pub const fn allow_reserved(self) -> Style {
+        Style {
+            allow_reserved: true,
+            ..self
+        }
+    }
+}
+
+impl Request {
+    /// Appends a path parameter in the default `simple` style.
+    pub fn path_param<T: serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        self.path_param_styled(name, value, Style::SIMPLE);
+    }
+
+    /// Appends a path parameter (`simple`, `label`, `matrix` or JSON), percent-encoded so it stays in its
+    /// segment. `.`, `..` and empty values are refused: URL normalisation would turn them into a different path.
+    pub fn path_param_styled<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+        style: Style,
+    ) {
+        match tree(value, style).and_then(|tree| path_text(name, tree, style)) {
+            Ok(text) if matches!(text.as_str(), "" | "." | "..") => {
+                self.note_problem(format!("path parameter {name:?} cannot be {text:?}"));
+            }
+            Ok(text) => self.path.push_str(&text),
+            Err(problem) => self.note_problem(format!("path parameter {name:?}: {problem}")),
+        }
+    }
+
+    /// Adds a query parameter in the default `form` style, exploded (arrays repeat the name).
+    pub fn query<T: serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        self.query_styled(name, value, Style::FORM_EXPLODE);
+    }
+
+    /// Adds a query parameter (`form`, `spaceDelimited`, `pipeDelimited`, `deepObject` or JSON); names and
+    /// values are percent-encoded here, so separators the style adds stay distinguishable from data.
+    pub fn query_styled<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+        style: Style,
+    ) {
+        match tree(value, style).and_then(|tree| query_pairs(name, tree, style)) {
+            Ok(pairs) => self.query.extend(pairs),
+            Err(problem) => self.note_problem(format!("query parameter {name:?}: {problem}")),
+        }
+    }
+
+    /// Adds a header in the default `simple` style.
+    pub fn header<T: serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        self.header_styled(name, value, Style::SIMPLE);
+    }
+
+    /// Adds a header (`simple`, exploded or not, or JSON); an invalid value is reported when the request is sent.
+    pub fn header_styled<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+        style: Style,
+    ) {
+        let text = match tree(value, style).and_then(|tree| header_text(tree, style)) {
+            Ok(Some(text)) => text,
+            Ok(None) => return,
+            Err(problem) => return self.note_problem(format!("header {name:?}: {problem}")),
+        };
+        match (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(&text),
+        ) {
+            (Ok(name), Ok(value)) => self.headers.push((name, value)),
+            _ => self.note_problem(format!("header {name:?} has an invalid name or value")),
+        }
+    }
+
+    /// Adds a cookie in the default `form` style, exploded: array items and object members become cookies of
+    /// their own (`ids=1; ids=2`), since `&`, RFC 6570's separator, means nothing in a `Cookie` header.
+    pub fn cookie<T: serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        self.cookie_styled(name, value, Style::FORM_EXPLODE);
+    }
+
+    /// Adds a cookie (`form`, exploded or not); all cookies travel in one `Cookie` header. A name or value
+    /// outside the cookie characters (`;`, space, quotes...) is refused, so it cannot add cookies.
+    pub fn cookie_styled<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        value: &T,
+        style: Style,
+    ) {
+        let pairs = match tree(value, style).and_then(|tree| cookie_pairs(name, tree, style)) {
+            Ok(pairs) => pairs,
+            Err(problem) => return self.note_problem(format!("cookie {name:?}: {problem}")),
+        };
+        let valid = |(name, value): &(String, String)| {
+            !name.is_empty()
+                && name.bytes().all(|b| is_cookie_octet(b) && b != b'=')
+                && value.bytes().all(is_cookie_octet)
+        };
+        if pairs.iter().all(valid) {
+            self.cookies.extend(pairs);
+        } else {
+            self.note_problem(format!(
+                "cookie {name:?} has characters a cookie name or value cannot carry"
+            ));
+        }
+    }
+}
+
+/// A parameter value as RFC 6570 sees it: members keep the order serde wrote them in (struct field order).
+#[derive(Debug)]
+enum Tree {
+    Null,
+    Text(String),
+    List(Vec<Tree>),
+    Map(Vec<(String, Tree)>),
+}
+
+impl<'de> serde::Deserialize<'de> for Tree {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TreeVisitor)
+    }
+}
+
+struct TreeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for TreeVisitor {
+    type Value = Tree;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Tree, E> {
+        Ok(Tree::Text(value.to_string()))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Tree, E> {
+        Ok(Tree::Text(value.to_string()))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Tree, E> {
+        Ok(Tree::Text(value.to_string()))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Tree, E> {
+        // The JSON spelling (`1e20`, `0.1`), as the value would appear in a body.
+        Ok(Tree::Text(serde_json::Number::from_f64(value).map_or_else(
+            || value.to_string(),
+            |number| number.to_string(),
+        )))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Tree, E> {
+        Ok(Tree::Text(value.to_owned()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Tree, E> {
+        Ok(Tree::Text(value))
+    }
+
+    fn visit_unit<E>(self) -> Result<Tree, E> {
+        Ok(Tree::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Tree, E> {
+        Ok(Tree::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Tree, D::Error> {
+        serde::Deserialize::deserialize(deserializer)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Tree, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Tree>()? {
+            // RFC 6570: undefined (null) items are skipped.
+            if !matches!(item, Tree::Null) {
+                items.push(item);
+            }
+        }
+        Ok(Tree::List(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
+        let mut members = Vec::new();
+        while let Some((key, value)) = map.next_entry::<String, Tree>()? {
+            // RFC 6570: members with undefined values are skipped (an unset optional field).
+            if !matches!(value, Tree::Null) {
+                members.push((key, value));
+            }
+        }
+        Ok(Tree::Map(members))
+    }
+}
+
+/// The value as a tree; JSON content is its JSON text, a single string.
+fn tree<T: serde::Serialize + ?Sized>(value: &T, style: Style) -> Result<Tree, String> {
+    let json = serde_json::to_string(value).map_err(|e| e.to_string())?;
+    if style.kind == Kind::Json {
+        return Ok(Tree::Text(json));
+    }
+    let tree: Tree = serde_json::from_str(&json).map_err(|e| e.to_string())?;
+    // RFC 6570: an empty list or map is undefined, like null.
+    Ok(match tree {
+        Tree::List(items) if items.is_empty() => Tree::Null,
+        Tree::Map(members) if members.is_empty() => Tree::Null,
+        other => other,
+    })
+}
+
+/// A value every style but `deepObject` can write: a string, a list of strings, or string members.
+enum Flat {
+    Undefined,
+    Text(String),
+    List(Vec<String>),
+    Map(Vec<(String, String)>),
+}
+
+fn flat(tree: Tree, style: Style) -> Result<Flat, String> {
+    let nested = || {
+        format!(
+            "style {} cannot carry arrays or objects nested in an array or object",
+            style.kind.name()
+        )
+    };
+    let text = |tree: Tree| match tree {
+        Tree::Text(text) => Ok(text),
+        _ => Err(nested()),
+    };
+    Ok(match tree {
+        Tree::Null => Flat::Undefined,
+        Tree::Text(value) => Flat::Text(value),
+        Tree::List(items) => Flat::List(items.into_iter().map(text).collect::<Result<_, _>>()?),
+        Tree::Map(members) => Flat::Map(
+            members
+                .into_iter()
+                .map(|(key, value)| text(value).map(|value| (key, value)))
+                .collect::<Result<_, _>>()?,
+        ),
+    })
+}
+
+/// Members as `k,v,k,v` (unexploded) or `k=v` items joined by `separator` (exploded), each part encoded.
+fn members(
+    members: &[(String, String)],
+    explode: bool,
+    separator: &str,
+    encode: impl Fn(&str) -> String,
+) -> String {
+    let parts: Vec<String> = members
+        .iter()
+        .map(|(key, value)| {
+            let joiner = if explode { "=" } else { "," };
+            format!("{}{joiner}{}", encode(key), encode(value))
+        })
+        .collect();
+    parts.join(if explode { separator } else { "," })
+}
+
+fn encoded_list(items: &[String], separator: &str, encode: impl Fn(&str) -> String) -> String {
+    let parts: Vec<String> = items.iter().map(|item| encode(item)).collect();
+    parts.join(separator)
+}
+
+/// The path text of a parameter (the caller refuses dot segments and empty text).
+fn path_text(name: &str, tree: Tree, style: Style) -> Result<String, String> {
+    let encode = |text: &str| encode_path_segment(text);
+    let explode = style.explode;
+    // `;name` alone for an empty value, as RFC 6570's path-style expansion writes it.
+    let matrix = |key: &str, value: &str| {
+        if value.is_empty() {
+            format!(";{}", encode(key))
+        } else {
+            format!(";{}={}", encode(key), encode(value))
+        }
+    };
+    Ok(match (style.kind, flat(tree, style)?) {
+        (_, Flat::Undefined) => String::new(),
+        (Kind::Simple | Kind::Json, Flat::Text(text)) => encode(&text),
+        (Kind::Simple, Flat::List(items)) => encoded_list(&items, ",", encode),
+        (Kind::Simple, Flat::Map(map)) => members(&map, explode, ",", encode),
+        (Kind::Label, Flat::Text(text)) => format!(".{}", encode(&text)),
+        (Kind::Label, Flat::List(items)) => {
+            format!(
+                ".{}",
+                encoded_list(&items, if explode { "." } else { "," }, encode)
+            )
+        }
+        (Kind::Label, Flat::Map(map)) => format!(".{}", members(&map, explode, ".", encode)),
+        (Kind::Matrix, Flat::Text(text)) => matrix(name, &text),
+        (Kind::Matrix, Flat::List(items)) if explode => {
+            items.iter().map(|item| matrix(name, item)).collect()
+        }
+        (Kind::Matrix, Flat::List(items)) => {
+            format!(";{}={}", encode(name), encoded_list(&items, ",", encode))
+        }
+        (Kind::Matrix, Flat::Map(map)) if explode => {
+            map.iter().map(|(key, value)| matrix(key, value)).collect()
+        }
+        (Kind::Matrix, Flat::Map(map)) => {
+            format!(";{}={}", encode(name), members(&map, false, ",", encode))
+        }
+        (kind, _) => return Err(format!("style {} cannot be used in a path", kind.name())),
+    })
+}
+
+/// The query pairs of a parameter, names and values already percent-encoded.
+fn query_pairs(name: &str, tree: Tree, style: Style) -> Result<Vec<(String, String)>, String> {
+    let encode = |text: &str| encode_query(text, style.allow_reserved);
+    if style.kind == Kind::DeepObject {
+        let mut pairs = Vec::new();
+        match tree {
+            Tree::Null => {}
+            Tree::Map(map) => deep_object(&encode(name), map, &encode, &mut pairs)?,
+            _ => return Err("style deepObject needs an object value".to_owned()),
+        }
+        return Ok(pairs);
+    }
+    let separator = match style.kind {
+        Kind::Form | Kind::Json => ",",
+        Kind::SpaceDelimited => "%20",
+        Kind::PipeDelimited => "|",
+        kind => return Err(format!("style {} cannot be used in a query", kind.name())),
+    };
+    let name = encode(name);
+    Ok(match flat(tree, style)? {
+        Flat::Undefined => Vec::new(),
+        Flat::Text(text) => vec![(name, encode(&text))],
+        Flat::List(items) if style.explode => items
+            .iter()
+            .map(|item| (name.clone(), encode(item)))
+            .collect(),
+        Flat::List(items) => vec![(name, encoded_list(&items, separator, encode))],
+        Flat::Map(map) if style.explode => map
+            .iter()
+            .map(|(key, value)| (encode(key), encode(value)))
+            .collect(),
+        Flat::Map(map) => {
+            let parts: Vec<String> = map
+                .iter()
+                .flat_map(|(key, value)| [encode(key), encode(value)])
+                .collect();
+            vec![(name, parts.join(separator))]
+        }
+    })
+}
+
+/// `name[key]=value` for each member, `name[key][inner]=value` for nested objects; arrays have no agreed
+/// spelling in `deepObject`, so they are refused.
+fn deep_object(
+    prefix: &str,
+    map: Vec<(String, Tree)>,
+    encode: &impl Fn(&str) -> String,
+    pairs: &mut Vec<(String, String)>,
+) -> Result<(), String> {
+    for (key, value) in map {
+        let name = format!("{prefix}[{}]", encode(&key));
+        match value {
+            Tree::Null => {}
+            Tree::Text(text) => pairs.push((name, encode(&text))),
+            Tree::Map(inner) => deep_object(&name, inner, encode, pairs)?,
+            Tree::List(_) => {
+                return Err(format!(
+                    "style deepObject cannot carry the array in member {key:?}"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The header text of a parameter; `None` when the value is undefined (the header is not sent).
+fn header_text(tree: Tree, style: Style) -> Result<Option<String>, String> {
+    let plain = |text: &str| text.to_owned();
+    Ok(match (style.kind, flat(tree, style)?) {
+        (_, Flat::Undefined) => None,
+        (Kind::Simple | Kind::Json, Flat::Text(text)) => Some(text),
+        (Kind::Simple, Flat::List(items)) => Some(items.join(",")),
+        (Kind::Simple, Flat::Map(map)) => Some(members(&map, style.explode, ",", plain)),
+        (kind, _) => return Err(format!("style {} cannot be used in a header", kind.name())),
+    })
+}
+
+/// The cookies of a parameter, as (name, value) pairs.
+fn cookie_pairs(name: &str, tree: Tree, style: Style) -> Result<Vec<(String, String)>, String> {
+    if !matches!(style.kind, Kind::Form | Kind::Json) {
+        return Err(format!(
+            "style {} cannot be used in a cookie",
+            style.kind.name()
+        ));
+    }
+    let name = name.to_owned();
+    Ok(match flat(tree, style)? {
+        Flat::Undefined => Vec::new(),
+        Flat::Text(text) => vec![(name, text)],
+        Flat::List(items) if style.explode => {
+            items.into_iter().map(|item| (name.clone(), item)).collect()
+        }
+        Flat::List(items) => vec![(name, items.join(","))],
+        Flat::Map(map) if style.explode => map,
+        Flat::Map(map) => vec![(name, members(&map, false, ",", |text| text.to_owned()))],
+    })
+}
+
+/// RFC 6265 `cookie-octet` (printable ASCII except space, `"`, `;` and `\`), plus the comma that OpenAPI's
+/// `form` style puts between array items; only `;` could start another cookie.
+fn is_cookie_octet(byte: u8) -> bool {
+    matches!(byte, 0x21 | 0x23..=0x3A | 0x3C..=0x5B | 0x5D..=0x7E)
+}
+
+/// Percent-encodes one path segment: everything but RFC 3986 unreserved characters is escaped,
+/// so a value can never add a segment or a query to the URL.
+pub fn encode_path_segment(value: &str) -> String {
+    percent_encode(value, |_| false)
+}
+
+/// Percent-encodes a query name or value: unreserved characters stay, and with `allowReserved` the RFC 3986
+/// reserved ones too; everything else (space as `%20`, `%` itself) is escaped.
+pub fn encode_query(value: &str, allow_reserved: bool) -> String {
+    percent_encode(value, |byte| {
+        allow_reserved && b":/?#[]@!$&'()*+,;=".contains(&byte)
+    })
+}
+
+fn percent_encode(value: &str, keep: impl Fn(u8) -> bool) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut encoded = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') || keep(byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push('%');
+            encoded.push(char::from(HEX[usize::from(byte >> 4)]));
+            encoded.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+    }
+    encoded
+}
