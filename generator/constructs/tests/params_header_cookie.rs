@@ -1,6 +1,6 @@
 //! `specs/params_header_cookie.yaml` against wiremock: headers in simple style and cookies in form style,
 //! with and without explode, write OpenAPI's style examples (id=5, color=[blue,black,brown],
-//! rgb={R:100,G:200,B:150}) as the exact header text. Object members come in struct field order (B, G, R).
+//! rgb={R:100,G:200,B:150}) as the exact header text. Object members come in spec order (R, G, B), as in the OpenAPI style table.
 
 use specgen_constructs::params_header_cookie::{Client, Color, Shade};
 use wiremock::matchers::method;
@@ -58,7 +58,7 @@ async fn simple_headers_without_explode() {
         [
             Some("5"),
             Some("blue,black,brown"),
-            Some("B,150,G,200,R,100")
+            Some("R,100,G,200,B,150")
         ]
     );
 }
@@ -77,7 +77,7 @@ async fn simple_headers_with_explode() {
         [
             Some("5"),
             Some("blue,black,brown"),
-            Some("B=150,G=200,R=100")
+            Some("R=100,G=200,B=150")
         ]
     );
 }
@@ -98,7 +98,7 @@ async fn json_content_header_is_the_json_text() {
     client.headers_json(rgb()).await.expect("json header");
     assert_eq!(
         headers(&only_request(&server).await, &["x-filter"]),
-        [Some(r#"{"B":150,"G":200,"R":100}"#)]
+        [Some(r#"{"R":100,"G":200,"B":150}"#)]
     );
 }
 
@@ -114,7 +114,7 @@ async fn form_cookies_exploded_are_cookies_of_their_own() {
     assert_eq!(
         headers(&only_request(&server).await, &["cookie"]),
         [Some(
-            "id=5; color=blue; color=black; color=brown; B=150; G=200; R=100"
+            "id=5; color=blue; color=black; color=brown; R=100; G=200; B=150"
         )]
     );
 }
@@ -130,7 +130,7 @@ async fn form_cookies_unexploded_are_comma_separated() {
         .expect("cookies");
     assert_eq!(
         headers(&only_request(&server).await, &["cookie"]),
-        [Some("id=5; color=blue,black,brown; rgb=B,150,G,200,R,100")]
+        [Some("id=5; color=blue,black,brown; rgb=R,100,G,200,B,150")]
     );
 }
 

@@ -1,7 +1,6 @@
 //! `specs/params_path.yaml` against wiremock: every path style and explode writes the primitive, array and
 //! object of OpenAPI's style examples (id=5, color=[blue,black,brown], rgb={R:100,G:200,B:150}) as the exact
-//! raw path text. Object members come in the generated struct's field order, which is alphabetical (B, G, R)
-//! because the loader does not keep the spec's key order.
+//! raw path text. Object members come in spec order (R, G, B), as in the OpenAPI style table.
 
 use specgen_constructs::params_path::{Client, Color, Shade};
 use wiremock::matchers::method;
@@ -64,12 +63,12 @@ async fn simple_label_and_matrix_with_and_without_explode() {
     assert_eq!(
         sent_paths(&server).await,
         [
-            "/simple/5/blue,black,brown/B,150,G,200,R,100",
-            "/simple-explode/5/blue,black,brown/B=150,G=200,R=100",
-            "/label/.5/.blue,black,brown/.B,150,G,200,R,100",
-            "/label-explode/.5/.blue.black.brown/.B=150.G=200.R=100",
-            "/matrix/;id=5/;color=blue,black,brown/;rgb=B,150,G,200,R,100",
-            "/matrix-explode/;id=5/;color=blue;color=black;color=brown/;B=150;G=200;R=100",
+            "/simple/5/blue,black,brown/R,100,G,200,B,150",
+            "/simple-explode/5/blue,black,brown/R=100,G=200,B=150",
+            "/label/.5/.blue,black,brown/.R,100,G,200,B,150",
+            "/label-explode/.5/.blue.black.brown/.R=100.G=200.B=150",
+            "/matrix/;id=5/;color=blue,black,brown/;rgb=R,100,G,200,B,150",
+            "/matrix-explode/;id=5/;color=blue;color=black;color=brown/;R=100;G=200;B=150",
         ]
     );
 }
@@ -87,7 +86,7 @@ async fn values_are_percent_encoded_so_they_stay_in_their_segment() {
         sent_paths(&server).await,
         [
             "/default/a%20b%2Fc%3Fd%2Ce",
-            "/label-explode/.5/.x%2Fy.blue/.B=150.G=200.R=100",
+            "/label-explode/.5/.x%2Fy.blue/.R=100.G=200.B=150",
         ]
     );
 }

@@ -1,7 +1,7 @@
 //! `specs/params_query.yaml` against wiremock: every query style writes OpenAPI's style examples (id=5,
 //! color=[blue,black,brown], rgb={R:100,G:200,B:150}) as the exact raw query string; keyword and colliding
 //! names get distinct Rust names but keep their wire names; an operation without operationId gets a readable
-//! name. Object members come in struct field order, alphabetical (B, G, R) since the loader sorts keys.
+//! name. Object members come in spec order (R, G, B), as in the OpenAPI style table.
 
 use specgen_constructs::params_query::{
     Client, Color, QueryDeepObjectFilter, QueryDeepObjectFilterRange, Shade,
@@ -65,8 +65,8 @@ async fn form_with_and_without_explode() {
     assert_eq!(
         sent(&server).await,
         [
-            "/form?id=5&color=blue&color=black&color=brown&B=150&G=200&R=100",
-            "/form-unexploded?id=5&color=blue,black,brown&rgb=B,150,G,200,R,100",
+            "/form?id=5&color=blue&color=black&color=brown&R=100&G=200&B=150",
+            "/form-unexploded?id=5&color=blue,black,brown&rgb=R,100,G,200,B,150",
         ]
     );
 }
@@ -141,7 +141,7 @@ async fn deep_object_with_nested_objects_and_maps() {
     assert_eq!(
         sent(&server).await,
         [
-            "/deep?rgb[B]=150&rgb[G]=200&rgb[R]=100&filter[name]=x%20y&filter[range][max]=9&tags[k%5B1%5D]=v%26w"
+            "/deep?rgb[R]=100&rgb[G]=200&rgb[B]=150&filter[name]=x%20y&filter[range][max]=9&tags[k%5B1%5D]=v%26w"
         ]
     );
 }
