@@ -111,6 +111,6 @@ async fn json_content_is_sent_as_encoded_json_text() {
     client.path_json(rgb()).await.expect("json");
     assert_eq!(
         sent_paths(&server).await,
-        ["/json/%7B%22B%22%3A150%2C%22G%22%3A200%2C%22R%22%3A100%7D"]
+        ["/json/%7B%22R%22%3A100%2C%22G%22%3A200%2C%22B%22%3A150%7D"]
     );
 }

@@ -111,8 +111,8 @@ async fn space_and_pipe_delimited() {
     assert_eq!(
         sent(&server).await,
         [
-            "/space?color=blue%20black%20brown&rgb=B%20150%20G%20200%20R%20100",
-            "/pipe?color=blue|black|brown&rgb=B|150|G|200|R|100",
+            "/space?color=blue%20black%20brown&rgb=R%20100%20G%20200%20B%20150",
+            "/pipe?color=blue|black|brown&rgb=R|100|G|200|B|150",
             "/pipe?color=a%7Cb|c%20d",
         ]
     );
@@ -159,7 +159,7 @@ async fn json_content_reserved_characters_and_encoding() {
     assert_eq!(
         sent(&server).await,
         [
-            "/json?filter=%7B%22B%22%3A150%2C%22G%22%3A200%2C%22R%22%3A100%7D",
+            "/json?filter=%7B%22R%22%3A100%2C%22G%22%3A200%2C%22B%22%3A150%7D",
             "/reserved?raw=a/b:c,d@e&encoded=a%20b%26c%3Dd%2Be%25f%2F%C3%A9",
         ]
     );
