@@ -66,7 +66,9 @@ pub struct Credentials {
 impl Credentials {
     /// A store of its own, holding `initial`.
     pub fn new(initial: BTreeMap<&'static str, Credential>) -> Self {
-        Credentials { by_scheme: Arc::new(RwLock::new(initial)) }
+        Credentials {
+            by_scheme: Arc::new(RwLock::new(initial)),
+        }
     }
 
     /// Sets (or replaces) the credential for a scheme.

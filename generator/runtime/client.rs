@@ -1,11 +1,11 @@
 //! The part of every generated client that is the same for all APIs: configuration, auth and sending.
 
 use super::auth::{Credential, Credentials, KeyLocation, SchemeKind, SecurityScheme};
-use std::collections::BTreeMap;
 use super::error::{BuildError, Error};
 use super::request::{Body, OperationInfo, Request};
 use super::response::RawResponse;
 use super::secret::Secret;
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 /// Configuration shared by every generated `ClientBuilder`.
@@ -181,7 +181,11 @@ impl ClientCore {
         // A key sent in the query string is part of the URL, which reqwest puts in its errors: strip it there.
         let key_in_url = query.len() > query_before;
         let transport = |error: reqwest::Error| {
-            Error::Transport(if key_in_url { error.without_url() } else { error })
+            Error::Transport(if key_in_url {
+                error.without_url()
+            } else {
+                error
+            })
         };
         if !cookies.is_empty() {
             let joined: Vec<String> = cookies

@@ -1,18 +1,23 @@
 //! The runtime shared by generated clients: written once, compiled and tested, never copied per operation.
 
 pub mod auth;
+pub mod base64;
 pub mod client;
 pub mod datetime;
 pub mod envelope;
 pub mod error;
+pub mod nullable;
 pub mod request;
 pub mod response;
 pub mod secret;
+pub mod tagged;
 
 pub use auth::{Credential, KeyLocation, SchemeKind, SecurityScheme};
+pub use base64::Base64;
 pub use client::{ClientBuilder, ClientCore, token};
 pub use envelope::{EnvelopeError, EnvelopeSpec};
 pub use error::{ApiError, BuildError, Error};
+pub use nullable::Nullable;
 pub use request::{OperationInfo, Request, encode_path_segment};
 pub use response::RawResponse;
 pub use secret::Secret;

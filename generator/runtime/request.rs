@@ -92,8 +92,12 @@ impl Request {
     /// A value outside the cookie characters (`;`, space, quotes...) is refused, so it cannot add cookies.
     pub fn cookie<T: serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
         match param_texts(value).map(|texts| texts.join(",")) {
-            Ok(text) if text.bytes().all(is_cookie_octet) => self.cookies.push((name.to_owned(), text)),
-            Ok(_) => self.note_problem(format!("cookie {name:?} has characters a cookie value cannot carry")),
+            Ok(text) if text.bytes().all(is_cookie_octet) => {
+                self.cookies.push((name.to_owned(), text))
+            }
+            Ok(_) => self.note_problem(format!(
+                "cookie {name:?} has characters a cookie value cannot carry"
+            )),
             Err(problem) => self.note_problem(format!("cookie {name:?}: {problem}")),
         }
     }

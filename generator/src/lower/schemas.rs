@@ -1,12 +1,16 @@
 //! Lowers JSON schemas to IR types: named structs, enums and unions for components and inline shapes.
+//! Enumerations and unions have submodules of their own.
+
+mod enums;
+mod unions;
 
 use super::refs::{component_name, component_pointer, unsupported_ref};
 use crate::diagnostics::{Diagnostic, pointer_token};
-use crate::ir::{EnumValue, Field, Type, TypeDef, TypeId, TypeKind, UnionVariant};
-use crate::names::{RESERVED_TYPE_NAMES, Scope, type_name, value_name, variant_name};
+use crate::ir::{Field, Type, TypeDef, TypeId, TypeKind};
+use crate::names::{RESERVED_TYPE_NAMES, Scope, type_name, value_name};
 use indexmap::IndexMap;
 use openapiv3::{
-    AdditionalProperties, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind,
+    AdditionalProperties, AnySchema, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind,
     StringFormat, Type as OaType, VariantOrUnknownOrEmpty,
 };
 use std::collections::BTreeMap;
@@ -274,54 +278,41 @@ impl<'a> SchemaLowerer<'a> {
 
     /// The kind of a schema that needs a named type of its own, or `None` for plain types.
     fn named_kind(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Option<TypeKind> {
-        match &schema.schema_kind {
-            SchemaKind::Type(OaType::String(string))
-                if string.enumeration.iter().any(Option::is_some) =>
-            {
-                let values: Vec<&str> = string
-                    .enumeration
-                    .iter()
-                    .flatten()
-                    .map(String::as_str)
-                    .collect();
-                Some(self.string_enum(schema, &values))
+        if let Some(listed) = enums::listed(schema) {
+            return Some(enums::enum_kind(schema, listed));
+        }
+        let discriminator = schema.schema_data.discriminator.as_ref();
+        if discriminator.is_some() && alternatives(schema).is_none() {
+            self.diagnostics.push(Diagnostic::warning(
+                pointer,
+                "a discriminator outside oneOf/anyOf is not used: values are read as this schema's own properties",
+            ).with_hint("list the subtypes in a oneOf beside the discriminator to get a tagged enum"));
+        }
+        if let Some((keyword, alternatives)) = alternatives(schema) {
+            let non_null: Vec<_> = alternatives.iter().filter(|a| !is_null_schema(a)).collect();
+            if non_null.len() == 1 {
+                return None;
             }
+            let list_pointer = format!("{pointer}/{keyword}");
+            return Some(self.union(&non_null, discriminator, hint, &list_pointer, pointer));
+        }
+        match &schema.schema_kind {
             SchemaKind::Type(OaType::Object(object)) if !object.properties.is_empty() => {
                 let properties = own_properties(&object.properties, pointer, hint);
-                Some(self.structure(properties, &object.required))
-            }
-            SchemaKind::OneOf {
-                one_of: alternatives,
-            }
-            | SchemaKind::AnyOf {
-                any_of: alternatives,
-            } => {
-                let keyword = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) {
-                    "oneOf"
-                } else {
-                    "anyOf"
-                };
-                let non_null: Vec<_> = alternatives.iter().filter(|a| !is_null_schema(a)).collect();
-                if non_null.len() == 1 {
-                    return None;
-                }
-                Some(self.union(&non_null, hint, &format!("{pointer}/{keyword}")))
+                let extra = object.additional_properties.as_ref();
+                Some(self.structure(properties, &object.required, extra, hint, pointer))
             }
             SchemaKind::AllOf { all_of } if all_of.len() > 1 => {
                 Some(self.merged(all_of, None, hint, pointer))
             }
             SchemaKind::Any(any) if !any.all_of.is_empty() => {
                 // `allOf` beside `properties`: openapiv3 keeps both here; the siblings are one more part.
-                Some(self.merged(
-                    &any.all_of,
-                    Some((&any.properties, &any.required)),
-                    hint,
-                    pointer,
-                ))
+                Some(self.merged(&any.all_of, Some(any), hint, pointer))
             }
             SchemaKind::Any(any) if !any.properties.is_empty() => {
                 let properties = own_properties(&any.properties, pointer, hint);
-                Some(self.structure(properties, &any.required))
+                let extra = any.additional_properties.as_ref();
+                Some(self.structure(properties, &any.required, extra, hint, pointer))
             }
             _ => None,
         }
@@ -346,7 +337,9 @@ impl<'a> SchemaLowerer<'a> {
                     Type::DateTime { assume_utc }
                 }
                 VariantOrUnknownOrEmpty::Item(StringFormat::Date) => Type::Date,
+                VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => Type::Bytes,
                 VariantOrUnknownOrEmpty::Unknown(format) if format == "uuid" => Type::Uuid,
+                // `binary` in JSON is still text (JSON has no raw bytes); `password`, `email`, … are strings.
                 _ => Type::String,
             },
             SchemaKind::Type(OaType::Array(array)) => match &array.items {
@@ -403,36 +396,16 @@ impl<'a> SchemaLowerer<'a> {
         }
     }
 
-    fn string_enum(&mut self, schema: &Schema, values: &[&str]) -> TypeKind {
-        let descriptions: Vec<Option<String>> =
-            match schema.schema_data.extensions.get("x-enum-descriptions") {
-                Some(serde_json::Value::Array(items)) => items
-                    .iter()
-                    .map(|item| item.as_str().map(str::to_owned))
-                    .collect(),
-                _ => Vec::new(),
-            };
-        let mut scope = Scope::default();
-        let mut seen = std::collections::BTreeSet::new();
-        let mut out = Vec::new();
-        for (index, value) in values.iter().enumerate() {
-            if !seen.insert(*value) {
-                continue;
-            }
-            let raw = if value.is_empty() { "Empty" } else { value };
-            out.push(EnumValue {
-                rust_name: scope.claim(&variant_name(raw)),
-                wire: (*value).to_owned(),
-                doc: descriptions.get(index).cloned().flatten(),
-            });
-        }
-        TypeKind::StringEnum {
-            values: out,
-            catch_all: scope.claim("Unknown"),
-        }
-    }
-
-    fn structure(&mut self, properties: Vec<Property<'_>>, required: &[String]) -> TypeKind {
+    /// A struct of `properties`, with a flattened map for `additionalProperties` when the schema allows
+    /// properties it does not list (`true` keeps them as JSON, a schema types them).
+    fn structure(
+        &mut self,
+        properties: Vec<Property<'_>>,
+        required: &[String],
+        additional: Option<&AdditionalProperties>,
+        hint: &str,
+        pointer: &str,
+    ) -> TypeKind {
         let mut scope = Scope::default();
         let mut fields = Vec::new();
         for (wire_name, property, property_pointer, owner) in properties {
@@ -443,58 +416,62 @@ impl<'a> SchemaLowerer<'a> {
                 ReferenceOr::Item(schema) => Some(schema.as_ref()),
                 ReferenceOr::Reference { .. } => None,
             };
-            let sensitive = self.resolve(schema).is_some_and(is_sensitive);
+            let resolved = self.resolve(schema);
+            let read_only = resolved.is_some_and(|s| s.schema_data.read_only);
+            let write_only = resolved.is_some_and(|s| s.schema_data.write_only);
+            let required = required.iter().any(|r| r == wire_name);
+            let mut doc = own.and_then(describe);
+            if read_only {
+                append(
+                    &mut doc,
+                    "Read-only: the server sends it; requests leave it out (`None`).",
+                );
+            }
+            if write_only {
+                append(
+                    &mut doc,
+                    "Write-only: requests send it; the server never returns it.",
+                );
+            }
             fields.push(Field {
                 rust_name: scope.claim(&value_name(wire_name)),
                 wire_name: wire_name.clone(),
                 ty,
-                required: required.iter().any(|r| r == wire_name),
+                required,
                 nullable: self.is_nullable(schema),
-                doc: own.and_then(describe),
+                doc,
                 deprecated: own.is_some_and(|s| s.schema_data.deprecated),
-                sensitive,
+                sensitive: resolved.is_some_and(is_sensitive),
+                one_way: read_only || write_only,
+                flatten: false,
+            });
+        }
+        let value = match additional {
+            Some(AdditionalProperties::Any(true)) => Some(Type::Json),
+            Some(AdditionalProperties::Schema(value)) => Some(self.lower(
+                SchemaRef::from(value.as_ref()),
+                &format!("{hint}Value"),
+                &format!("{pointer}/additionalProperties"),
+            )),
+            Some(AdditionalProperties::Any(false)) | None => None,
+        };
+        if let Some(value) = value {
+            fields.push(Field {
+                rust_name: scope.claim("additional_properties"),
+                wire_name: "additionalProperties".to_owned(),
+                ty: Type::Map(Box::new(value)),
+                required: true,
+                nullable: false,
+                doc: Some(
+                    "Properties the schema does not list (`additionalProperties`).".to_owned(),
+                ),
+                deprecated: false,
+                sensitive: false,
+                one_way: false,
+                flatten: true,
             });
         }
         TypeKind::Struct(fields)
-    }
-
-    fn union(
-        &mut self,
-        alternatives: &[&ReferenceOr<Schema>],
-        hint: &str,
-        pointer: &str,
-    ) -> TypeKind {
-        let mut scope = Scope::default();
-        let mut variants = Vec::new();
-        for (index, alternative) in alternatives.iter().enumerate() {
-            let ty = self.lower(
-                SchemaRef::from(*alternative),
-                &format!("{hint}Variant{index}"),
-                &format!("{pointer}/{index}"),
-            );
-            let raw = self.variant_name(&ty);
-            variants.push(UnionVariant {
-                rust_name: scope.claim(&raw),
-                ty,
-            });
-        }
-        TypeKind::Untagged(variants)
-    }
-
-    fn variant_name(&self, ty: &Type) -> String {
-        match ty {
-            Type::Bool => "Boolean".to_owned(),
-            Type::I32 | Type::I64 => "Integer".to_owned(),
-            Type::F32 | Type::F64 => "Number".to_owned(),
-            Type::String => "String".to_owned(),
-            Type::Uuid => "Uuid".to_owned(),
-            Type::DateTime { .. } => "DateTime".to_owned(),
-            Type::Date => "Date".to_owned(),
-            Type::Json => "Json".to_owned(),
-            Type::Array(_) => "Array".to_owned(),
-            Type::Map(_) => "Map".to_owned(),
-            Type::Named(id) => self.types[id.0].name.clone(),
-        }
     }
 
     /// Merges the object parts of an `allOf` (and any sibling properties) into one struct. Properties keep
@@ -502,7 +479,7 @@ impl<'a> SchemaLowerer<'a> {
     fn merged(
         &mut self,
         parts: &[ReferenceOr<Schema>],
-        siblings: Option<(&Properties, &Vec<String>)>,
+        siblings: Option<&AnySchema>,
         hint: &str,
         pointer: &str,
     ) -> TypeKind {
@@ -519,9 +496,9 @@ impl<'a> SchemaLowerer<'a> {
                 0,
             );
         }
-        if let Some((own, own_required)) = siblings {
-            properties.extend(own_properties(own, pointer, hint));
-            required.extend(own_required.iter().cloned());
+        if let Some(own) = siblings {
+            properties.extend(own_properties(&own.properties, pointer, hint));
+            required.extend(own.required.iter().cloned());
         }
         // A later part's property replaces an earlier one of the same name, keeping the first position.
         let mut merged: Vec<Property<'_>> = Vec::new();
@@ -531,7 +508,8 @@ impl<'a> SchemaLowerer<'a> {
                 None => merged.push(property),
             }
         }
-        self.structure(merged, &required)
+        let additional = siblings.and_then(|own| own.additional_properties.as_ref());
+        self.structure(merged, &required, additional, hint, pointer)
     }
 
     /// Collects the properties of one `allOf` part, following references and nested `allOf`s.
@@ -620,29 +598,79 @@ fn own_properties<'s>(properties: &'s Properties, pointer: &str, owner: &str) ->
 
 /// Whether a schema becomes a named type of its own (mirrors `named_kind`).
 fn needs_name(schema: &Schema) -> bool {
+    if enums::listed(schema).is_some() {
+        return true;
+    }
+    if let Some((_, alternatives)) = alternatives(schema) {
+        return alternatives.iter().filter(|a| !is_null_schema(a)).count() != 1;
+    }
     match &schema.schema_kind {
-        // `enum: [null]` lists no string at all: it stays a plain (nullable) string.
-        SchemaKind::Type(OaType::String(string)) => string.enumeration.iter().any(Option::is_some),
         SchemaKind::Type(OaType::Object(object)) => !object.properties.is_empty(),
-        SchemaKind::OneOf {
-            one_of: alternatives,
-        }
-        | SchemaKind::AnyOf {
-            any_of: alternatives,
-        } => alternatives.iter().filter(|a| !is_null_schema(a)).count() != 1,
         SchemaKind::AllOf { all_of } => all_of.len() > 1,
         SchemaKind::Any(any) => !any.all_of.is_empty() || !any.properties.is_empty(),
         _ => false,
     }
 }
 
-/// A schema's title and description, as documentation.
+/// The `oneOf` or `anyOf` list of a schema (with its keyword), also when `type` or other keywords sit beside
+/// it; `None` for a schema with `properties` or `allOf` beside it, which is an object first.
+fn alternatives(schema: &Schema) -> Option<(&'static str, &[ReferenceOr<Schema>])> {
+    match &schema.schema_kind {
+        SchemaKind::OneOf { one_of } => Some(("oneOf", one_of)),
+        SchemaKind::AnyOf { any_of } => Some(("anyOf", any_of)),
+        SchemaKind::Any(any) if any.properties.is_empty() && any.all_of.is_empty() => {
+            if !any.one_of.is_empty() {
+                Some(("oneOf", &any.one_of))
+            } else if !any.any_of.is_empty() {
+                Some(("anyOf", &any.any_of))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A schema's title and description, then notes on what else it says about its values: the values allowed
+/// (when they make no enum), the default, and the format of binary strings.
 fn describe(schema: &Schema) -> Option<String> {
     let data = &schema.schema_data;
-    match (&data.title, &data.description) {
+    let mut doc = match (&data.title, &data.description) {
         (Some(title), Some(description)) => Some(format!("{title}\n\n{description}")),
         (Some(text), None) | (None, Some(text)) => Some(text.clone()),
         (None, None) => None,
+    };
+    if let Some(note) = enums::allowed_values_note(schema) {
+        append(&mut doc, &note);
+    }
+    if let Some(default) = &data.default {
+        append(&mut doc, &format!("Default: `{default}`."));
+    }
+    if let SchemaKind::Type(OaType::String(string)) = &schema.schema_kind {
+        match &string.format {
+            VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => {
+                append(&mut doc, "Base64-encoded bytes (`format: byte`).");
+            }
+            VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => {
+                append(
+                    &mut doc,
+                    "Binary data, as the JSON text carries it (`format: binary`).",
+                );
+            }
+            _ => {}
+        }
+    }
+    doc
+}
+
+/// Adds a paragraph to documentation.
+fn append(doc: &mut Option<String>, paragraph: &str) {
+    match doc {
+        Some(text) => {
+            text.push_str("\n\n");
+            text.push_str(paragraph);
+        }
+        None => *doc = Some(paragraph.to_owned()),
     }
 }
 

@@ -17,6 +17,7 @@
     rustdoc::bare_urls,
     rustdoc::invalid_html_tags
 )]
+#![allow(deprecated)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[
@@ -425,8 +426,8 @@ pub struct EligibleBcdsEnvelope {
     #[serde(rename = "errorMessage")]
     pub error_message: String,
     /// Paging information, or null.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pageable: Option<Pageable>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub pageable: runtime::Nullable<Pageable>,
 }
 /// Failed (NAK) envelope: a non-empty errorCode and its message, with content and pageable both empty strings.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -590,8 +591,8 @@ pub struct ModifyBcdEnvelope {
     #[serde(rename = "errorMessage")]
     pub error_message: String,
     /// Paging information, or null.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pageable: Option<Pageable>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub pageable: runtime::Nullable<Pageable>,
 }
 /// The billing cycle definition to assign.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -717,8 +718,8 @@ pub struct RequestStatusEnvelope {
     #[serde(rename = "errorMessage")]
     pub error_message: String,
     /// Paging information, or null.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pageable: Option<Pageable>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub pageable: runtime::Nullable<Pageable>,
 }
 /// Always the empty string on failure.
 #[derive(
