@@ -89,15 +89,19 @@ pub const BUILDER_METHODS: &[&str] = &[
 ];
 
 /// Whether a non-ASCII character is kept as it is in identifiers. Rust accepts any XID character, but rustc
-/// warns by default (`uncommon_codepoints`, `mixed_script_confusables`, `confusable_idents`) about characters
-/// UTS #39 does not recommend and about scripts that look like Latin. Kept are the letters of scripts with
-/// none of those problems: Latin-1 and Latin Extended-A letters (`ä`, `é`, `ß`, `ł`; without the few that
-/// UTS #39 restricts), CJK ideographs, Hiragana, Katakana and Hangul syllables. Any other character
-/// (Greek and Cyrillic among them, whose letters include Latin look-alikes) is spelled as its code point.
+/// warns by default about characters UTS #39 does not recommend (`uncommon_codepoints`), about a script used
+/// only through Latin look-alikes (`mixed_script_confusables`) and about two identifiers that look alike
+/// (`confusable_idents`); the last two are crate-wide and cannot be allowed from a generated module. Kept are
+/// Latin-1 and Latin Extended-A letters (`ä`, `é`, `ß`, `ł`; without those UTS #39 restricts and the dotless
+/// `ı`, which reads as `i`), CJK ideographs, Hiragana, Katakana and Hangul syllables, each checked against
+/// rustc. Any other character (Greek and Cyrillic among them, whose letters include many Latin look-alikes,
+/// so that a name like `сор` would warn) is spelled as its code point (`U441`). What remains possible: a
+/// crate whose only kana are look-alikes (`カ`, `ロ`, `へ` alone) or two names that differ only in
+/// look-alike letters (`Đ`/`Ð`, `へ`/`ヘ`) still meet those crate-wide lints.
 pub fn is_kept_letter(c: char) -> bool {
     matches!(c,
         '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{FF}'
-        | '\u{100}'..='\u{131}' | '\u{134}'..='\u{137}' | '\u{139}'..='\u{13E}'
+        | '\u{100}'..='\u{130}' | '\u{134}'..='\u{137}' | '\u{139}'..='\u{13E}'
         | '\u{141}'..='\u{148}' | '\u{14A}'..='\u{17E}'
         | '\u{3041}'..='\u{3096}' | '\u{309D}'..='\u{309E}'
         | '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FE}'
@@ -244,6 +248,7 @@ mod tests {
         assert_eq!(value_name("имя"), "u438_u43c_u44f");
         assert_eq!(type_name("😀 face"), "Face");
         assert_eq!(type_name("ĳ"), "U133");
+        assert_eq!(value_name("ıd"), "u131_d");
     }
 
     #[test]
