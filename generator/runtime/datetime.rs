@@ -62,3 +62,24 @@ pub mod assume_utc_option {
         }
     }
 }
+
+/// `#[serde(with)]` module for `Nullable<DateTime<Utc>>` fields (optional and nullable).
+pub mod assume_utc_nullable {
+    use super::super::nullable::Nullable;
+    use super::*;
+
+    /// Writes RFC 3339 or null (an absent value is skipped by the field attribute).
+    pub fn serialize<S: Serializer>(
+        value: &Nullable<DateTime<Utc>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        super::assume_utc_option::serialize(&value.value().copied(), serializer)
+    }
+
+    /// Reads RFC 3339, a zone-less date-time as UTC, or null.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Nullable<DateTime<Utc>>, D::Error> {
+        super::assume_utc_option::deserialize(deserializer).map(Nullable::from)
+    }
+}

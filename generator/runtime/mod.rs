@@ -1,21 +1,26 @@
 //! The runtime shared by generated clients: written once, compiled and tested, never copied per operation.
 
 pub mod auth;
+pub mod base64;
 pub mod body;
 pub mod client;
 pub mod datetime;
 pub mod envelope;
 pub mod error;
+pub mod nullable;
 pub mod params;
 pub mod request;
 pub mod response;
 pub mod secret;
+pub mod tagged;
 
 pub use auth::{Credential, KeyLocation, SchemeKind, SecurityScheme};
+pub use base64::Base64;
 pub use body::{FilePart, FileParts, Multipart, MultipartBody};
 pub use client::{ClientBuilder, ClientCore, token};
 pub use envelope::{EnvelopeError, EnvelopeSpec};
 pub use error::{ApiError, BuildError, Error};
+pub use nullable::Nullable;
 pub use params::{Style, encode_path_segment, encode_query};
 pub use request::{OperationInfo, Request};
 pub use response::{Answer, RawResponse, header_value};

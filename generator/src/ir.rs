@@ -73,6 +73,9 @@ pub enum Type {
     },
     /// `chrono::NaiveDate`.
     Date,
+    /// `runtime::Base64`: bytes that travel as a base64 string (`format: byte`). `format: binary` inside JSON
+    /// stays [`Type::String`], since JSON cannot carry raw bytes.
+    Bytes,
     /// Any JSON value (free-form schemas).
     Json,
     /// `Vec<T>`.
@@ -110,8 +113,17 @@ pub enum TypeKind {
         /// Rust name of the catch-all variant that keeps unknown values.
         catch_all: String,
     },
+    /// An integer enum with a catch-all for values the spec does not list.
+    IntegerEnum {
+        /// The listed values.
+        values: Vec<IntegerValue>,
+        /// Rust name of the catch-all variant that keeps unknown values.
+        catch_all: String,
+    },
     /// A value that is one of several shapes (`oneOf`/`anyOf` without discriminator).
     Untagged(Vec<UnionVariant>),
+    /// A `oneOf`/`anyOf` with a `discriminator`: the tag property picks the variant.
+    Tagged(TaggedUnion),
     /// A named alias for another type.
     Alias(Type),
 }
@@ -135,12 +147,40 @@ pub struct Field {
     pub deprecated: bool,
     /// A secret (`format: password`, `x-specgen-sensitive`, or an exchanged token): `Debug` redacts it.
     pub sensitive: bool,
+    /// `readOnly` or `writeOnly`: the property travels in one direction only, so it is never required.
+    pub one_way: bool,
+    /// The map of properties the schema does not list (`additionalProperties`), flattened into the struct.
+    pub flatten: bool,
+}
+
+/// How a field's absence and `null` are represented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Presence {
+    /// Always there and never null: `T`.
+    Required,
+    /// May be absent, never null: `Option<T>`, left out when `None`.
+    Optional,
+    /// Always there, may be null: `Option<T>`, sent as `null` when `None`.
+    Nullable,
+    /// May be absent or null: `runtime::Nullable<T>`, which keeps the two apart.
+    OptionalNullable,
 }
 
 impl Field {
-    /// Whether the Rust field is an `Option`.
+    /// How the field is represented.
+    pub fn presence(&self) -> Presence {
+        match (self.required && !self.one_way, self.nullable) {
+            _ if self.flatten => Presence::Required,
+            (true, false) => Presence::Required,
+            (false, false) => Presence::Optional,
+            (true, true) => Presence::Nullable,
+            (false, true) => Presence::OptionalNullable,
+        }
+    }
+
+    /// Whether the Rust field is an `Option` (or a `Nullable`): a value may be missing.
     pub fn is_option(&self) -> bool {
-        !self.required || self.nullable
+        self.presence() != Presence::Required
     }
 }
 
@@ -153,6 +193,40 @@ pub struct EnumValue {
     pub wire: String,
     /// Rustdoc (from `x-enum-descriptions`).
     pub doc: Option<String>,
+}
+
+/// One value of an integer enum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntegerValue {
+    /// Rust variant name.
+    pub rust_name: String,
+    /// The value on the wire.
+    pub wire: i64,
+    /// Rustdoc (from `x-enum-descriptions`).
+    pub doc: Option<String>,
+}
+
+/// A union whose variant is chosen by a tag property (`discriminator`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaggedUnion {
+    /// The tag property's wire name (`discriminator.propertyName`).
+    pub property: String,
+    /// The known variants.
+    pub variants: Vec<TaggedVariant>,
+    /// Rust name of the catch-all variant that keeps values with an unknown tag as raw JSON.
+    pub catch_all: String,
+}
+
+/// One variant of a [`TaggedUnion`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaggedVariant {
+    /// Rust variant name.
+    pub rust_name: String,
+    /// The tag values that select it (several `mapping` entries may name one schema); the first is written
+    /// when the value itself lacks the tag property.
+    pub tags: Vec<String>,
+    /// Its type.
+    pub ty: Type,
 }
 
 /// One alternative of an untagged union.

@@ -15,21 +15,27 @@ const RAW_KEYWORDS: &[&str] = &[
 /// Keywords that cannot be raw identifiers: they get a trailing underscore instead.
 const UNRAWABLE: &[&str] = &["self", "Self", "super", "crate", "_"];
 
-/// Type names the generated code uses unqualified; a schema with one of these names is renamed.
+/// Type names the generated code uses unqualified (types, traits and derives of the prelude, and the client's
+/// own types); a schema with one of these names is renamed (`Option` becomes `Option2`).
 pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Box",
     "Client",
     "ClientBuilder",
     "Clone",
+    "Copy",
     "Debug",
     "Default",
+    "Eq",
     "Err",
     "From",
+    "Hash",
     "Into",
     "None",
     "Ok",
     "Option",
+    "Ord",
     "PartialEq",
+    "PartialOrd",
     "Result",
     "Send",
     "Some",
@@ -82,14 +88,34 @@ pub const BUILDER_METHODS: &[&str] = &[
     "user_agent",
 ];
 
-/// Makes `raw` an ASCII identifier body: words kept, everything else a separator; empty gives `fallback`.
-fn ascii_words(raw: &str, fallback: &str) -> String {
+/// Whether a non-ASCII character is kept as it is in identifiers. Rust accepts any XID character, but rustc
+/// warns by default about characters UTS #39 does not recommend (`uncommon_codepoints`), about a script used
+/// only through Latin look-alikes (`mixed_script_confusables`) and about two identifiers that look alike
+/// (`confusable_idents`); the last two are crate-wide and cannot be allowed from a generated module. Kept are
+/// Latin-1 and Latin Extended-A letters (`ä`, `é`, `ß`, `ł`; without those UTS #39 restricts and the dotless
+/// `ı`, which reads as `i`), CJK ideographs, Hiragana, Katakana and Hangul syllables, each checked against
+/// rustc. Any other character (Greek and Cyrillic among them, whose letters include many Latin look-alikes,
+/// so that a name like `сор` would warn) is spelled as its code point (`U441`). What remains possible: a
+/// crate whose only kana are look-alikes (`カ`, `ロ`, `へ` alone) or two names that differ only in
+/// look-alike letters (`Đ`/`Ð`, `へ`/`ヘ`) still meet those crate-wide lints.
+pub fn is_kept_letter(c: char) -> bool {
+    matches!(c,
+        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{FF}'
+        | '\u{100}'..='\u{130}' | '\u{134}'..='\u{137}' | '\u{139}'..='\u{13E}'
+        | '\u{141}'..='\u{148}' | '\u{14A}'..='\u{17E}'
+        | '\u{3041}'..='\u{3096}' | '\u{309D}'..='\u{309E}'
+        | '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FE}'
+        | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}')
+}
+
+/// Makes `raw` an identifier body: words kept, everything else a separator; empty gives `fallback`.
+/// Non-ASCII letters are kept when [`is_kept_letter`] allows, otherwise spelled as code points (`U3B1`).
+fn identifier_words(raw: &str, fallback: &str) -> String {
     let mut cleaned = String::with_capacity(raw.len());
     for c in raw.chars() {
-        if c.is_ascii_alphanumeric() {
+        if c.is_ascii_alphanumeric() || is_kept_letter(c) {
             cleaned.push(c);
         } else if !c.is_ascii() && c.is_alphanumeric() {
-            // Non-ASCII letters would trip rustc's `uncommon_codepoints` lint; spell them as code points.
             cleaned.push_str(&format!(" U{:X} ", u32::from(c)));
         } else {
             cleaned.push(' ');
@@ -104,7 +130,7 @@ fn ascii_words(raw: &str, fallback: &str) -> String {
 
 /// An UpperCamelCase type or variant name for `raw`.
 pub fn type_name(raw: &str) -> String {
-    let name = ascii_words(raw, "Unnamed").to_upper_camel_case();
+    let name = identifier_words(raw, "Unnamed").to_upper_camel_case();
     let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("V{name}")
     } else {
@@ -131,7 +157,7 @@ pub fn variant_name(value: &str) -> String {
 
 /// A snake_case field, parameter or method name for `raw`, keyword-safe (`r#type`, `self_`).
 pub fn value_name(raw: &str) -> String {
-    let name = ascii_words(raw, "value").to_snake_case();
+    let name = identifier_words(raw, "value").to_snake_case();
     let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("_{name}")
     } else {
@@ -206,6 +232,23 @@ mod tests {
         assert_eq!(value_name("ErrorId"), "error_id");
         assert_eq!(value_name("-email"), "email");
         assert_eq!(value_name("+"), "value");
+        assert_eq!(value_name("crate"), "crate_");
+        assert_eq!(value_name("super"), "super_");
+        assert_eq!(type_name("self"), "Self_");
+    }
+
+    #[test]
+    fn readable_scripts_stay_readable_and_others_are_code_points() {
+        assert_eq!(type_name("größe"), "Größe");
+        assert_eq!(value_name("Straße Nummer"), "straße_nummer");
+        assert_eq!(type_name("été"), "Été");
+        assert_eq!(type_name("顧客"), "顧客");
+        assert_eq!(value_name("ユーザー名"), "ユーザー名");
+        assert_eq!(type_name("αβ"), "U3b1U3b2");
+        assert_eq!(value_name("имя"), "u438_u43c_u44f");
+        assert_eq!(type_name("😀 face"), "Face");
+        assert_eq!(type_name("ĳ"), "U133");
+        assert_eq!(value_name("ıd"), "u131_d");
     }
 
     #[test]

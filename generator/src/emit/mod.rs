@@ -63,6 +63,8 @@ pub fn emit_api(
             #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]
             #![allow(clippy::too_many_arguments, clippy::type_complexity)]
             #![allow(rustdoc::broken_intra_doc_links, rustdoc::bare_urls, rustdoc::invalid_html_tags)]
+            // `#[deprecated]` is for the users of what the spec deprecates, not for this module's own impls.
+            #![allow(deprecated)]
         },
         items: quote! {
             #runtime_items

@@ -1,9 +1,13 @@
-//! Emits the API's named types: serde structs, forward-compatible string enums, untagged unions, aliases.
+//! Emits the API's named types: serde structs and aliases here; enums and unions in the submodules.
+
+mod enums;
+mod unions;
 
 use super::tokens::{doc, ident, rust_type};
-use crate::ir::{Api, EnumValue, Field, Type, TypeDef, TypeId, TypeKind, UnionVariant};
+use crate::ir::{Api, Field, Presence, Type, TypeDef, TypeId, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::BTreeSet;
 
 /// Every named type of the API.
 pub fn emit_models(api: &Api) -> TokenStream {
@@ -17,16 +21,21 @@ pub fn emit_models(api: &Api) -> TokenStream {
 
 fn emit_type(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
     let name = ident(&def.name);
-    let deprecated_note = def.deprecated.then_some("Deprecated by the spec.");
     let docs = doc(def.doc.as_deref());
-    let deprecated_doc = doc(deprecated_note);
-    let header = quote! { #docs #deprecated_doc };
+    let deprecated = deprecated(def.deprecated);
+    let header = quote! { #docs #deprecated };
     match &def.kind {
         TypeKind::Struct(fields) => emit_struct(api, id, &name, header, fields),
-        TypeKind::StringEnum { values, catch_all } => emit_enum(&name, header, values, catch_all),
-        TypeKind::Untagged(variants) => emit_union(api, id, &name, header, variants),
+        TypeKind::StringEnum { values, catch_all } => {
+            enums::string_enum(&name, header, values, catch_all)
+        }
+        TypeKind::IntegerEnum { values, catch_all } => {
+            enums::integer_enum(&name, header, values, catch_all)
+        }
+        TypeKind::Untagged(variants) => unions::untagged(api, id, &name, header, variants),
+        TypeKind::Tagged(union) => unions::tagged(api, id, &name, header, union),
         // An alias that contains itself (`L: array of L`) cannot be a type alias: it becomes a newtype.
-        TypeKind::Alias(ty) if contains(api, ty, id, &mut std::collections::BTreeSet::new()) => {
+        TypeKind::Alias(ty) if contains(api, ty, id, &mut BTreeSet::new()) => {
             let ty = rust_type(api, ty);
             quote! {
                 #header
@@ -39,6 +48,17 @@ fn emit_type(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
             let ty = rust_type(api, ty);
             quote! { #header pub type #name = #ty; }
         }
+    }
+}
+
+/// A doc note and `#[deprecated]` for what the spec deprecates. Uses inside the generated module are allowed
+/// there (see `emit_api`); the attribute is for the users of the type.
+fn deprecated(is: bool) -> TokenStream {
+    if is {
+        let note = doc(Some("Deprecated by the spec."));
+        quote! { #note #[deprecated] }
+    } else {
+        TokenStream::new()
     }
 }
 
@@ -55,48 +75,63 @@ fn emit_struct(
     } else {
         quote!()
     };
-    let fields = fields.iter().map(|field| {
-        let field_name = ident(&field.rust_name);
-        let mut ty = rust_type(api, &field.ty);
-        if reaches(api, &field.ty, id) {
-            ty = quote!(Box<#ty>);
-        }
-        let mut serde_args = Vec::new();
-        let bare_name = field.rust_name.trim_start_matches("r#");
-        if bare_name != field.wire_name {
-            let wire = &field.wire_name;
-            serde_args.push(quote!(rename = #wire));
-        }
-        if field.is_option() {
-            ty = quote!(Option<#ty>);
-            serde_args.push(quote!(default));
-            if !field.required {
-                serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
-            }
-        }
-        if field.ty == (Type::DateTime { assume_utc: true }) {
-            let with = if field.is_option() {
-                "runtime::datetime::assume_utc_option"
-            } else {
-                "runtime::datetime::assume_utc"
-            };
-            serde_args.push(quote!(with = #with));
-        }
-        let serde_attr = if serde_args.is_empty() {
-            quote!()
-        } else {
-            quote!(#[serde(#(#serde_args),*)])
-        };
-        let docs = doc(field.doc.as_deref());
-        let deprecated = doc(field.deprecated.then_some("Deprecated by the spec."));
-        quote! { #docs #deprecated #serde_attr pub #field_name: #ty, }
-    });
+    let fields = fields.iter().map(|field| emit_field(api, id, field));
     quote! {
         #header
         #[derive(#derive_debug Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct #name { #(#fields)* }
         #debug
     }
+}
+
+fn emit_field(api: &Api, id: TypeId, field: &Field) -> TokenStream {
+    let field_name = ident(&field.rust_name);
+    let mut ty = rust_type(api, &field.ty);
+    if reaches(api, &field.ty, id) {
+        ty = quote!(Box<#ty>);
+    }
+    let mut serde_args = Vec::new();
+    if field.flatten {
+        serde_args.push(quote!(flatten));
+    } else if field.rust_name.trim_start_matches("r#") != field.wire_name {
+        let wire = &field.wire_name;
+        serde_args.push(quote!(rename = #wire));
+    }
+    let presence = field.presence();
+    match presence {
+        Presence::Required => {}
+        Presence::Optional => {
+            ty = quote!(Option<#ty>);
+            serde_args.push(quote!(default, skip_serializing_if = "Option::is_none"));
+        }
+        Presence::Nullable => {
+            ty = quote!(Option<#ty>);
+            serde_args.push(quote!(default));
+        }
+        Presence::OptionalNullable => {
+            ty = quote!(runtime::Nullable<#ty>);
+            serde_args.push(quote!(
+                default,
+                skip_serializing_if = "runtime::Nullable::is_absent"
+            ));
+        }
+    }
+    if field.ty == (Type::DateTime { assume_utc: true }) {
+        let with = match presence {
+            Presence::Required => "runtime::datetime::assume_utc",
+            Presence::Optional | Presence::Nullable => "runtime::datetime::assume_utc_option",
+            Presence::OptionalNullable => "runtime::datetime::assume_utc_nullable",
+        };
+        serde_args.push(quote!(with = #with));
+    }
+    let serde_attr = if serde_args.is_empty() {
+        quote!()
+    } else {
+        quote!(#[serde(#(#serde_args),*)])
+    };
+    let docs = doc(field.doc.as_deref());
+    let deprecated = deprecated(field.deprecated);
+    quote! { #docs #deprecated #serde_attr pub #field_name: #ty, }
 }
 
 /// A `Debug` impl that prints sensitive fields as `<redacted>`; empty when no field is sensitive.
@@ -123,112 +158,8 @@ fn redacting_debug(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
     }
 }
 
-fn emit_enum(
-    name: &proc_macro2::Ident,
-    header: TokenStream,
-    values: &[EnumValue],
-    catch_all: &str,
-) -> TokenStream {
-    let catch_all = ident(catch_all);
-    let variants = values.iter().map(|value| {
-        let variant = ident(&value.rust_name);
-        let wire = &value.wire;
-        let docs = match &value.doc {
-            Some(text) => doc(Some(&format!("`{wire}`: {text}"))),
-            None => doc(Some(&format!("`{wire}`"))),
-        };
-        quote! { #docs #variant, }
-    });
-    let to_text = values.iter().map(|value| {
-        let variant = ident(&value.rust_name);
-        let wire = &value.wire;
-        quote! { Self::#variant => #wire, }
-    });
-    let from_text = values.iter().map(|value| {
-        let variant = ident(&value.rust_name);
-        let wire = &value.wire;
-        quote! { #wire => Self::#variant, }
-    });
-    quote! {
-        #header
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(from = "String", into = "String")]
-        #[allow(clippy::enum_variant_names)]
-        pub enum #name {
-            #(#variants)*
-            /// A value this client does not know, kept as it was sent.
-            #catch_all(String),
-        }
-        impl #name {
-            /// The value as it travels on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(#to_text)*
-                    Self::#catch_all(value) => value,
-                }
-            }
-        }
-        impl From<String> for #name {
-            fn from(value: String) -> Self {
-                match value.as_str() {
-                    #(#from_text)*
-                    _ => Self::#catch_all(value),
-                }
-            }
-        }
-        impl From<#name> for String {
-            fn from(value: #name) -> Self {
-                match value {
-                    #name::#catch_all(value) => value,
-                    known => known.as_str().to_owned(),
-                }
-            }
-        }
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-        impl ::std::str::FromStr for #name {
-            type Err = ::std::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
-                Ok(Self::from(value.to_owned()))
-            }
-        }
-    }
-}
-
-fn emit_union(
-    api: &Api,
-    id: TypeId,
-    name: &proc_macro2::Ident,
-    header: TokenStream,
-    variants: &[UnionVariant],
-) -> TokenStream {
-    let variants = variants.iter().map(|variant| {
-        let variant_name = ident(&variant.rust_name);
-        let mut ty = rust_type(api, &variant.ty);
-        if reaches(api, &variant.ty, id) {
-            ty = quote!(Box<#ty>);
-        }
-        quote! { #variant_name(#ty), }
-    });
-    quote! {
-        #header
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(untagged)]
-        #[allow(clippy::large_enum_variant)]
-        pub enum #name { #(#variants)* }
-    }
-}
-
 /// Whether `ty` mentions `target` through containers and aliases (what makes an alias cyclic).
-fn contains(
-    api: &Api,
-    ty: &Type,
-    target: TypeId,
-    seen: &mut std::collections::BTreeSet<TypeId>,
-) -> bool {
+fn contains(api: &Api, ty: &Type, target: TypeId, seen: &mut BTreeSet<TypeId>) -> bool {
     match ty {
         Type::Array(inner) | Type::Map(inner) => contains(api, inner, target, seen),
         Type::Named(id) if *id == target => true,
@@ -242,16 +173,10 @@ fn contains(
 
 /// Whether a value of `ty` contains `target` without indirection, so that `target` holding it needs a `Box`.
 fn reaches(api: &Api, ty: &Type, target: TypeId) -> bool {
-    let mut seen = std::collections::BTreeSet::new();
-    reaches_inner(api, ty, target, &mut seen)
+    reaches_inner(api, ty, target, &mut BTreeSet::new())
 }
 
-fn reaches_inner(
-    api: &Api,
-    ty: &Type,
-    target: TypeId,
-    seen: &mut std::collections::BTreeSet<TypeId>,
-) -> bool {
+fn reaches_inner(api: &Api, ty: &Type, target: TypeId, seen: &mut BTreeSet<TypeId>) -> bool {
     let Type::Named(id) = ty else { return false };
     if *id == target {
         return true;
@@ -266,7 +191,11 @@ fn reaches_inner(
         Some(TypeKind::Untagged(variants)) => variants
             .iter()
             .any(|v| reaches_inner(api, &v.ty, target, seen)),
+        Some(TypeKind::Tagged(union)) => union
+            .variants
+            .iter()
+            .any(|v| reaches_inner(api, &v.ty, target, seen)),
         Some(TypeKind::Alias(inner)) => reaches_inner(api, inner, target, seen),
-        Some(TypeKind::StringEnum { .. }) | None => false,
+        Some(TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. }) | None => false,
     }
 }

@@ -9,15 +9,18 @@ const ROOT: &str = include_str!("../../runtime/mod.rs");
 /// The runtime's submodules, by name.
 const FILES: &[(&str, &str)] = &[
     ("auth", include_str!("../../runtime/auth.rs")),
+    ("base64", include_str!("../../runtime/base64.rs")),
     ("body", include_str!("../../runtime/body.rs")),
     ("client", include_str!("../../runtime/client.rs")),
     ("datetime", include_str!("../../runtime/datetime.rs")),
     ("envelope", include_str!("../../runtime/envelope.rs")),
     ("error", include_str!("../../runtime/error.rs")),
+    ("nullable", include_str!("../../runtime/nullable.rs")),
     ("params", include_str!("../../runtime/params.rs")),
     ("request", include_str!("../../runtime/request.rs")),
     ("response", include_str!("../../runtime/response.rs")),
     ("secret", include_str!("../../runtime/secret.rs")),
+    ("tagged", include_str!("../../runtime/tagged.rs")),
 ];
 
 /// `pub mod runtime { ... }` with every submodule inlined.

@@ -1,6 +1,7 @@
 //! Small token builders every emitter shares: identifiers, doc attributes and IR types as Rust types.
 
 use crate::ir::{Api, Type};
+use crate::names::is_kept_letter;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
@@ -13,7 +14,9 @@ pub fn ident(name: &str) -> Ident {
     };
     let valid = !bare.is_empty()
         && bare != "_"
-        && bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && bare
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || is_kept_letter(c))
         && !bare.starts_with(|c: char| c.is_ascii_digit());
     match (valid, raw) {
         (true, true) => Ident::new_raw(bare, Span::call_site()),
@@ -118,6 +121,7 @@ pub fn rust_type(api: &Api, ty: &Type) -> TokenStream {
         Type::Uuid => quote!(::uuid::Uuid),
         Type::DateTime { .. } => quote!(::chrono::DateTime<::chrono::Utc>),
         Type::Date => quote!(::chrono::NaiveDate),
+        Type::Bytes => quote!(runtime::Base64),
         Type::Json => quote!(::serde_json::Value),
         Type::Array(item) => {
             let item = rust_type(api, item);

@@ -217,7 +217,10 @@ fn class(types: &[TypeDef], ty: &Type) -> Class {
             Type::Json => return Class::Unknown,
             Type::Named(id) => match types.get(id.0).map(|def| &def.kind) {
                 Some(TypeKind::Struct(_)) => return Class::Object,
-                Some(TypeKind::StringEnum { .. }) => return Class::Scalar,
+                Some(TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. }) => {
+                    return Class::Scalar;
+                }
+                Some(TypeKind::Tagged(_)) => return Class::Object,
                 Some(TypeKind::Alias(target)) => ty = target,
                 Some(TypeKind::Untagged(_)) | None => return Class::Unknown,
             },

@@ -1,10 +1,16 @@
 //! Lowers JSON schemas to IR types: named structs, enums and unions for components and inline shapes.
+//! Enumerations and unions have submodules of their own.
+
+mod enums;
+mod objects;
+mod unions;
 
 use super::refs::{component_name, component_pointer, unsupported_ref};
-use crate::diagnostics::{Diagnostic, pointer_token};
-use crate::ir::{EnumValue, Field, Type, TypeDef, TypeId, TypeKind, UnionVariant};
-use crate::names::{RESERVED_TYPE_NAMES, Scope, type_name, value_name, variant_name};
+use crate::diagnostics::Diagnostic;
+use crate::ir::{Type, TypeDef, TypeId, TypeKind};
+use crate::names::{RESERVED_TYPE_NAMES, Scope, type_name};
 use indexmap::IndexMap;
+use objects::own_properties;
 use openapiv3::{
     AdditionalProperties, IntegerFormat, NumberFormat, ReferenceOr, Schema, SchemaKind,
     StringFormat, Type as OaType, VariantOrUnknownOrEmpty,
@@ -274,54 +280,41 @@ impl<'a> SchemaLowerer<'a> {
 
     /// The kind of a schema that needs a named type of its own, or `None` for plain types.
     fn named_kind(&mut self, schema: &Schema, hint: &str, pointer: &str) -> Option<TypeKind> {
-        match &schema.schema_kind {
-            SchemaKind::Type(OaType::String(string))
-                if string.enumeration.iter().any(Option::is_some) =>
-            {
-                let values: Vec<&str> = string
-                    .enumeration
-                    .iter()
-                    .flatten()
-                    .map(String::as_str)
-                    .collect();
-                Some(self.string_enum(schema, &values))
+        if let Some(listed) = enums::listed(schema) {
+            return Some(enums::enum_kind(schema, listed));
+        }
+        let discriminator = schema.schema_data.discriminator.as_ref();
+        if discriminator.is_some() && alternatives(schema).is_none() {
+            self.diagnostics.push(Diagnostic::warning(
+                pointer,
+                "a discriminator outside oneOf/anyOf is not used: values are read as this schema's own properties",
+            ).with_hint("list the subtypes in a oneOf beside the discriminator to get a tagged enum"));
+        }
+        if let Some((keyword, alternatives)) = alternatives(schema) {
+            let non_null: Vec<_> = alternatives.iter().filter(|a| !is_null_schema(a)).collect();
+            if non_null.len() == 1 {
+                return None;
             }
+            let list_pointer = format!("{pointer}/{keyword}");
+            return Some(self.union(&non_null, discriminator, hint, &list_pointer, pointer));
+        }
+        match &schema.schema_kind {
             SchemaKind::Type(OaType::Object(object)) if !object.properties.is_empty() => {
                 let properties = own_properties(&object.properties, pointer, hint);
-                Some(self.structure(properties, &object.required))
-            }
-            SchemaKind::OneOf {
-                one_of: alternatives,
-            }
-            | SchemaKind::AnyOf {
-                any_of: alternatives,
-            } => {
-                let keyword = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) {
-                    "oneOf"
-                } else {
-                    "anyOf"
-                };
-                let non_null: Vec<_> = alternatives.iter().filter(|a| !is_null_schema(a)).collect();
-                if non_null.len() == 1 {
-                    return None;
-                }
-                Some(self.union(&non_null, hint, &format!("{pointer}/{keyword}")))
+                let extra = object.additional_properties.as_ref();
+                Some(self.structure(properties, &object.required, extra, hint, pointer))
             }
             SchemaKind::AllOf { all_of } if all_of.len() > 1 => {
                 Some(self.merged(all_of, None, hint, pointer))
             }
             SchemaKind::Any(any) if !any.all_of.is_empty() => {
                 // `allOf` beside `properties`: openapiv3 keeps both here; the siblings are one more part.
-                Some(self.merged(
-                    &any.all_of,
-                    Some((&any.properties, &any.required)),
-                    hint,
-                    pointer,
-                ))
+                Some(self.merged(&any.all_of, Some(any), hint, pointer))
             }
             SchemaKind::Any(any) if !any.properties.is_empty() => {
                 let properties = own_properties(&any.properties, pointer, hint);
-                Some(self.structure(properties, &any.required))
+                let extra = any.additional_properties.as_ref();
+                Some(self.structure(properties, &any.required, extra, hint, pointer))
             }
             _ => None,
         }
@@ -346,7 +339,9 @@ impl<'a> SchemaLowerer<'a> {
                     Type::DateTime { assume_utc }
                 }
                 VariantOrUnknownOrEmpty::Item(StringFormat::Date) => Type::Date,
+                VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => Type::Bytes,
                 VariantOrUnknownOrEmpty::Unknown(format) if format == "uuid" => Type::Uuid,
+                // `binary` in JSON is still text (JSON has no raw bytes); `password`, `email`, … are strings.
                 _ => Type::String,
             },
             SchemaKind::Type(OaType::Array(array)) => match &array.items {
@@ -402,247 +397,83 @@ impl<'a> SchemaLowerer<'a> {
             },
         }
     }
-
-    fn string_enum(&mut self, schema: &Schema, values: &[&str]) -> TypeKind {
-        let descriptions: Vec<Option<String>> =
-            match schema.schema_data.extensions.get("x-enum-descriptions") {
-                Some(serde_json::Value::Array(items)) => items
-                    .iter()
-                    .map(|item| item.as_str().map(str::to_owned))
-                    .collect(),
-                _ => Vec::new(),
-            };
-        let mut scope = Scope::default();
-        let mut seen = std::collections::BTreeSet::new();
-        let mut out = Vec::new();
-        for (index, value) in values.iter().enumerate() {
-            if !seen.insert(*value) {
-                continue;
-            }
-            let raw = if value.is_empty() { "Empty" } else { value };
-            out.push(EnumValue {
-                rust_name: scope.claim(&variant_name(raw)),
-                wire: (*value).to_owned(),
-                doc: descriptions.get(index).cloned().flatten(),
-            });
-        }
-        TypeKind::StringEnum {
-            values: out,
-            catch_all: scope.claim("Unknown"),
-        }
-    }
-
-    fn structure(&mut self, properties: Vec<Property<'_>>, required: &[String]) -> TypeKind {
-        let mut scope = Scope::default();
-        let mut fields = Vec::new();
-        for (wire_name, property, property_pointer, owner) in properties {
-            let wire_name = &wire_name;
-            let schema = SchemaRef::from(property);
-            let ty = self.lower(schema, &format!("{owner} {wire_name}"), &property_pointer);
-            let own = match property {
-                ReferenceOr::Item(schema) => Some(schema.as_ref()),
-                ReferenceOr::Reference { .. } => None,
-            };
-            let sensitive = self.resolve(schema).is_some_and(is_sensitive);
-            fields.push(Field {
-                rust_name: scope.claim(&value_name(wire_name)),
-                wire_name: wire_name.clone(),
-                ty,
-                required: required.iter().any(|r| r == wire_name),
-                nullable: self.is_nullable(schema),
-                doc: own.and_then(describe),
-                deprecated: own.is_some_and(|s| s.schema_data.deprecated),
-                sensitive,
-            });
-        }
-        TypeKind::Struct(fields)
-    }
-
-    fn union(
-        &mut self,
-        alternatives: &[&ReferenceOr<Schema>],
-        hint: &str,
-        pointer: &str,
-    ) -> TypeKind {
-        let mut scope = Scope::default();
-        let mut variants = Vec::new();
-        for (index, alternative) in alternatives.iter().enumerate() {
-            let ty = self.lower(
-                SchemaRef::from(*alternative),
-                &format!("{hint}Variant{index}"),
-                &format!("{pointer}/{index}"),
-            );
-            let raw = self.variant_name(&ty);
-            variants.push(UnionVariant {
-                rust_name: scope.claim(&raw),
-                ty,
-            });
-        }
-        TypeKind::Untagged(variants)
-    }
-
-    fn variant_name(&self, ty: &Type) -> String {
-        match ty {
-            Type::Bool => "Boolean".to_owned(),
-            Type::I32 | Type::I64 => "Integer".to_owned(),
-            Type::F32 | Type::F64 => "Number".to_owned(),
-            Type::String => "String".to_owned(),
-            Type::Uuid => "Uuid".to_owned(),
-            Type::DateTime { .. } => "DateTime".to_owned(),
-            Type::Date => "Date".to_owned(),
-            Type::Json => "Json".to_owned(),
-            Type::Array(_) => "Array".to_owned(),
-            Type::Map(_) => "Map".to_owned(),
-            Type::Named(id) => self.types[id.0].name.clone(),
-        }
-    }
-
-    /// Merges the object parts of an `allOf` (and any sibling properties) into one struct. Properties keep
-    /// the pointer where they are written, so a part shared by several types is lowered once.
-    fn merged(
-        &mut self,
-        parts: &[ReferenceOr<Schema>],
-        siblings: Option<(&Properties, &Vec<String>)>,
-        hint: &str,
-        pointer: &str,
-    ) -> TypeKind {
-        let mut properties: Vec<Property<'_>> = Vec::new();
-        let mut required = Vec::new();
-        for (index, part) in parts.iter().enumerate() {
-            let part_pointer = format!("{pointer}/allOf/{index}");
-            self.collect_part(
-                SchemaRef::from(part),
-                &part_pointer,
-                hint,
-                &mut properties,
-                &mut required,
-                0,
-            );
-        }
-        if let Some((own, own_required)) = siblings {
-            properties.extend(own_properties(own, pointer, hint));
-            required.extend(own_required.iter().cloned());
-        }
-        // A later part's property replaces an earlier one of the same name, keeping the first position.
-        let mut merged: Vec<Property<'_>> = Vec::new();
-        for property in properties {
-            match merged.iter_mut().find(|(name, ..)| *name == property.0) {
-                Some(slot) => *slot = property,
-                None => merged.push(property),
-            }
-        }
-        self.structure(merged, &required)
-    }
-
-    /// Collects the properties of one `allOf` part, following references and nested `allOf`s.
-    fn collect_part<'s>(
-        &mut self,
-        part: SchemaRef<'s>,
-        pointer: &str,
-        owner: &str,
-        properties: &mut Vec<Property<'s>>,
-        required: &mut Vec<String>,
-        depth: usize,
-    ) where
-        'a: 's,
-    {
-        let (part_pointer, owner) = match part {
-            SchemaRef::Ref(reference) => match component_name(reference, "schemas") {
-                Some(name) => {
-                    let owner = self
-                        .by_component
-                        .get(&name)
-                        .and_then(|id| self.types.get(id.0));
-                    let owner = owner.map_or_else(|| name.clone(), |def| def.name.clone());
-                    (component_pointer("schemas", &name), owner)
-                }
-                None => (pointer.to_owned(), owner.to_owned()),
-            },
-            SchemaRef::Item(_) => (pointer.to_owned(), owner.to_owned()),
-        };
-        let Some(schema) = self.resolve(part) else {
-            self.diagnostics
-                .push(Diagnostic::error(pointer, "dangling $ref in allOf"));
-            return;
-        };
-        if depth >= MAX_DEPTH {
-            self.diagnostics.push(Diagnostic::error(
-                pointer,
-                "allOf nesting is too deep (or cyclic)",
-            ));
-            return;
-        }
-        // Nested `allOf`s first, so that this part's own properties override what it inherits.
-        let nested: &[ReferenceOr<Schema>] = match &schema.schema_kind {
-            SchemaKind::Any(any) => &any.all_of,
-            SchemaKind::AllOf { all_of } => all_of,
-            _ => &[],
-        };
-        for (index, inner) in nested.iter().enumerate() {
-            let inner_pointer = format!("{part_pointer}/allOf/{index}");
-            self.collect_part(
-                SchemaRef::from(inner),
-                &inner_pointer,
-                &owner,
-                properties,
-                required,
-                depth + 1,
-            );
-        }
-        match &schema.schema_kind {
-            SchemaKind::Type(OaType::Object(object)) => {
-                properties.extend(own_properties(&object.properties, &part_pointer, &owner));
-                required.extend(object.required.iter().cloned());
-            }
-            SchemaKind::Any(any) => {
-                properties.extend(own_properties(&any.properties, &part_pointer, &owner));
-                required.extend(any.required.iter().cloned());
-            }
-            SchemaKind::AllOf { .. } => {}
-            _ => self.diagnostics.push(Diagnostic::warning(
-                pointer,
-                "only object parts of allOf are merged; this part is ignored",
-            )),
-        }
-    }
-}
-
-/// The properties of an object schema written at `pointer`, each with its own pointer.
-fn own_properties<'s>(properties: &'s Properties, pointer: &str, owner: &str) -> Vec<Property<'s>> {
-    properties
-        .iter()
-        .map(|(name, schema)| {
-            let property_pointer = format!("{pointer}/properties/{}", pointer_token(name));
-            (name.clone(), schema, property_pointer, owner.to_owned())
-        })
-        .collect()
 }
 
 /// Whether a schema becomes a named type of its own (mirrors `named_kind`).
 fn needs_name(schema: &Schema) -> bool {
+    if enums::listed(schema).is_some() {
+        return true;
+    }
+    if let Some((_, alternatives)) = alternatives(schema) {
+        return alternatives.iter().filter(|a| !is_null_schema(a)).count() != 1;
+    }
     match &schema.schema_kind {
-        // `enum: [null]` lists no string at all: it stays a plain (nullable) string.
-        SchemaKind::Type(OaType::String(string)) => string.enumeration.iter().any(Option::is_some),
         SchemaKind::Type(OaType::Object(object)) => !object.properties.is_empty(),
-        SchemaKind::OneOf {
-            one_of: alternatives,
-        }
-        | SchemaKind::AnyOf {
-            any_of: alternatives,
-        } => alternatives.iter().filter(|a| !is_null_schema(a)).count() != 1,
         SchemaKind::AllOf { all_of } => all_of.len() > 1,
         SchemaKind::Any(any) => !any.all_of.is_empty() || !any.properties.is_empty(),
         _ => false,
     }
 }
 
-/// A schema's title and description, as documentation.
+/// The `oneOf` or `anyOf` list of a schema (with its keyword), also when `type` or other keywords sit beside
+/// it; `None` for a schema with `properties` or `allOf` beside it, which is an object first.
+fn alternatives(schema: &Schema) -> Option<(&'static str, &[ReferenceOr<Schema>])> {
+    match &schema.schema_kind {
+        SchemaKind::OneOf { one_of } => Some(("oneOf", one_of)),
+        SchemaKind::AnyOf { any_of } => Some(("anyOf", any_of)),
+        SchemaKind::Any(any) if any.properties.is_empty() && any.all_of.is_empty() => {
+            if !any.one_of.is_empty() {
+                Some(("oneOf", &any.one_of))
+            } else if !any.any_of.is_empty() {
+                Some(("anyOf", &any.any_of))
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A schema's title and description, then notes on what else it says about its values: the values allowed
+/// (when they make no enum), the default, and the format of binary strings.
 fn describe(schema: &Schema) -> Option<String> {
     let data = &schema.schema_data;
-    match (&data.title, &data.description) {
+    let mut doc = match (&data.title, &data.description) {
         (Some(title), Some(description)) => Some(format!("{title}\n\n{description}")),
         (Some(text), None) | (None, Some(text)) => Some(text.clone()),
         (None, None) => None,
+    };
+    if let Some(note) = enums::allowed_values_note(schema) {
+        append(&mut doc, &note);
+    }
+    if let Some(default) = &data.default {
+        append(&mut doc, &format!("Default: `{default}`."));
+    }
+    if let SchemaKind::Type(OaType::String(string)) = &schema.schema_kind {
+        match &string.format {
+            VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => {
+                append(&mut doc, "Base64-encoded bytes (`format: byte`).");
+            }
+            VariantOrUnknownOrEmpty::Item(StringFormat::Binary) => {
+                append(
+                    &mut doc,
+                    "Binary data, as the JSON text carries it (`format: binary`).",
+                );
+            }
+            _ => {}
+        }
+    }
+    doc
+}
+
+/// Adds a paragraph to documentation.
+fn append(doc: &mut Option<String>, paragraph: &str) {
+    match doc {
+        Some(text) => {
+            text.push_str("\n\n");
+            text.push_str(paragraph);
+        }
+        None => *doc = Some(paragraph.to_owned()),
     }
 }
 

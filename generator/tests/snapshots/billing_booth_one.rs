@@ -17,6 +17,7 @@
     rustdoc::bare_urls,
     rustdoc::invalid_html_tags
 )]
+#![allow(deprecated)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[

@@ -17,6 +17,7 @@
     rustdoc::bare_urls,
     rustdoc::invalid_html_tags
 )]
+#![allow(deprecated)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[
@@ -719,8 +720,8 @@ pub struct EligibleBcdsEnvelope {
     /// The eligible billing cycle definitions.
     pub content: Vec<Bcd>,
     /// Paging information, or null.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pageable: Option<Pageable>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub pageable: runtime::Nullable<Pageable>,
 }
 /// Successful (ACK) envelope of modifyBcd.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -734,8 +735,8 @@ pub struct ModifyBcdEnvelope {
     /// The result of the request, holding the requestId to poll.
     pub content: Vec<ModifyBcdResult>,
     /// Paging information, or null.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pageable: Option<Pageable>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub pageable: runtime::Nullable<Pageable>,
 }
 /// Successful (ACK) envelope of getRequestStatus.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -749,8 +750,8 @@ pub struct RequestStatusEnvelope {
     /// The status of the request.
     pub content: Vec<RequestStatus>,
     /// Paging information, or null.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pageable: Option<Pageable>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub pageable: runtime::Nullable<Pageable>,
 }
 /// Failed (NAK) envelope: a non-empty errorCode and its message, with content and pageable both empty strings.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

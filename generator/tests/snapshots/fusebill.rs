@@ -21,6 +21,7 @@
     rustdoc::bare_urls,
     rustdoc::invalid_html_tags
 )]
+#![allow(deprecated)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[
@@ -470,14 +471,14 @@ impl ::std::str::FromStr for CustomerAccountStatus {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CustomerReference {
     /// Custom reference value 1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference1: Option<String>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub reference1: runtime::Nullable<String>,
     /// Custom reference value 2.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference2: Option<String>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub reference2: runtime::Nullable<String>,
     /// Custom reference value 3.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference3: Option<String>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub reference3: runtime::Nullable<String>,
     /// Sales tracking codes of the customer. Their shape is undocumented.
     #[serde(
         rename = "salesTrackingCodes",
@@ -496,23 +497,31 @@ pub struct CustomerReference {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CustomerAcquisition {
     /// Ad content that acquired the customer.
-    #[serde(rename = "adContent", default, skip_serializing_if = "Option::is_none")]
-    pub ad_content: Option<String>,
+    #[serde(
+        rename = "adContent",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub ad_content: runtime::Nullable<String>,
     /// Campaign that acquired the customer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub campaign: Option<String>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub campaign: runtime::Nullable<String>,
     /// Keyword that acquired the customer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub keyword: Option<String>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub keyword: runtime::Nullable<String>,
     /// Landing page that acquired the customer.
-    #[serde(rename = "landingPage", default, skip_serializing_if = "Option::is_none")]
-    pub landing_page: Option<String>,
+    #[serde(
+        rename = "landingPage",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub landing_page: runtime::Nullable<String>,
     /// Medium that acquired the customer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub medium: Option<String>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub medium: runtime::Nullable<String>,
     /// Source that acquired the customer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub source: runtime::Nullable<String>,
     /// ID of the customer this acquisition data belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
@@ -524,38 +533,70 @@ pub struct CustomerAcquisition {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Customer {
     /// First name.
-    #[serde(rename = "firstName", default, skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
+    #[serde(
+        rename = "firstName",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub first_name: runtime::Nullable<String>,
     /// Middle name.
-    #[serde(rename = "middleName", default, skip_serializing_if = "Option::is_none")]
-    pub middle_name: Option<String>,
+    #[serde(
+        rename = "middleName",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub middle_name: runtime::Nullable<String>,
     /// Last name.
-    #[serde(rename = "lastName", default, skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
+    #[serde(
+        rename = "lastName",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub last_name: runtime::Nullable<String>,
     /// Company name.
-    #[serde(rename = "companyName", default, skip_serializing_if = "Option::is_none")]
-    pub company_name: Option<String>,
+    #[serde(
+        rename = "companyName",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub company_name: runtime::Nullable<String>,
     /// Name suffix, for example Sr.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub suffix: Option<String>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub suffix: runtime::Nullable<String>,
     /// Primary email address. The vendor's published example shows a redacted placeholder instead of an address.
-    #[serde(rename = "primaryEmail", default, skip_serializing_if = "Option::is_none")]
-    pub primary_email: Option<String>,
+    #[serde(
+        rename = "primaryEmail",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub primary_email: runtime::Nullable<String>,
     /// Primary phone number. Documented as a string; the vendor's example shows a number.
-    #[serde(rename = "primaryPhone", default, skip_serializing_if = "Option::is_none")]
-    pub primary_phone: Option<StringOrNumber>,
+    #[serde(
+        rename = "primaryPhone",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub primary_phone: runtime::Nullable<StringOrNumber>,
     /// Secondary email address. The vendor's published example shows a redacted placeholder instead of an address.
-    #[serde(rename = "secondaryEmail", default, skip_serializing_if = "Option::is_none")]
-    pub secondary_email: Option<String>,
+    #[serde(
+        rename = "secondaryEmail",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub secondary_email: runtime::Nullable<String>,
     /// Secondary phone number. Documented as a string; the vendor's example shows a number.
-    #[serde(rename = "secondaryPhone", default, skip_serializing_if = "Option::is_none")]
-    pub secondary_phone: Option<StringOrNumber>,
+    #[serde(
+        rename = "secondaryPhone",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub secondary_phone: runtime::Nullable<StringOrNumber>,
     /// Title, for example Mrs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub title: runtime::Nullable<String>,
     /// Customer reference, the customer's ID in the merchant's own systems. Documented as a string; the vendor's example shows a number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference: Option<StringOrNumber>,
+    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    pub reference: runtime::Nullable<StringOrNumber>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerStatus>,
     #[serde(
@@ -594,75 +635,103 @@ pub struct Customer {
     )]
     pub net_monthly_recurring_revenue: Option<f64>,
     /// ID of the matching Salesforce account. Documented as a string; the vendor's example shows a number.
-    #[serde(rename = "salesforceId", default, skip_serializing_if = "Option::is_none")]
-    pub salesforce_id: Option<StringOrNumber>,
+    #[serde(
+        rename = "salesforceId",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub salesforce_id: runtime::Nullable<StringOrNumber>,
     /// Salesforce account type.
     #[serde(
         rename = "salesforceAccountType",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "runtime::Nullable::is_absent"
     )]
-    pub salesforce_account_type: Option<String>,
+    pub salesforce_account_type: runtime::Nullable<String>,
     /// Salesforce synchronisation status, for example Enabled.
     #[serde(
         rename = "salesforceSynchStatus",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "runtime::Nullable::is_absent"
     )]
-    pub salesforce_synch_status: Option<String>,
+    pub salesforce_synch_status: runtime::Nullable<String>,
     /// ID of the matching NetSuite customer. Documented as a string; the vendor's example shows a number.
-    #[serde(rename = "netsuiteId", default, skip_serializing_if = "Option::is_none")]
-    pub netsuite_id: Option<StringOrNumber>,
+    #[serde(
+        rename = "netsuiteId",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub netsuite_id: runtime::Nullable<StringOrNumber>,
     /// NetSuite synchronisation status, for example Enabled.
     #[serde(
         rename = "netsuiteSynchStatus",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "runtime::Nullable::is_absent"
     )]
-    pub netsuite_synch_status: Option<String>,
+    pub netsuite_synch_status: runtime::Nullable<String>,
     /// NetSuite customer type, for example Individual.
     #[serde(
         rename = "netsuiteCustomerType",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "runtime::Nullable::is_absent"
     )]
-    pub netsuite_customer_type: Option<String>,
+    pub netsuite_customer_type: runtime::Nullable<String>,
     /// User name of the customer in the self-service portal.
-    #[serde(rename = "portalUserName", default, skip_serializing_if = "Option::is_none")]
-    pub portal_user_name: Option<String>,
+    #[serde(
+        rename = "portalUserName",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub portal_user_name: runtime::Nullable<String>,
     /// Fusebill ID of the parent customer, if any.
-    #[serde(rename = "parentId", default, skip_serializing_if = "Option::is_none")]
-    pub parent_id: Option<i64>,
+    #[serde(
+        rename = "parentId",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub parent_id: runtime::Nullable<i64>,
     /// QuickBooks latch type.
     #[serde(
         rename = "quickBooksLatchType",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "runtime::Nullable::is_absent"
     )]
-    pub quick_books_latch_type: Option<String>,
+    pub quick_books_latch_type: runtime::Nullable<String>,
     /// ID of the matching QuickBooks customer. Inferred: a string; the example shows only null.
-    #[serde(rename = "quickBooksId", default, skip_serializing_if = "Option::is_none")]
-    pub quick_books_id: Option<String>,
+    #[serde(
+        rename = "quickBooksId",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub quick_books_id: runtime::Nullable<String>,
     /// QuickBooks sync token. Inferred: a string; the example shows only null.
     #[serde(
         rename = "quickBooksSyncToken",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "runtime::Nullable::is_absent"
     )]
-    pub quick_books_sync_token: Option<String>,
+    pub quick_books_sync_token: runtime::Nullable<String>,
     /// ID of the matching HubSpot contact. Inferred: a string; the example shows only null.
-    #[serde(rename = "hubSpotId", default, skip_serializing_if = "Option::is_none")]
-    pub hub_spot_id: Option<String>,
+    #[serde(
+        rename = "hubSpotId",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub hub_spot_id: runtime::Nullable<String>,
     /// ID of the matching HubSpot company. Inferred: a string; the example shows only null.
     #[serde(
         rename = "hubSpotCompanyId",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "runtime::Nullable::is_absent"
     )]
-    pub hub_spot_company_id: Option<String>,
+    pub hub_spot_company_id: runtime::Nullable<String>,
     /// ID of the matching Geotab account.
-    #[serde(rename = "geotabId", default, skip_serializing_if = "Option::is_none")]
-    pub geotab_id: Option<String>,
+    #[serde(
+        rename = "geotabId",
+        default,
+        skip_serializing_if = "runtime::Nullable::is_absent"
+    )]
+    pub geotab_id: runtime::Nullable<String>,
     /// When the customer was last modified, ISO 8601. The value may lack a zone offset; read it as UTC.
     #[serde(
         rename = "modifiedTimestamp",
