@@ -67,6 +67,15 @@ pub const CLIENT_METHODS: &[&str] = &[
     "type_id",
 ];
 
+/// Members of every generated request builder: parameter fields and setters must not take these names.
+pub const REQUEST_BUILDER_MEMBERS: &[&str] = &[
+    "body",
+    "client",
+    "into_future",
+    "send",
+    "send_with_response",
+];
+
 /// Methods every generated `ClientBuilder` has: server-variable and credential setters must not take these.
 pub const BUILDER_METHODS: &[&str] = &[
     "base_url",

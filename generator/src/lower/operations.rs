@@ -6,8 +6,8 @@ use super::refs::resolve;
 use super::schemas::{SchemaLowerer, SchemaRef};
 use crate::diagnostics::{Diagnostic, pointer_token};
 use crate::ir::{
-    Envelope, HeaderField, Method, Operation, Param, ParamLocation, PathPart, RequestBody,
-    Response, ResponseBody, ResponseHeaders, StatusMatch, TokenExchange, Type,
+    Envelope, HeaderField, Method, Operation, Param, ParamLocation, ParamStyle, PathPart,
+    RequestBody, Response, ResponseBody, ResponseHeaders, StatusMatch, TokenExchange, Type,
 };
 use crate::names::{Scope, value_name};
 use openapiv3::{OpenAPI, Parameter, ReferenceOr, StatusCode};
@@ -113,8 +113,12 @@ impl OperationContext<'_> {
             path_level: path_params,
             operation_level: &operation.parameters,
         };
-        let params = lower_params(self.openapi, &declared, schemas, diagnostics);
-        let path_parts = self.path_parts(path, &params, diagnostics);
+        let mut params = lower_params(self.openapi, &declared, schemas, diagnostics);
+        // Some specs write a query into the path template (`/uploads?convert={convert}`): the path is what
+        // comes before `?`, and the query's placeholders become query parameters.
+        let (path_only, query_template) = path.split_once('?').unwrap_or((path, ""));
+        self.query_in_template(query_template, &mut params, diagnostics);
+        let path_parts = self.path_parts(path_only, &params, diagnostics);
         let body = self.body(operation, schemas, diagnostics);
         let (mut responses, accept) = self.responses(operation, schemas, diagnostics);
         let success_enum = success_variants(&mut responses, self.id, schemas);
@@ -168,6 +172,68 @@ impl OperationContext<'_> {
             token_exchange,
             error_codes,
         })
+    }
+
+    /// Turns the `name={placeholder}` pairs of a query written into the path template into required string
+    /// query parameters, unless the spec declares them; fixed pairs cannot be sent and are reported.
+    fn query_in_template(
+        &self,
+        template: &str,
+        params: &mut Vec<Param>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if template.is_empty() {
+            return;
+        }
+        diagnostics.push(Diagnostic::warning(
+            self.pointer,
+            format!("the path template carries a query (?{template}); its placeholders are sent as query parameters"),
+        ));
+        let mut scope = Scope::with_reserved(crate::names::REQUEST_BUILDER_MEMBERS);
+        for param in params.iter() {
+            scope.claim(&param.rust_name);
+        }
+        for pair in template.split('&') {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let declared = params
+                .iter()
+                .any(|p| p.location == ParamLocation::Query && p.wire_name == name);
+            let placeholder = value.starts_with('{') && value.ends_with('}');
+            if declared || name.is_empty() {
+                continue;
+            }
+            if !placeholder {
+                diagnostics.push(Diagnostic::warning(
+                    self.pointer,
+                    format!("the fixed query pair {pair:?} in the path template is not sent"),
+                ));
+                continue;
+            }
+            // A placeholder declared `in: path` is really a query parameter.
+            let variable = &value[1..value.len() - 1];
+            if let Some(param) = params
+                .iter_mut()
+                .find(|p| p.location == ParamLocation::Path && p.wire_name == variable)
+            {
+                param.location = ParamLocation::Query;
+                param.wire_name = name.to_owned();
+                param.style = ParamStyle::Form;
+                param.explode = true;
+                continue;
+            }
+            params.push(Param {
+                wire_name: name.to_owned(),
+                rust_name: scope.claim(&value_name(name)),
+                location: ParamLocation::Query,
+                required: true,
+                ty: Type::String,
+                doc: Some(format!("From the path template's query `{pair}`.")),
+                deprecated: false,
+                style: ParamStyle::Form,
+                explode: true,
+                allow_reserved: false,
+            });
+        }
     }
 
     /// Splits the path template, checking it against the declared path parameters.

@@ -69,7 +69,7 @@ pub fn lower_params(
     }
     merged.sort_by_key(|(_, _, p)| location_of(p) != ParamLocation::Path);
     // Builder fields and setters share one namespace with the builder's own members.
-    let mut scope = Scope::with_reserved(&["client", "body", "send", "into_future"]);
+    let mut scope = Scope::with_reserved(crate::names::REQUEST_BUILDER_MEMBERS);
     let mut params = Vec::new();
     for (pointer, origin, parameter) in merged {
         let data = parameter.parameter_data_ref();
