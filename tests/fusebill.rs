@@ -6,7 +6,7 @@ use billing_clients::fusebill::{
     ActivateCustomerHeaders, ActivateCustomerView, Client, CustomerAccountStatus,
     CustomerActivationRequest, CustomerStatus, StringOrNumber,
 };
-use billing_clients::runtime::{self, Nullable};
+use billing_clients::runtime;
 use common::{closed_port_url, exact_query, header, json_body, received, single_request};
 use serde_json::json;
 use std::time::Duration;
@@ -259,42 +259,27 @@ async fn activate_customer_decodes_the_seed_customer_field_by_field() {
     assert_eq!(c.primary_email.as_deref(), Some("[email protected]"));
     assert_eq!(c.secondary_email.as_deref(), Some("[email protected]"));
     // Documented as strings, sent as numbers.
-    assert_eq!(
-        c.primary_phone,
-        Nullable::Value(StringOrNumber::Integer(8874452248))
-    );
-    assert_eq!(
-        c.secondary_phone,
-        Nullable::Value(StringOrNumber::Integer(8585333923))
-    );
-    assert_eq!(
-        c.reference,
-        Nullable::Value(StringOrNumber::Integer(100986))
-    );
-    assert_eq!(
-        c.salesforce_id,
-        Nullable::Value(StringOrNumber::Integer(12345678))
-    );
-    assert_eq!(
-        c.netsuite_id,
-        Nullable::Value(StringOrNumber::Integer(12345678))
-    );
+    assert_eq!(c.primary_phone, Some(StringOrNumber::Integer(8874452248)));
+    assert_eq!(c.secondary_phone, Some(StringOrNumber::Integer(8585333923)));
+    assert_eq!(c.reference, Some(StringOrNumber::Integer(100986)));
+    assert_eq!(c.salesforce_id, Some(StringOrNumber::Integer(12345678)));
+    assert_eq!(c.netsuite_id, Some(StringOrNumber::Integer(12345678)));
     assert_eq!(c.status, Some(CustomerStatus::Active));
     assert_eq!(c.customer_account_status, Some(CustomerAccountStatus::Good));
     assert_eq!(c.currency.as_deref(), Some("USD"));
     assert_eq!(c.monthly_recurring_revenue, Some(250.0));
     assert_eq!(c.net_monthly_recurring_revenue, Some(220.0));
-    assert_eq!(c.salesforce_account_type, Nullable::Null);
+    assert_eq!(c.salesforce_account_type, None);
     assert_eq!(c.salesforce_synch_status.as_deref(), Some("Enabled"));
     assert_eq!(c.netsuite_synch_status.as_deref(), Some("Enabled"));
     assert_eq!(c.netsuite_customer_type.as_deref(), Some("Individual"));
     assert_eq!(c.portal_user_name.as_deref(), Some("Richardson1974"));
-    assert_eq!(c.parent_id, Nullable::Value(12000749));
-    assert_eq!(c.quick_books_latch_type, Nullable::Null);
-    assert_eq!(c.quick_books_id, Nullable::Null);
-    assert_eq!(c.quick_books_sync_token, Nullable::Null);
-    assert_eq!(c.hub_spot_id, Nullable::Null);
-    assert_eq!(c.hub_spot_company_id, Nullable::Null);
+    assert_eq!(c.parent_id, Some(12000749));
+    assert_eq!(c.quick_books_latch_type, None);
+    assert_eq!(c.quick_books_id, None);
+    assert_eq!(c.quick_books_sync_token, None);
+    assert_eq!(c.hub_spot_id, None);
+    assert_eq!(c.hub_spot_company_id, None);
     assert_eq!(c.geotab_id.as_deref(), Some("7813"));
 
     let modified = c.modified_timestamp.expect("modifiedTimestamp");
@@ -308,9 +293,9 @@ async fn activate_customer_decodes_the_seed_customer_field_by_field() {
     assert_eq!(created.to_rfc3339(), "2018-01-01T03:33:33.020+00:00");
 
     let reference = c.customer_reference.expect("customerReference");
-    assert_eq!(reference.reference1, Nullable::Null);
+    assert_eq!(reference.reference1, None);
     assert_eq!(reference.reference2.as_deref(), Some("customValue"));
-    assert_eq!(reference.reference3, Nullable::Null);
+    assert_eq!(reference.reference3, None);
     assert_eq!(reference.sales_tracking_codes, Some(vec![]));
     assert_eq!(reference.id, Some(12000750));
     assert_eq!(
@@ -319,12 +304,12 @@ async fn activate_customer_decodes_the_seed_customer_field_by_field() {
     );
 
     let acquisition = c.customer_acquisition.expect("customerAcquisition");
-    assert_eq!(acquisition.ad_content, Nullable::Null);
-    assert_eq!(acquisition.campaign, Nullable::Null);
-    assert_eq!(acquisition.keyword, Nullable::Null);
-    assert_eq!(acquisition.landing_page, Nullable::Null);
-    assert_eq!(acquisition.medium, Nullable::Null);
-    assert_eq!(acquisition.source, Nullable::Null);
+    assert_eq!(acquisition.ad_content, None);
+    assert_eq!(acquisition.campaign, None);
+    assert_eq!(acquisition.keyword, None);
+    assert_eq!(acquisition.landing_page, None);
+    assert_eq!(acquisition.medium, None);
+    assert_eq!(acquisition.source, None);
     assert_eq!(acquisition.id, Some(12000750));
     assert_eq!(
         acquisition.uri.as_deref(),
@@ -377,7 +362,7 @@ async fn customer_statuses_decode_and_unknown_values_are_kept() {
         );
         assert_eq!(
             customer.primary_phone,
-            Nullable::Value(StringOrNumber::String("+1 555 0100".to_owned()))
+            Some(StringOrNumber::String("+1 555 0100".to_owned()))
         );
         // An explicit offset is honoured and converted to UTC.
         assert_eq!(
@@ -802,4 +787,28 @@ async fn rate_limit_headers_are_typed_on_the_answer() {
     assert_eq!(limits.x_rate_limit_remaining_day, None);
     assert_eq!(answer.status().as_u16(), 200);
     assert_eq!(answer.into_value().id, 12000750);
+}
+
+#[test]
+fn explicit_null_and_absent_fields_differ() {
+    use billing_clients::fusebill::Customer;
+    use billing_clients::runtime::Nullable;
+    let with_null: Customer =
+        serde_json::from_value(json!({"id": 1, "uri": "u", "parentId": null})).unwrap();
+    let without: Customer = serde_json::from_value(json!({"id": 1, "uri": "u"})).unwrap();
+    assert_eq!(with_null.parent_id, Nullable::Null);
+    assert_eq!(without.parent_id, Nullable::Absent);
+    // Both read as `None` to code written against `Option`, and write back as they came.
+    assert_eq!(with_null.parent_id, None);
+    assert_eq!(without.parent_id, None);
+    assert_eq!(
+        serde_json::to_value(&with_null).unwrap()["parentId"],
+        json!(null)
+    );
+    assert!(
+        serde_json::to_value(&without)
+            .unwrap()
+            .get("parentId")
+            .is_none()
+    );
 }

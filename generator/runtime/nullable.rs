@@ -64,6 +64,14 @@ impl<T> From<Option<T>> for Nullable<T> {
     }
 }
 
+/// Compares with what an `Option` field would have held: `Some(x)` is `Value(x)`; `None` is both `Null` and
+/// `Absent` (use `is_null`/`is_absent` to tell them apart). Code written against `Option` keeps working.
+impl<T: PartialEq> PartialEq<Option<T>> for Nullable<T> {
+    fn eq(&self, other: &Option<T>) -> bool {
+        self.value() == other.as_ref()
+    }
+}
+
 impl<T: Serialize> Serialize for Nullable<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
