@@ -409,7 +409,7 @@ impl ::std::fmt::Display for CallStatus {
 }
 impl ::std::str::FromStr for CallStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -510,7 +510,7 @@ impl ::std::fmt::Display for ErrorCode {
 }
 impl ::std::str::FromStr for ErrorCode {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -574,7 +574,7 @@ impl ::std::fmt::Display for InvoiceFormat {
 }
 impl ::std::str::FromStr for InvoiceFormat {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -696,7 +696,7 @@ impl ::std::fmt::Display for PeriodType {
 }
 impl ::std::str::FromStr for PeriodType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -772,7 +772,7 @@ impl ::std::fmt::Display for EnvelopeFailureContent {
 }
 impl ::std::str::FromStr for EnvelopeFailureContent {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -828,7 +828,7 @@ impl ::std::fmt::Display for EnvelopeFailurePageable {
 }
 impl ::std::str::FromStr for EnvelopeFailurePageable {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
