@@ -501,7 +501,7 @@ impl ::std::fmt::Display for HealthStatus {
 }
 impl ::std::str::FromStr for HealthStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }

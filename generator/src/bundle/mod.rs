@@ -222,10 +222,10 @@ impl Bundler {
 
     fn discover_reference(&mut self, file: usize, pointer: &str, kind: Kind, reference: &str) {
         match (self.resolve(file, pointer, kind), kind.section()) {
-            (Some(Resolution::Component(name)), Some(section)) => {
-                if reference != local_reference(section, &name) {
-                    self.changes = true;
-                }
+            (Some(Resolution::Component(name)), Some(section))
+                if reference != local_reference(section, &name) =>
+            {
+                self.changes = true;
             }
             (Some(Resolution::Node(target_file, target)), Some(section)) => {
                 self.changes = true;
