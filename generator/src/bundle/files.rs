@@ -117,11 +117,9 @@ impl Files {
         let path = normalize(&base.join(relative));
         match self.read(&path) {
             Ok(index) => Ok((index, fragment)),
-            Err(Problem::AtReference(message, hint)) => Err(refuse(
-                self,
-                format!("$ref {reference:?}: {message}"),
-                hint,
-            )),
+            Err(Problem::AtReference(message, hint)) => {
+                Err(refuse(self, format!("$ref {reference:?}: {message}"), hint))
+            }
             Err(Problem::InFile(diagnostic)) => Err(*diagnostic),
         }
     }
@@ -209,7 +207,8 @@ fn normalize(path: &Path) -> PathBuf {
         match component {
             Component::CurDir => {}
             Component::ParentDir => {
-                let last_is_name = matches!(out.components().next_back(), Some(Component::Normal(_)));
+                let last_is_name =
+                    matches!(out.components().next_back(), Some(Component::Normal(_)));
                 if last_is_name {
                     out.pop();
                 } else {
@@ -278,7 +277,10 @@ mod tests {
 
     #[test]
     fn escapes_are_decoded() {
-        assert_eq!(percent_decode("/paths/~1pets~1%7Bid%7D"), "/paths/~1pets~1{id}");
+        assert_eq!(
+            percent_decode("/paths/~1pets~1%7Bid%7D"),
+            "/paths/~1pets~1{id}"
+        );
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%ff"), "%ff");
     }

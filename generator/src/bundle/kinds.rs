@@ -122,7 +122,10 @@ pub fn kind_at(document: &serde_json::Value, pointer: &str) -> Option<Kind> {
         return None;
     }
     let mut kind = Kind::Document;
-    let mut tokens = pointer.split('/').skip(1).map(|t| t.replace("~1", "/").replace("~0", "~"));
+    let mut tokens = pointer
+        .split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"));
     while let Some(token) = tokens.next() {
         kind = match kind.children(&token)? {
             Children::One(kind) => kind,
@@ -144,7 +147,10 @@ mod tests {
     fn pointers_of_documents_have_kinds() {
         let document = serde_json::json!({"openapi": "3.0.3"});
         let at = |pointer| kind_at(&document, pointer);
-        assert_eq!(at("/components/schemas/Pet/properties/owner"), Some(Kind::Schema));
+        assert_eq!(
+            at("/components/schemas/Pet/properties/owner"),
+            Some(Kind::Schema)
+        );
         assert_eq!(at("/components/responses/Error"), Some(Kind::Response));
         assert_eq!(
             at("/paths/~1pets/get/responses/200/content/application~1json/schema"),

@@ -142,8 +142,13 @@ impl Bundler {
         let mut taken: BTreeMap<&'static str, BTreeSet<String>> = BTreeMap::new();
         let components = root.get("components").and_then(Value::as_object);
         for (section, entries) in components.into_iter().flatten() {
-            let Some(section) = section_name(section) else { continue };
-            let names = entries.as_object().into_iter().flat_map(|e| e.keys().cloned());
+            let Some(section) = section_name(section) else {
+                continue;
+            };
+            let names = entries
+                .as_object()
+                .into_iter()
+                .flat_map(|e| e.keys().cloned());
             taken.entry(section).or_default().extend(names);
         }
         Bundler {
@@ -164,7 +169,9 @@ impl Bundler {
     fn claim_proxies(&mut self, root: &Value) {
         let components = root.get("components").and_then(Value::as_object);
         for (section, entries) in components.into_iter().flatten() {
-            let Some(kind) = section_kind(section) else { continue };
+            let Some(kind) = section_kind(section) else {
+                continue;
+            };
             for (name, node) in entries.as_object().into_iter().flatten() {
                 if reference_of(node).is_none() {
                     continue;

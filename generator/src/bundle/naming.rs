@@ -104,10 +104,18 @@ mod tests {
         let doc = serde_json::json!({"paths": {"/pets": {"get": {"operationId": "listPets"}}}});
         let file = Path::new("specs/shared/pet.schema.yaml");
         assert_eq!(derive(file, &doc, "", "schema"), "pet");
-        assert_eq!(derive(file, &doc, "/components/schemas/Pet", "schema"), "Pet");
+        assert_eq!(
+            derive(file, &doc, "/components/schemas/Pet", "schema"),
+            "Pet"
+        );
         assert_eq!(derive(file, &doc, "/Pet", "schema"), "Pet");
         assert_eq!(
-            derive(file, &doc, "/components/schemas/Pet/properties/owner", "schema"),
+            derive(
+                file,
+                &doc,
+                "/components/schemas/Pet/properties/owner",
+                "schema"
+            ),
             "Pet owner"
         );
         assert_eq!(
@@ -124,7 +132,12 @@ mod tests {
             "post /pets"
         );
         assert_eq!(
-            derive(file, &doc, "/components/schemas/A/properties/items", "schema"),
+            derive(
+                file,
+                &doc,
+                "/components/schemas/A/properties/items",
+                "schema"
+            ),
             "A items"
         );
     }
