@@ -183,3 +183,77 @@ fn the_files_a_spec_reads_are_reported_for_build_scripts() {
     ];
     assert_eq!(generated.files, expected);
 }
+
+#[test]
+fn refs_into_hoisted_nodes_and_into_themselves_terminate() {
+    let dir = std::env::temp_dir().join(format!("specgen-documents-nest-{}", std::process::id()));
+    if let Err(error) = std::fs::create_dir_all(&dir) {
+        panic!("cannot create {}: {error}", dir.display());
+    }
+    let spec = dir.join("spec.yaml");
+    // `/a`'s schema is hoisted, and so is its property `inner` (a node inside a hoisted node), which refers
+    // to itself; `Tree`'s property `child` is hoisted out of a component and refers to its own parent.
+    let text = r##"
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  inner:
+                    type: object
+                    properties:
+                      again: {$ref: '#/paths/~1a/get/responses/200/content/application~1json/schema/properties/inner'}
+  /b:
+    get:
+      operationId: getB
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  whole: {$ref: '#/paths/~1a/get/responses/200/content/application~1json/schema'}
+                  inner: {$ref: '#/paths/~1a/get/responses/200/content/application~1json/schema/properties/inner'}
+                  child: {$ref: '#/components/schemas/Tree/properties/child'}
+components:
+  schemas:
+    Tree:
+      type: object
+      properties:
+        child:
+          type: object
+          properties:
+            parent: {$ref: '#/components/schemas/Tree'}
+"##;
+    if let Err(error) = std::fs::write(&spec, text) {
+        panic!("cannot write {}: {error}", spec.display());
+    }
+    let result = Generator::new().generate(&spec);
+    let _ = std::fs::remove_dir_all(&dir);
+    let code = match result {
+        Ok(generated) => generated.code,
+        Err(diagnostics) => panic!("{diagnostics}"),
+    };
+    for item in [
+        "pub struct GetA200 {",
+        "pub struct GetA200Inner {",
+        "pub again: Option<Box<GetA200Inner>>",
+        "pub whole: Option<GetA200>",
+        "pub struct TreeChild {",
+        "pub parent: Option<Box<Tree>>",
+        "pub child: Option<TreeChild>",
+    ] {
+        assert!(code.contains(item), "{item} missing from\n{code}");
+    }
+}
