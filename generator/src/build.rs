@@ -116,6 +116,12 @@ impl BuildConfig {
             match generator.generate_module(spec, &module) {
                 Ok(generated) => {
                     problems.extend(generated.warnings);
+                    // Files the spec's `$ref`s name are inputs too (a failed build reruns anyway).
+                    if self.emit_cargo_directives {
+                        for file in generated.files.iter().filter(|f| *f != spec) {
+                            println!("cargo:rerun-if-changed={}", file.display());
+                        }
+                    }
                     index.push_str(&format!(
                         "include!(concat!(env!(\"OUT_DIR\"), \"/{file_name}\"));\n"
                     ));

@@ -12,6 +12,7 @@
 #![deny(missing_docs)]
 
 pub mod build;
+mod bundle;
 pub mod diagnostics;
 mod emit;
 mod format;
@@ -36,6 +37,9 @@ pub struct Generated {
     pub code: String,
     /// Problems that did not stop generation.
     pub warnings: Vec<Diagnostic>,
+    /// Every file read: the spec, then the files its `$ref`s name, in the order first read (a build
+    /// script reruns when one changes).
+    pub files: Vec<std::path::PathBuf>,
 }
 
 /// Options for generating code; `Generator::new()` gives a self-contained module.
@@ -101,7 +105,11 @@ impl Generator {
         let code = format::format_file(wrap(module)).map_err(|message| {
             Diagnostics::new(vec![document.locate(Diagnostic::error("", message))])
         })?;
-        Ok(Generated { code, warnings })
+        Ok(Generated {
+            code,
+            warnings,
+            files: document.files(),
+        })
     }
 
     /// The whole pipeline up to tokens, with every problem located in the spec and sorted.

@@ -1,5 +1,9 @@
-//! Reads a spec file (YAML or JSON) into an `openapiv3` document, with every problem located in the file.
+//! Reads a spec file (YAML or JSON), bundled with the files its `$ref`s name, into an `openapiv3` document,
+//! with every problem located in the file it is in.
 
+pub use crate::bundle::SourceFile;
+
+use crate::bundle::{Origin, bundle};
 use crate::diagnostics::{Diagnostic, pointer_token};
 use crate::positions::locate;
 use std::path::{Path, PathBuf};
@@ -11,21 +15,61 @@ pub struct Document {
     pub path: PathBuf,
     /// The file's text.
     pub text: String,
-    /// The document as JSON (extensions and raw lookups read it).
+    /// The document as JSON, bundled (extensions and raw lookups read it).
     pub raw: serde_json::Value,
     /// The typed document.
     pub openapi: openapiv3::OpenAPI,
+    /// The files `$ref`s named, in the order first read (the spec itself is not among them).
+    pub referenced: Vec<SourceFile>,
+    /// Parts of `raw` that came from another file, or from elsewhere in the spec.
+    origins: Vec<Origin>,
 }
 
 impl Document {
-    /// Fills in a diagnostic's file, line and column from its pointer.
-    pub fn locate(&self, diagnostic: Diagnostic) -> Diagnostic {
-        locate_in(&self.path, &self.text, diagnostic)
+    /// Fills in a diagnostic's file, line and column from its pointer (a pointer of the bundled document);
+    /// a problem in a part that came from another file is reported in that file, at its pointer there. A
+    /// diagnostic that already names its file is left as it is.
+    pub fn locate(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        if !diagnostic.file.as_os_str().is_empty() {
+            return diagnostic;
+        }
+        let origin = self
+            .origins
+            .iter()
+            .filter(|o| {
+                diagnostic
+                    .pointer
+                    .strip_prefix(o.bundled.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+            .max_by_key(|o| o.bundled.len());
+        let Some(origin) = origin else {
+            return locate_in(&self.path, &self.text, diagnostic);
+        };
+        let rest = diagnostic
+            .pointer
+            .get(origin.bundled.len()..)
+            .unwrap_or_default();
+        diagnostic.pointer = format!("{}{rest}", origin.pointer);
+        match origin.file.checked_sub(1) {
+            None => locate_in(&self.path, &self.text, diagnostic),
+            Some(index) => match self.referenced.get(index) {
+                Some(file) => locate_in(&file.path, &file.text, diagnostic),
+                None => locate_in(&self.path, &self.text, diagnostic),
+            },
+        }
+    }
+
+    /// Every file read: the spec, then the files its `$ref`s name (build scripts rerun when one changes).
+    pub fn files(&self) -> Vec<PathBuf> {
+        std::iter::once(self.path.clone())
+            .chain(self.referenced.iter().map(|f| f.path.clone()))
+            .collect()
     }
 }
 
 /// Fills in a diagnostic's file, and its line and column from its pointer unless already known.
-fn locate_in(path: &Path, text: &str, mut diagnostic: Diagnostic) -> Diagnostic {
+pub(crate) fn locate_in(path: &Path, text: &str, mut diagnostic: Diagnostic) -> Diagnostic {
     diagnostic.file = path.to_path_buf();
     if diagnostic.line.is_none() {
         if let Some((line, column)) = locate(text, &diagnostic.pointer) {
@@ -53,36 +97,40 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
         d.file = path.to_path_buf();
         vec![d]
     })?;
-    let located = |d: Diagnostic| vec![locate_in(path, &text, d)];
-    check_version(&raw).map_err(located)?;
-    let openapi: openapiv3::OpenAPI = serde_path_to_error::deserialize(&raw).map_err(|error| {
-        // serde cannot see inside parameters (tagged by `in`): a misplaced style is located here instead.
-        let styles = crate::lower::misplaced_styles(&raw);
-        if !styles.is_empty() {
-            return styles
-                .into_iter()
-                .map(|d| locate_in(path, &text, d))
-                .collect();
-        }
-        let pointer = path_to_pointer(error.path());
-        located(
-            Diagnostic::error(
-                pointer,
-                format!("not a valid OpenAPI 3.0 document: {}", error.inner()),
-            )
-            .with_hint("compare the node with the OpenAPI 3.0.3 specification"),
-        )
-    })?;
-    Ok(Document {
+    check_version(&raw).map_err(|d| vec![locate_in(path, &text, d)])?;
+    let mut bundled = bundle(path, text, raw)?;
+    let mut files = std::mem::take(&mut bundled.files).into_iter();
+    let text = files.next().map(|f| f.text).unwrap_or_default();
+    let mut document = Document {
         path: path.to_path_buf(),
         text,
-        raw,
-        openapi,
-    })
+        raw: bundled.raw,
+        openapi: openapiv3::OpenAPI::default(),
+        referenced: files.collect(),
+        origins: bundled.origins,
+    };
+    document.openapi = serde_path_to_error::deserialize(&document.raw).map_err(|error| {
+        // serde cannot see inside parameters (tagged by `in`): a misplaced style is located here instead.
+        let styles = crate::lower::misplaced_styles(&document.raw);
+        if !styles.is_empty() {
+            return styles.into_iter().map(|d| document.locate(d)).collect();
+        }
+        let pointer = path_to_pointer(error.path());
+        vec![
+            document.locate(
+                Diagnostic::error(
+                    pointer,
+                    format!("not a valid OpenAPI 3.0 document: {}", error.inner()),
+                )
+                .with_hint("compare the node with the OpenAPI 3.0.3 specification"),
+            ),
+        ]
+    })?;
+    Ok(document)
 }
 
 /// Parses JSON or YAML text into a JSON tree; YAML keys that are numbers or booleans become strings.
-fn parse_tree(text: &str) -> Result<serde_json::Value, Diagnostic> {
+pub(crate) fn parse_tree(text: &str) -> Result<serde_json::Value, Diagnostic> {
     if text.trim().is_empty() {
         return Err(Diagnostic::error("", "the spec file is empty"));
     }

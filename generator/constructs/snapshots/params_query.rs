@@ -810,7 +810,7 @@ impl ::std::fmt::Display for Shade {
 }
 impl ::std::str::FromStr for Shade {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }

@@ -158,7 +158,7 @@ impl ::std::fmt::Display for Colour {
 }
 impl ::std::str::FromStr for Colour {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -336,7 +336,7 @@ impl ::std::fmt::Display for Kind {
 }
 impl ::std::str::FromStr for Kind {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -442,7 +442,7 @@ impl ::std::fmt::Display for NullableState {
 }
 impl ::std::str::FromStr for NullableState {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -524,7 +524,7 @@ impl ::std::fmt::Display for WidgetSize {
 }
 impl ::std::str::FromStr for WidgetSize {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }

@@ -202,7 +202,7 @@ impl ::std::fmt::Display for Hash2 {
 }
 impl ::std::str::FromStr for Hash2 {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -314,7 +314,7 @@ impl ::std::fmt::Display for Größe {
 }
 impl ::std::str::FromStr for Größe {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -389,7 +389,7 @@ impl ::std::fmt::Display for OrderStatus {
 }
 impl ::std::str::FromStr for OrderStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }

@@ -397,7 +397,7 @@ impl ::std::fmt::Display for DogPetType {
 }
 impl ::std::str::FromStr for DogPetType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }

@@ -560,7 +560,7 @@ impl ::std::fmt::Display for CustomerAccessUserStatus {
 }
 impl ::std::str::FromStr for CustomerAccessUserStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -654,7 +654,7 @@ impl ::std::fmt::Display for TokenRequestGrantType {
 }
 impl ::std::str::FromStr for TokenRequestGrantType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -713,7 +713,7 @@ impl ::std::fmt::Display for ListCustomerAccessUsersSort {
 }
 impl ::std::str::FromStr for ListCustomerAccessUsersSort {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }

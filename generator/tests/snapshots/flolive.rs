@@ -434,7 +434,7 @@ impl ::std::fmt::Display for ErrorCode {
 }
 impl ::std::str::FromStr for ErrorCode {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -528,7 +528,7 @@ impl ::std::fmt::Display for PeriodType {
 }
 impl ::std::str::FromStr for PeriodType {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -592,7 +592,7 @@ impl ::std::fmt::Display for InvoiceFormat {
 }
 impl ::std::str::FromStr for InvoiceFormat {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -699,7 +699,7 @@ impl ::std::fmt::Display for CallStatus {
 }
 impl ::std::str::FromStr for CallStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -819,7 +819,7 @@ impl ::std::fmt::Display for EnvelopeFailureContent {
 }
 impl ::std::str::FromStr for EnvelopeFailureContent {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -875,7 +875,7 @@ impl ::std::fmt::Display for EnvelopeFailurePageable {
 }
 impl ::std::str::FromStr for EnvelopeFailurePageable {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }

@@ -399,7 +399,7 @@ impl ::std::fmt::Display for CustomerStatus {
 }
 impl ::std::str::FromStr for CustomerStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -463,7 +463,7 @@ impl ::std::fmt::Display for CustomerAccountStatus {
 }
 impl ::std::str::FromStr for CustomerAccountStatus {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }
@@ -827,7 +827,7 @@ impl ::std::fmt::Display for ActivateCustomerView {
 }
 impl ::std::str::FromStr for ActivateCustomerView {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
+    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
 }

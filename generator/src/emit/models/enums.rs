@@ -79,7 +79,8 @@ pub fn string_enum(
         }
         impl ::std::str::FromStr for #name {
             type Err = ::std::convert::Infallible;
-            fn from_str(value: &str) -> Result<Self, Self::Err> {
+            // Not `Self::Err`: a variant called `Err` (the wire value "err") would make that ambiguous.
+            fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
                 Ok(Self::from(value.to_owned()))
             }
         }
