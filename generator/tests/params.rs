@@ -70,17 +70,18 @@ fn a_style_its_location_does_not_allow_is_a_located_error() {
 }
 
 #[test]
-fn deep_object_needs_an_object_without_arrays() {
-    let message = error(
+fn deep_object_outside_objects_falls_back_with_a_warning() {
+    let (code, message) = warnings(
         "deep-array",
         "        - {name: q, in: query, style: deepObject, schema: {type: array, items: {type: string}}}",
     );
     assert!(
-        message.contains("deepObject applies to objects only"),
+        message.contains("deepObject applies to objects only; it is sent in style form"),
         "{message}"
     );
     assert!(message.contains("get/parameters/1"), "{message}");
-    let message = error(
+    assert!(!code.contains("DEEP_OBJECT"), "{code}");
+    let (code, message) = warnings(
         "deep-inner-array",
         "        - {name: q, in: query, style: deepObject, schema: {type: object, properties: {a: {type: array, items: {type: string}}}}}",
     );
@@ -88,20 +89,22 @@ fn deep_object_needs_an_object_without_arrays() {
         message.contains("no agreed way to write arrays"),
         "{message}"
     );
+    assert!(code.contains("runtime::Style::DEEP_OBJECT"), "{code}");
 }
 
 #[test]
-fn nested_arrays_and_objects_are_refused_outside_deep_object() {
-    let message = error(
+fn nested_arrays_and_objects_are_warned_about_and_refused_at_call_time() {
+    let (code, message) = warnings(
         "nested",
         "        - {name: q, in: query, schema: {type: array, items: {type: array, items: {type: string}}}}",
     );
     assert!(
-        message.contains("nested in an array or object"),
+        message.contains("nested in an array or object; a value holding one is refused"),
         "{message}"
     );
     assert!(message.contains("content: application/json"), "{message}");
-    let message = error(
+    assert!(code.contains(r#"request.query("q", value)"#), "{code}");
+    let (_, message) = warnings(
         "nested-header",
         "        - {name: X-Q, in: header, schema: {type: object, properties: {a: {type: object, properties: {b: {type: string}}}}}}",
     );

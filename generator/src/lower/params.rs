@@ -275,20 +275,20 @@ fn check_style(
         ParamStyle::Json => return true,
         ParamStyle::DeepObject if matches!(shape, Class::Scalar | Class::Array) => {
             diagnostics.push(
-                Diagnostic::error(
+                Diagnostic::warning(
                     pointer,
-                    format!("parameter {name:?}: style deepObject applies to objects only"),
+                    format!("parameter {name:?}: style deepObject applies to objects only; it is sent in style form"),
                 )
                 .with_hint("use style form (or spaceDelimited, pipeDelimited for arrays)"),
             );
-            return false;
+            param.style = ParamStyle::Form;
         }
         ParamStyle::DeepObject if inner.contains(&Class::Array) => {
-            diagnostics.push(Diagnostic::error(
+            diagnostics.push(Diagnostic::warning(
                 pointer,
-                format!("parameter {name:?}: style deepObject has no agreed way to write arrays inside the object"),
+                format!("parameter {name:?}: style deepObject has no agreed way to write arrays inside the object; a value holding one is refused when the request is built (InvalidRequest)"),
             ));
-            return false;
+            return true;
         }
         ParamStyle::DeepObject => return true,
         ParamStyle::SpaceDelimited | ParamStyle::PipeDelimited if param.explode => {
@@ -311,14 +311,15 @@ fn check_style(
             .iter()
             .any(|c| matches!(c, Class::Array | Class::Object))
     {
+        // Lossy but usable: flat values still go out; only a value that really nests is refused at call time.
         diagnostics.push(
-            Diagnostic::error(
+            Diagnostic::warning(
                 pointer,
-                format!("parameter {name:?}: style {style} cannot write arrays or objects nested in an array or object"),
+                format!("parameter {name:?}: style {style} cannot write arrays or objects nested in an array or object; a value holding one is refused when the request is built (InvalidRequest)"),
             )
             .with_hint("describe the parameter with `content: application/json` to send it as JSON text"),
         );
-        return false;
+        return true;
     }
     if param.location == ParamLocation::Cookie
         && param.explode
