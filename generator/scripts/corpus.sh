@@ -29,6 +29,7 @@ specgen="$repo/target/release/specgen"
 mkdir -p "$work"
 failures="$work/failures.txt"
 : >"$failures"
+: >"$work/rejected.txt"
 passed=0
 failed=0
 start=$(date +%s)
