@@ -5,9 +5,11 @@ use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde::de::DeserializeOwned;
 
-/// An answer read in full: status, headers and body bytes (boxed, so errors that carry one stay small).
+/// An answer read in full: status, headers and body bytes, shared behind an `Arc`: errors that carry one
+/// stay small, and the copy every call keeps for `send_with_response()` costs a reference count, not a
+/// header-map clone.
 #[derive(Debug, Clone)]
-pub struct RawResponse(Box<Parts>);
+pub struct RawResponse(std::sync::Arc<Parts>);
 
 #[derive(Debug, Clone)]
 struct Parts {
@@ -27,7 +29,7 @@ impl RawResponse {
 
     /// Builds an answer from its parts (for tests and custom transports).
     pub fn from_parts(status: StatusCode, headers: HeaderMap, body: bytes::Bytes) -> Self {
-        RawResponse(Box::new(Parts {
+        RawResponse(std::sync::Arc::new(Parts {
             status,
             headers,
             body,
@@ -67,7 +69,7 @@ impl RawResponse {
 
     /// Returns a documented binary body as it came.
     pub fn bytes<E>(self) -> Result<bytes::Bytes, Error<E>> {
-        Ok(self.0.body)
+        Ok(self.0.body.clone())
     }
 
     /// Accepts a documented success that carries no body (whatever the server sent is ignored).
@@ -92,7 +94,7 @@ impl RawResponse {
             status,
             headers,
             body,
-        } = *self.0;
+        } = std::sync::Arc::unwrap_or_clone(self.0);
         Error::Api(Box::new(ApiError {
             status,
             headers,

@@ -456,6 +456,15 @@ pub enum StatusMatch {
 }
 
 impl StatusMatch {
+    /// The status as the spec writes it: `200`, `4XX` or `default`.
+    pub fn key(self) -> String {
+        match self {
+            StatusMatch::Code(code) => code.to_string(),
+            StatusMatch::Range(class) => format!("{class}XX"),
+            StatusMatch::Default => "default".to_owned(),
+        }
+    }
+
     /// Whether a success status can match.
     pub fn is_success(self) -> bool {
         match self {

@@ -553,7 +553,7 @@ fn success_enum(api: &Api, operation: &Operation) -> Option<TokenStream> {
         .filter(|r| r.status.is_success())
         .map(|r| {
             let variant = ident(&r.variant);
-            let docs = doc(Some(&format!("{}: {}", status_text(r.status), r.doc)));
+            let docs = doc(Some(&format!("{}: {}", r.status.key(), r.doc)));
             match &r.body {
                 Some(body) => {
                     let ty = response_type(api, body);
@@ -571,14 +571,6 @@ fn success_enum(api: &Api, operation: &Operation) -> Option<TokenStream> {
         #[derive(Debug, Clone, PartialEq)]
         pub enum #name { #(#variants)* }
     })
-}
-
-fn status_text(status: StatusMatch) -> String {
-    match status {
-        StatusMatch::Code(code) => code.to_string(),
-        StatusMatch::Range(class) => format!("{class}XX"),
-        StatusMatch::Default => "default".to_owned(),
-    }
 }
 
 /// Sets `Accept` when the operation answers with something other than plain JSON (the runtime's default).
@@ -652,7 +644,7 @@ fn method_doc(api: &Api, operation: &Operation) -> String {
         .responses
         .iter()
         .map(|r| {
-            let status = status_text(r.status);
+            let status = r.status.key();
             format!("- {status}: {}", r.doc.lines().next().unwrap_or_default())
         })
         .collect();

@@ -87,7 +87,6 @@ pub fn lower_request_body(
         return None;
     }
     let several = body.content.len() > 1;
-    let enum_name = several.then(|| schemas.claim_name(&format!("{operation_id} Body")));
     let mut variants = Scope::default();
     let mut media = Vec::new();
     for (media_type, content) in &body.content {
@@ -121,7 +120,8 @@ pub fn lower_request_body(
             variant: variants.claim(&variant),
         });
     }
-    let enum_name = if media.len() > 1 { enum_name } else { None };
+    // Named only when still several once interchangeable JSON types are merged.
+    let enum_name = (media.len() > 1).then(|| schemas.claim_name(&format!("{operation_id} Body")));
     Some(RequestBody {
         required: body.required,
         doc: body.description.clone(),

@@ -2,7 +2,7 @@
 
 use super::bodies::{lower_request_body, pick_response_media};
 use super::params::{Declared, lower_params};
-use super::refs::resolve;
+use super::refs::{component_origin, resolve};
 use super::schemas::{SchemaLowerer, SchemaRef};
 use crate::diagnostics::{Diagnostic, pointer_token};
 use crate::ir::{
@@ -98,7 +98,7 @@ struct OperationContext<'a> {
     envelope: Option<&'a Envelope>,
 }
 
-impl OperationContext<'_> {
+impl<'a> OperationContext<'a> {
     fn lower(
         &self,
         method: Method,
@@ -122,9 +122,9 @@ impl OperationContext<'_> {
         self.query_in_template(query_template, &mut params, diagnostics);
         let path_parts = self.path_parts(path_only, &params, diagnostics);
         let body = self.body(operation, schemas, diagnostics);
-        let (mut responses, accept) = self.responses(operation, schemas, diagnostics);
+        let (mut responses, accept, successes) = self.responses(operation, schemas, diagnostics);
         let success_enum = success_variants(&mut responses, self.id, schemas);
-        let response_headers = self.response_headers(operation, schemas, diagnostics);
+        let response_headers = self.response_headers(&successes, schemas, diagnostics);
         let security = operation
             .security
             .as_ref()
@@ -311,14 +311,20 @@ impl OperationContext<'_> {
         lower_request_body(body, self.id, &origin, schemas, diagnostics)
     }
 
-    fn responses(
+    /// Lowers every documented response; also returns the `Accept` media types and the resolved success
+    /// responses (with their pointers), whose headers are lowered next.
+    fn responses<'o>(
         &self,
-        operation: &openapiv3::Operation,
+        operation: &'o openapiv3::Operation,
         schemas: &mut SchemaLowerer<'_>,
         diagnostics: &mut Vec<Diagnostic>,
-    ) -> (Vec<Response>, Vec<String>) {
+    ) -> (Vec<Response>, Vec<String>, SuccessResponses<'o>)
+    where
+        'a: 'o,
+    {
         let components = self.openapi.components.as_ref().map(|c| &c.responses);
         let mut accept: Vec<String> = Vec::new();
+        let mut successes = Vec::new();
         let listed = operation.responses.responses.iter().map(|(status, r)| {
             let status = match status {
                 StatusCode::Code(code) => StatusMatch::Code(*code),
@@ -335,11 +341,7 @@ impl OperationContext<'_> {
         );
         let mut responses = Vec::new();
         for (status, response) in all {
-            let key = match status {
-                StatusMatch::Code(code) => code.to_string(),
-                StatusMatch::Range(class) => format!("{class}XX"),
-                StatusMatch::Default => "default".to_owned(),
-            };
+            let key = status.key();
             let pointer = format!("{}/responses/{key}", self.pointer);
             let resolved = match resolve(response, "responses", components, &pointer) {
                 Ok(resolved) => resolved,
@@ -351,6 +353,9 @@ impl OperationContext<'_> {
             // A shared component response is lowered at its own place, so it has one type everywhere.
             let pointer = component_origin(response, "responses").unwrap_or(pointer);
             let response = resolved;
+            if status.is_success() {
+                successes.push((pointer.clone(), response));
+            }
             let body = pick_response_media(&response.content).map(|(media, content, kind)| {
                 if !accept.contains(media) {
                     accept.push(media.clone());
@@ -389,13 +394,13 @@ impl OperationContext<'_> {
         responses.sort_by_key(|r| r.status);
         // JSON first: it is what most operations answer with.
         accept.sort_by_key(|media| !super::bodies::is_json(media));
-        (responses, accept)
+        (responses, accept, successes)
     }
 
     /// The headers documented on success responses, merged by name (case-insensitively) into one type.
     fn response_headers(
         &self,
-        operation: &openapiv3::Operation,
+        successes: &SuccessResponses<'_>,
         schemas: &mut SchemaLowerer<'_>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<ResponseHeaders> {
@@ -403,23 +408,7 @@ impl OperationContext<'_> {
         let mut scope = Scope::default();
         let mut seen = Vec::new();
         let mut fields = Vec::new();
-        for (status, response) in &operation.responses.responses {
-            let success = match status {
-                StatusCode::Code(code) => (200..300).contains(code),
-                StatusCode::Range(class) => *class == 2,
-            };
-            let pointer = format!("{}/responses/{status}", self.pointer);
-            let Ok(response) = resolve(
-                response,
-                "responses",
-                components.map(|c| &c.responses),
-                &pointer,
-            ) else {
-                continue;
-            };
-            if !success {
-                continue;
-            }
+        for (pointer, response) in successes {
             for (name, header) in &response.headers {
                 let lower = name.to_ascii_lowercase();
                 // `Content-Type` is described by the media type; it is not a header to type.
@@ -587,6 +576,9 @@ impl OperationContext<'_> {
     }
 }
 
+/// Resolved success responses, each with the pointer it is lowered at.
+type SuccessResponses<'o> = Vec<(String, &'o openapiv3::Response)>;
+
 /// Names a variant per success response when the successes differ in type (an enum is then needed), and
 /// returns the enum's name.
 fn success_variants(
@@ -622,15 +614,6 @@ fn success_variants(
         response.variant = scope.claim(&name);
     }
     Some(schemas.claim_name(&format!("{operation_id} Response")))
-}
-
-/// The pointer of the component a reference names, when it is a local component reference.
-fn component_origin<T>(item: &ReferenceOr<T>, kind: &str) -> Option<String> {
-    match item {
-        ReferenceOr::Reference { reference } => super::refs::component_name(reference, kind)
-            .map(|name| super::refs::component_pointer(kind, &name)),
-        ReferenceOr::Item(_) => None,
-    }
 }
 
 /// The words a Rust name is made of for an operation without `operationId`: `get /users/{id}` reads

@@ -3,7 +3,7 @@
 //! defines for its location and the shape of its type.
 
 use super::bodies::is_json;
-use super::refs::resolve;
+use super::refs::{component_origin, resolve};
 use super::schemas::{SchemaLowerer, SchemaRef};
 use crate::diagnostics::{Diagnostic, pointer_token};
 use crate::ir::{Param, ParamLocation, ParamStyle, Type, TypeDef, TypeKind};
@@ -408,15 +408,6 @@ pub fn misplaced_styles(raw: &serde_json::Value) -> Vec<Diagnostic> {
         }
     }
     diagnostics
-}
-
-/// The pointer of the component a reference names, when it is a local component reference.
-fn component_origin<T>(item: &ReferenceOr<T>, kind: &str) -> Option<String> {
-    match item {
-        ReferenceOr::Reference { reference } => super::refs::component_name(reference, kind)
-            .map(|name| super::refs::component_pointer(kind, &name)),
-        ReferenceOr::Item(_) => None,
-    }
 }
 
 fn location_of(parameter: &Parameter) -> ParamLocation {

@@ -24,6 +24,17 @@ pub fn component_pointer(kind: &str, name: &str) -> String {
     format!("/components/{kind}/{}", pointer_token(name))
 }
 
+/// The pointer of the component a reference names, when it is a local component reference: a shared
+/// component is lowered at its own place, so it has one type everywhere it is used.
+pub fn component_origin<T>(item: &ReferenceOr<T>, kind: &str) -> Option<String> {
+    match item {
+        ReferenceOr::Reference { reference } => {
+            component_name(reference, kind).map(|name| component_pointer(kind, &name))
+        }
+        ReferenceOr::Item(_) => None,
+    }
+}
+
 /// Follows `item` through references into `components.<kind>` until a value is found.
 pub fn resolve<'a, T>(
     item: &'a ReferenceOr<T>,
