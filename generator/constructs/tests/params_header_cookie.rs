@@ -2,16 +2,13 @@
 //! with and without explode, write OpenAPI's style examples (id=5, color=[blue,black,brown],
 //! rgb={R:100,G:200,B:150}) as the exact header text. Object members come in spec order (R, G, B), as in the OpenAPI style table.
 
+mod common;
+
 use specgen_constructs::params_header_cookie::{Client, Color, Shade};
-use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use wiremock::{MockServer, Request};
 
 async fn setup() -> (MockServer, Client) {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(204))
-        .mount(&server)
-        .await;
+    let server = common::answering_no_content("GET").await;
     let client = Client::builder()
         .base_url(server.uri())
         .build()
@@ -31,12 +28,6 @@ fn rgb() -> Color {
     }
 }
 
-async fn only_request(server: &MockServer) -> Request {
-    let requests = server.received_requests().await.unwrap_or_default();
-    assert_eq!(requests.len(), 1, "expected one request: {requests:?}");
-    requests.into_iter().next().expect("one request")
-}
-
 fn headers<'a>(request: &'a Request, names: &[&str]) -> Vec<Option<&'a str>> {
     names
         .iter()
@@ -54,7 +45,10 @@ async fn simple_headers_without_explode() {
         .await
         .expect("headers");
     assert_eq!(
-        headers(&only_request(&server).await, &["x-id", "x-color", "x-rgb"]),
+        headers(
+            &common::only_request(&server).await,
+            &["x-id", "x-color", "x-rgb"]
+        ),
         [
             Some("5"),
             Some("blue,black,brown"),
@@ -73,7 +67,10 @@ async fn simple_headers_with_explode() {
         .await
         .expect("headers");
     assert_eq!(
-        headers(&only_request(&server).await, &["x-id", "x-color", "x-rgb"]),
+        headers(
+            &common::only_request(&server).await,
+            &["x-id", "x-color", "x-rgb"]
+        ),
         [
             Some("5"),
             Some("blue,black,brown"),
@@ -87,7 +84,10 @@ async fn unset_optional_headers_are_not_sent() {
     let (server, client) = setup().await;
     client.headers_simple(5).await.expect("headers");
     assert_eq!(
-        headers(&only_request(&server).await, &["x-id", "x-color", "x-rgb"]),
+        headers(
+            &common::only_request(&server).await,
+            &["x-id", "x-color", "x-rgb"]
+        ),
         [Some("5"), None, None]
     );
 }
@@ -97,7 +97,7 @@ async fn json_content_header_is_the_json_text() {
     let (server, client) = setup().await;
     client.headers_json(rgb()).await.expect("json header");
     assert_eq!(
-        headers(&only_request(&server).await, &["x-filter"]),
+        headers(&common::only_request(&server).await, &["x-filter"]),
         [Some(r#"{"R":100,"G":200,"B":150}"#)]
     );
 }
@@ -112,7 +112,7 @@ async fn form_cookies_exploded_are_cookies_of_their_own() {
         .await
         .expect("cookies");
     assert_eq!(
-        headers(&only_request(&server).await, &["cookie"]),
+        headers(&common::only_request(&server).await, &["cookie"]),
         [Some(
             "id=5; color=blue; color=black; color=brown; R=100; G=200; B=150"
         )]
@@ -129,7 +129,7 @@ async fn form_cookies_unexploded_are_comma_separated() {
         .await
         .expect("cookies");
     assert_eq!(
-        headers(&only_request(&server).await, &["cookie"]),
+        headers(&common::only_request(&server).await, &["cookie"]),
         [Some("id=5; color=blue,black,brown; rgb=R,100,G,200,B,150")]
     );
 }

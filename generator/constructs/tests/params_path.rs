@@ -2,16 +2,13 @@
 //! object of OpenAPI's style examples (id=5, color=[blue,black,brown], rgb={R:100,G:200,B:150}) as the exact
 //! raw path text. Object members come in spec order (R, G, B), as in the OpenAPI style table.
 
+mod common;
+
 use specgen_constructs::params_path::{Client, Color, Shade};
-use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::MockServer;
 
 async fn setup() -> (MockServer, Client) {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(204))
-        .mount(&server)
-        .await;
+    let server = common::answering_no_content("GET").await;
     let client = Client::builder()
         .base_url(server.uri())
         .build()

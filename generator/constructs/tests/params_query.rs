@@ -3,18 +3,15 @@
 //! names get distinct Rust names but keep their wire names; an operation without operationId gets a readable
 //! name. Object members come in spec order (R, G, B), as in the OpenAPI style table.
 
+mod common;
+
 use specgen_constructs::params_query::{
     Client, Color, QueryDeepObjectFilter, QueryDeepObjectFilterRange, Shade,
 };
-use wiremock::matchers::method;
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::MockServer;
 
 async fn setup() -> (MockServer, Client) {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(204))
-        .mount(&server)
-        .await;
+    let server = common::answering_no_content("GET").await;
     let client = Client::builder()
         .base_url(server.uri())
         .build()

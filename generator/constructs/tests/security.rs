@@ -1,24 +1,11 @@
 //! `specs/security.yaml` against wiremock: each scheme kind puts its credential in the right place, a
 //! per-operation `security` overrides the global one, and the first satisfiable alternative is used.
 
+mod common;
+
 use specgen_constructs::security::Client;
 use wiremock::matchers::{header, method, path, query_param};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
-
-async fn server() -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(204))
-        .mount(&server)
-        .await;
-    server
-}
-
-async fn only_request(server: &MockServer) -> Request {
-    let requests = server.received_requests().await.unwrap_or_default();
-    assert_eq!(requests.len(), 1, "expected one request: {requests:?}");
-    requests.into_iter().next().expect("one request")
-}
 
 fn header_text<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
     request.headers.get(name).and_then(|v| v.to_str().ok())
@@ -26,7 +13,7 @@ fn header_text<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
 
 #[tokio::test]
 async fn http_bearer_basic_and_oauth_go_in_the_authorization_header() {
-    let server = server().await;
+    let server = common::answering_no_content("GET").await;
     let client = Client::builder()
         .base_url(server.uri())
         .bearer("t0k")
@@ -74,28 +61,28 @@ async fn api_keys_travel_in_header_query_and_cookie() {
         .await
         .expect("both keys satisfy the first alternative");
 
-    let cookie_server = self::server().await;
+    let cookie_server = common::answering_no_content("GET").await;
     let cookie_client = Client::builder()
         .base_url(cookie_server.uri())
         .cookie_key("c00kie")
         .build()
         .expect("client");
     cookie_client.get_keys().await.expect("cookie alternative");
-    let request = only_request(&cookie_server).await;
+    let request = common::only_request(&cookie_server).await;
     assert_eq!(header_text(&request, "cookie"), Some("session=c00kie"));
     assert_eq!(header_text(&request, "x-api-key"), None);
 }
 
 #[tokio::test]
 async fn an_empty_override_sends_no_credentials() {
-    let server = server().await;
+    let server = common::answering_no_content("GET").await;
     let client = Client::builder()
         .base_url(server.uri())
         .bearer("t0k")
         .build()
         .expect("client");
     client.get_public().await.expect("public call");
-    let request = only_request(&server).await;
+    let request = common::only_request(&server).await;
     assert_eq!(header_text(&request, "authorization"), None);
 }
 
