@@ -559,7 +559,8 @@ async fn error_answer_that_is_not_json_is_a_decode_error_keeping_the_raw_answer(
     Mock::given(method("PUT"))
         .and(path("/customer/42/access/reactivate"))
         .respond_with(ResponseTemplate::new(502).set_body_raw(html, "text/html"))
-        .expect(1)
+        // PUT is idempotent and 502 retryable: the default policy's three attempts, then the last answer.
+        .expect(3)
         .mount(&server)
         .await;
 

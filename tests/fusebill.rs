@@ -644,7 +644,7 @@ async fn closed_port_is_a_transport_error() {
 }
 
 #[tokio::test]
-async fn slow_answer_is_a_timeout_transport_error() {
+async fn slow_answer_is_a_typed_timeout_error_and_the_activation_is_not_resent() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/customerActivation"))
@@ -661,7 +661,10 @@ async fn slow_answer_is_a_timeout_transport_error() {
         .unwrap();
     let error = client.activate_customer(seed_request()).await.unwrap_err();
     assert!(error.is_timeout(), "expected a timeout, got {error:?}");
-    assert!(matches!(error, runtime::Error::Transport(_)));
+    assert!(
+        matches!(error, runtime::Error::Timeout { after, .. } if after == Duration::from_millis(200)),
+        "{error:?}"
+    );
 }
 
 #[tokio::test]

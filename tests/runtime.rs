@@ -22,6 +22,8 @@ const QUERY_KEY: &[SecurityScheme] = &[SecurityScheme {
 const OPERATION: OperationInfo = OperationInfo {
     id: "probe",
     security: &[&["key"]],
+    idempotent: true,
+    idempotency_key: None,
 };
 
 async fn answering_server() -> MockServer {
@@ -44,7 +46,10 @@ async fn dot_segments_and_empty_path_values_are_refused_before_sending() {
         request.path("/customers/");
         request.path_param("id", value);
         request.path("/subscriptions");
-        match core.execute::<()>(request, &OPERATION).await {
+        match core
+            .execute(request, &OPERATION, runtime::CallOptions::new())
+            .await
+        {
             Err(Error::InvalidRequest(message)) => {
                 assert!(message.contains("path parameter \"id\""), "{message}")
             }
@@ -54,7 +59,11 @@ async fn dot_segments_and_empty_path_values_are_refused_before_sending() {
     let mut request = Request::new(Method::GET);
     request.path("/files/");
     request.path_param("name", "a/../b c?d");
-    assert!(core.execute::<()>(request, &OPERATION).await.is_ok());
+    assert!(
+        core.execute(request, &OPERATION, runtime::CallOptions::new())
+            .await
+            .is_ok()
+    );
     let sent = single_request(&server).await;
     assert_eq!(sent.url.path(), "/files/a%2F..%2Fb%20c%3Fd");
 }
@@ -68,7 +77,8 @@ async fn a_cookie_value_cannot_add_cookies() {
     let mut request = Request::new(Method::GET);
     request.cookie("session", "x; admin=1");
     assert!(matches!(
-        core.execute::<()>(request, &OPERATION).await,
+        core.execute(request, &OPERATION, runtime::CallOptions::new())
+            .await,
         Err(Error::InvalidRequest(_))
     ));
     assert!(received(&server).await.is_empty(), "nothing may be sent");
@@ -76,7 +86,11 @@ async fn a_cookie_value_cannot_add_cookies() {
     let mut request = Request::new(Method::GET);
     request.cookie("session", "abc");
     request.cookie_styled("ids", &[1, 2], runtime::Style::FORM);
-    assert!(core.execute::<()>(request, &OPERATION).await.is_ok());
+    assert!(
+        core.execute(request, &OPERATION, runtime::CallOptions::new())
+            .await
+            .is_ok()
+    );
     assert_eq!(
         header(&single_request(&server).await, "cookie"),
         Some("session=abc; ids=1,2")
@@ -90,7 +104,11 @@ async fn a_query_key_never_appears_in_a_transport_error() {
         .build()
         .expect("client builds");
     let error = match core
-        .execute::<()>(Request::new(Method::GET), &OPERATION)
+        .execute(
+            Request::new(Method::GET),
+            &OPERATION,
+            runtime::CallOptions::new(),
+        )
         .await
     {
         Err(error @ Error::Transport(_)) => error,

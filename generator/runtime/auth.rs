@@ -78,6 +78,12 @@ impl Credentials {
         map.insert(scheme, credential);
     }
 
+    /// Whether a credential is held for a scheme.
+    pub fn has(&self, scheme: &str) -> bool {
+        let map = self.by_scheme.read().unwrap_or_else(|e| e.into_inner());
+        map.contains_key(scheme)
+    }
+
     /// The credential held for a scheme, if any.
     pub fn get(&self, scheme: &str) -> Option<Credential> {
         let map = self.by_scheme.read().unwrap_or_else(|e| e.into_inner());

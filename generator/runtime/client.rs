@@ -1,14 +1,32 @@
-//! The part of every generated client that is the same for all APIs: configuration, auth and sending.
+//! The part of every generated client that is the same for all APIs: its configuration. Sending is in
+//! `send`.
 
-use super::auth::{Credential, Credentials, KeyLocation, SchemeKind, SecurityScheme};
-use super::body::Body;
-use super::error::{BuildError, Error};
-use super::params::encode_query;
-use super::request::{OperationInfo, Request};
-use super::response::RawResponse;
+use super::auth::{Credential, Credentials, SecurityScheme};
+use super::error::BuildError;
+use super::retry::RetryPolicy;
 use super::secret::Secret;
+use super::token::{FetchToken, TokenSource, TokenSourceConfig};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::time::Duration;
+
+/// Time allowed for each attempt, from sending to the last body byte, unless configured.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Time allowed to establish each connection, unless configured.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The largest answer body read, unless configured: a bigger one fails with `Error::TooLarge`.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
+/// How long before its expiry a cached token is replaced, unless configured.
+pub const DEFAULT_TOKEN_REFRESH_MARGIN: Duration = Duration::from_secs(60);
+
+/// Envelope error codes that ask for another attempt (`x-specgen-retryable-codes`).
+#[derive(Debug, Clone, Copy)]
+pub struct RetryableCodes {
+    /// The answer's property holding the error code.
+    pub property: &'static str,
+    /// The codes.
+    pub codes: &'static [&'static str],
+}
 
 /// Configuration shared by every generated `ClientBuilder`.
 #[derive(Debug, Clone)]
@@ -17,10 +35,15 @@ pub struct ClientBuilder {
     server_variables: Vec<(&'static str, String)>,
     schemes: &'static [SecurityScheme],
     credentials: BTreeMap<&'static str, Credential>,
-    timeout: Option<Duration>,
-    connect_timeout: Option<Duration>,
+    timeout: Duration,
+    connect_timeout: Duration,
     user_agent: Option<String>,
     http: Option<reqwest::Client>,
+    retry: RetryPolicy,
+    retryable_codes: Option<RetryableCodes>,
+    token_sources: Vec<TokenSourceConfig>,
+    token_refresh_margin: Duration,
+    max_response_bytes: usize,
 }
 
 impl ClientBuilder {
@@ -38,10 +61,15 @@ impl ClientBuilder {
                 .collect(),
             schemes,
             credentials: BTreeMap::new(),
-            timeout: None,
-            connect_timeout: None,
+            timeout: DEFAULT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             user_agent: None,
             http: None,
+            retry: RetryPolicy::default(),
+            retryable_codes: None,
+            token_sources: Vec::new(),
+            token_refresh_margin: DEFAULT_TOKEN_REFRESH_MARGIN,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
         }
     }
 
@@ -65,15 +93,56 @@ impl ClientBuilder {
         self
     }
 
-    /// Total time allowed for each request, from sending to the last body byte.
+    /// Total time allowed for each attempt, from sending to the last body byte (default 30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = Some(timeout);
+        self.timeout = timeout;
         self
     }
 
-    /// Time allowed to establish each connection.
+    /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = Some(timeout);
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How calls are retried (default: [`RetryPolicy::default`]).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Envelope error codes that ask for another attempt, as the spec lists them.
+    pub fn retryable_codes(mut self, codes: RetryableCodes) -> Self {
+        self.retryable_codes = Some(codes);
+        self
+    }
+
+    /// Obtains the credential of `scheme` by running `fetch` (an exchange operation of the API) when a
+    /// call needs it; the token is cached, replaced before `lifetime` runs out and once on a 401.
+    pub fn token_source(
+        mut self,
+        scheme: &'static str,
+        lifetime: Option<Duration>,
+        fetch: FetchToken,
+    ) -> Self {
+        self.token_sources.retain(|source| source.scheme != scheme);
+        self.token_sources.push(TokenSourceConfig {
+            scheme,
+            lifetime,
+            fetch,
+        });
+        self
+    }
+
+    /// How long before its expiry a cached token is replaced (default 60 s).
+    pub fn token_refresh_margin(mut self, margin: Duration) -> Self {
+        self.token_refresh_margin = margin;
+        self
+    }
+
+    /// The largest answer body read (default 64 MiB); a bigger one fails with `Error::TooLarge`.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
         self
     }
 
@@ -83,7 +152,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Uses the caller's own `reqwest::Client` (its timeouts and user agent then apply instead of this builder's).
+    /// Uses the caller's own `reqwest::Client` (its connect timeout, user agent, redirect and proxy settings then apply instead of this builder's; the per-attempt timeout still applies).
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -109,27 +178,33 @@ impl ClientBuilder {
         if base_url.cannot_be_a_base() {
             return Err(invalid("it cannot be a base URL".to_owned()));
         }
+        // The timeout is set on each request instead (see `send`), so that a call can override it
+        // even on a caller's own `reqwest::Client`.
         let http = match self.http {
             Some(http) => http,
             None => {
-                let mut builder = reqwest::Client::builder();
-                if let Some(timeout) = self.timeout {
-                    builder = builder.timeout(timeout);
-                }
-                if let Some(timeout) = self.connect_timeout {
-                    builder = builder.connect_timeout(timeout);
-                }
+                let mut builder = reqwest::Client::builder().connect_timeout(self.connect_timeout);
                 if let Some(user_agent) = &self.user_agent {
                     builder = builder.user_agent(user_agent);
                 }
                 builder.build().map_err(BuildError::Http)?
             }
         };
+        let margin = self.token_refresh_margin;
         Ok(ClientCore {
             http,
             base_url,
             schemes: self.schemes,
             credentials: Credentials::new(self.credentials),
+            timeout: self.timeout,
+            retry: self.retry,
+            retryable_codes: self.retryable_codes,
+            token_sources: self
+                .token_sources
+                .into_iter()
+                .map(|config| TokenSource::new(config, margin))
+                .collect(),
+            max_response_bytes: self.max_response_bytes,
         })
     }
 }
@@ -137,10 +212,15 @@ impl ClientBuilder {
 /// The configured state behind a generated `Client`; cheap to clone, and clones share credentials.
 #[derive(Debug, Clone)]
 pub struct ClientCore {
-    http: reqwest::Client,
-    base_url: reqwest::Url,
-    schemes: &'static [SecurityScheme],
-    credentials: Credentials,
+    pub(crate) http: reqwest::Client,
+    pub(crate) base_url: reqwest::Url,
+    pub(crate) schemes: &'static [SecurityScheme],
+    pub(crate) credentials: Credentials,
+    pub(crate) timeout: Duration,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) retryable_codes: Option<RetryableCodes>,
+    pub(crate) token_sources: Arc<[TokenSource]>,
+    pub(crate) max_response_bytes: usize,
 }
 
 impl ClientCore {
@@ -154,171 +234,12 @@ impl ClientCore {
         &self.credentials
     }
 
-    /// Sends a request built by an operation and reads its whole answer.
-    pub async fn execute<E>(
-        &self,
-        request: Request,
-        operation: &OperationInfo,
-    ) -> Result<RawResponse, Error<E>> {
-        if let Some(problem) = request.problem {
-            return Err(Error::InvalidRequest(format!(
-                "{}: {problem}",
-                operation.id
-            )));
-        }
-        let mut url = self.base_url.clone();
-        let joined = format!("{}{}", url.path().trim_end_matches('/'), request.path);
-        url.set_path(&joined);
-        let mut query = request.query;
-        let mut cookies = request.cookies;
-        let mut builder = self.http.request(request.method, url);
-        // JSON unless the operation documents other media types.
-        if !request
-            .headers
+    /// The token source of a scheme, if its credential is obtained by an exchange.
+    pub(crate) fn token_source(&self, scheme: &str) -> Option<&TokenSource> {
+        self.token_sources
             .iter()
-            .any(|(name, _)| name == reqwest::header::ACCEPT)
-        {
-            builder = builder.header(reqwest::header::ACCEPT, "application/json");
-        }
-        for (name, value) in request.headers {
-            builder = builder.header(name, value);
-        }
-        let query_before = query.len();
-        builder = self
-            .apply_security(builder, &mut query, &mut cookies, operation)
-            .map_err(|problem| Error::InvalidRequest(format!("{}: {problem}", operation.id)))?;
-        // A key sent in the query string is part of the URL, which reqwest puts in its errors: strip it there.
-        let key_in_url = query.len() > query_before;
-        let transport = |error: reqwest::Error| {
-            Error::Transport(if key_in_url {
-                error.without_url()
-            } else {
-                error
-            })
-        };
-        if !cookies.is_empty() {
-            let joined: Vec<String> = cookies
-                .iter()
-                .map(|(name, value)| format!("{name}={value}"))
-                .collect();
-            let mut value =
-                reqwest::header::HeaderValue::from_str(&joined.join("; ")).map_err(|_| {
-                    Error::InvalidRequest(format!("{}: a cookie value is not valid", operation.id))
-                })?;
-            // Cookies often carry credentials (an apiKey scheme in a cookie among them): never log them.
-            value.set_sensitive(true);
-            builder = builder.header(reqwest::header::COOKIE, value);
-        }
-        builder = match request.body {
-            Some(Body::Encoded {
-                content_type,
-                bytes,
-            }) => {
-                let content_type =
-                    reqwest::header::HeaderValue::from_str(content_type).map_err(|_| {
-                        Error::InvalidRequest(format!(
-                            "{}: invalid content type {content_type:?}",
-                            operation.id
-                        ))
-                    })?;
-                builder
-                    .header(reqwest::header::CONTENT_TYPE, content_type)
-                    .body(bytes)
-            }
-            Some(Body::Multipart(form)) => {
-                builder.multipart(form.to_form().map_err(|problem| {
-                    Error::InvalidRequest(format!("{}: {problem}", operation.id))
-                })?)
-            }
-            None => builder,
-        };
-        let mut http_request = builder
-            .build()
-            .map_err(|e| Error::InvalidRequest(format!("{}: {e}", operation.id)))?;
-        if !query.is_empty() {
-            // Pairs arrive percent-encoded (the style's separators must stay as they are), so they are
-            // joined here rather than re-encoded as form data; a query of the base URL is kept in front.
-            let url = http_request.url_mut();
-            let pairs = query.iter().map(|(name, value)| format!("{name}={value}"));
-            let joined: Vec<String> = url
-                .query()
-                .map(str::to_owned)
-                .into_iter()
-                .chain(pairs)
-                .collect();
-            url.set_query(Some(&joined.join("&")));
-        }
-        let response = self.http.execute(http_request).await.map_err(transport)?;
-        RawResponse::read(response).await.map_err(transport)
+            .find(|source| source.config.scheme == scheme)
     }
-
-    /// Applies the first security requirement whose schemes all have credentials.
-    fn apply_security(
-        &self,
-        mut builder: reqwest::RequestBuilder,
-        query: &mut Vec<(String, String)>,
-        cookies: &mut Vec<(String, String)>,
-        operation: &OperationInfo,
-    ) -> Result<reqwest::RequestBuilder, String> {
-        let requirement = operation.security.iter().find(|names| {
-            names
-                .iter()
-                .all(|name| self.credentials.get(name).is_some())
-        });
-        let Some(requirement) = requirement else {
-            return Ok(builder);
-        };
-        for name in *requirement {
-            let scheme = self.schemes.iter().find(|scheme| scheme.name == *name);
-            let (Some(scheme), Some(credential)) = (scheme, self.credentials.get(name)) else {
-                continue;
-            };
-            builder = match (scheme.kind, credential) {
-                (SchemeKind::Bearer, Credential::Token(token)) => {
-                    builder.bearer_auth(token.expose())
-                }
-                (SchemeKind::Basic, Credential::Basic { user, password }) => {
-                    builder.basic_auth(user, Some(password.expose()))
-                }
-                (
-                    SchemeKind::ApiKey {
-                        location,
-                        name,
-                        prefix,
-                    },
-                    Credential::Token(key),
-                ) => {
-                    let value = format!("{prefix}{}", key.expose());
-                    match location {
-                        KeyLocation::Header => {
-                            builder.header(name, sensitive(scheme.name, &value)?)
-                        }
-                        KeyLocation::Query => {
-                            // Query pairs travel percent-encoded (see `params`).
-                            query.push((encode_query(name, false), encode_query(&value, false)));
-                            builder
-                        }
-                        KeyLocation::Cookie => {
-                            cookies.push((name.to_owned(), value));
-                            builder
-                        }
-                    }
-                }
-                // A credential of the wrong shape for its scheme is not sent rather than sent wrongly.
-                _ => builder,
-            };
-        }
-        Ok(builder)
-    }
-}
-
-/// A header value marked sensitive, so that reqwest and hyper never log it.
-/// The error names the scheme, never the value.
-fn sensitive(scheme: &str, value: &str) -> Result<reqwest::header::HeaderValue, String> {
-    let mut header = reqwest::header::HeaderValue::from_str(value)
-        .map_err(|_| format!("the credential for scheme {scheme:?} is not a valid header value"))?;
-    header.set_sensitive(true);
-    Ok(header)
 }
 
 /// Wraps a token for [`ClientBuilder::credential`].

@@ -10,9 +10,52 @@ pub enum Error<E> {
     /// The request could not be built (an invalid header value, an unserialisable body, a bad base URL).
     #[error("invalid request: {0}")]
     InvalidRequest(String),
-    /// The request did not complete: connection refused, timeout, TLS, or the body stream broke.
+    /// The request did not complete: connection refused, TLS, or a broken connection before an answer.
     #[error("transport error: {0}")]
     Transport(#[source] reqwest::Error),
+    /// No complete answer arrived within the time allowed for an attempt.
+    #[error("no answer within {after:?}")]
+    Timeout {
+        /// The time allowed.
+        after: std::time::Duration,
+        /// The underlying error.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The answer began but its body broke off; `response` holds the status, headers and the bytes received.
+    #[error("the {} answer broke off after {} body bytes: {source}", .response.status(), .response.body().len())]
+    Interrupted {
+        /// Why the body stopped.
+        #[source]
+        source: reqwest::Error,
+        /// The answer as far as it arrived.
+        response: RawResponse,
+    },
+    /// The answer's body is larger than the client accepts; `response` holds its first `limit` bytes.
+    #[error("the {} answer's body exceeds the {limit} byte limit", .response.status())]
+    TooLarge {
+        /// The limit (`ClientBuilder::max_response_bytes`).
+        limit: usize,
+        /// The answer, its body cut at the limit.
+        response: RawResponse,
+    },
+    /// A token could not be obtained for the call (the exchange operation's error).
+    #[error("could not obtain a token for security scheme {scheme:?}: {source}")]
+    Authentication {
+        /// The security scheme.
+        scheme: &'static str,
+        /// The exchange operation's error.
+        #[source]
+        source: super::token::TokenError,
+    },
+    /// An asynchronous request was still pending when its polling deadline passed.
+    #[error("still pending after {polls} polls over {waited:?}")]
+    StillPending {
+        /// How many times the status was read.
+        polls: u32,
+        /// How long polling went on.
+        waited: std::time::Duration,
+    },
     /// The server answered with a documented error, decoded into its typed body.
     #[error("the server answered {} with a documented error", .0.status)]
     Api(Box<ApiError<E>>),
@@ -51,8 +94,10 @@ impl<E> Error<E> {
             Error::UnexpectedStatus(response) | Error::Decode { response, .. } => {
                 Some(response.status())
             }
-            Error::Transport(error) => error.status(),
-            Error::InvalidRequest(_) => None,
+            Error::Interrupted { response, .. } | Error::TooLarge { response, .. } => {
+                Some(response.status())
+            }
+            _ => None,
         }
     }
 
@@ -60,10 +105,11 @@ impl<E> Error<E> {
     pub fn headers(&self) -> Option<&HeaderMap> {
         match self {
             Error::Api(error) => Some(&error.headers),
-            Error::UnexpectedStatus(response) | Error::Decode { response, .. } => {
-                Some(response.headers())
-            }
-            Error::Transport(_) | Error::InvalidRequest(_) => None,
+            Error::UnexpectedStatus(response)
+            | Error::Decode { response, .. }
+            | Error::Interrupted { response, .. }
+            | Error::TooLarge { response, .. } => Some(response.headers()),
+            _ => None,
         }
     }
 
@@ -71,10 +117,11 @@ impl<E> Error<E> {
     pub fn raw_body(&self) -> Option<&[u8]> {
         match self {
             Error::Api(error) => Some(&error.body),
-            Error::UnexpectedStatus(response) | Error::Decode { response, .. } => {
-                Some(response.body())
-            }
-            Error::Transport(_) | Error::InvalidRequest(_) => None,
+            Error::UnexpectedStatus(response)
+            | Error::Decode { response, .. }
+            | Error::Interrupted { response, .. }
+            | Error::TooLarge { response, .. } => Some(response.body()),
+            _ => None,
         }
     }
 
@@ -88,7 +135,26 @@ impl<E> Error<E> {
 
     /// Whether the call failed because a timeout elapsed.
     pub fn is_timeout(&self) -> bool {
-        matches!(self, Error::Transport(error) if error.is_timeout())
+        matches!(self, Error::Timeout { .. })
+    }
+}
+
+impl Error<std::convert::Infallible> {
+    /// The same error for an operation whose documented error body is `E` (an error raised before any
+    /// answer was decoded carries no error body).
+    pub fn widen<E>(self) -> Error<E> {
+        match self {
+            Error::InvalidRequest(message) => Error::InvalidRequest(message),
+            Error::Transport(source) => Error::Transport(source),
+            Error::Timeout { after, source } => Error::Timeout { after, source },
+            Error::Interrupted { source, response } => Error::Interrupted { source, response },
+            Error::TooLarge { limit, response } => Error::TooLarge { limit, response },
+            Error::Authentication { scheme, source } => Error::Authentication { scheme, source },
+            Error::StillPending { polls, waited } => Error::StillPending { polls, waited },
+            Error::Api(error) => match error.value {},
+            Error::UnexpectedStatus(response) => Error::UnexpectedStatus(response),
+            Error::Decode { source, response } => Error::Decode { source, response },
+        }
     }
 }
 

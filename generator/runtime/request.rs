@@ -13,6 +13,12 @@ pub struct OperationInfo {
     /// Alternative security requirements: the first whose schemes all have credentials is applied.
     /// Empty means the operation needs no credentials.
     pub security: &'static [&'static [&'static str]],
+    /// Whether sending it twice has the effect of sending it once, so that it may be retried after it
+    /// may have reached the server.
+    pub idempotent: bool,
+    /// The header carrying an idempotency key (`x-specgen-idempotency-key`): one key per call, reused
+    /// by its retries, makes any operation safe to retry.
+    pub idempotency_key: Option<&'static str>,
 }
 
 /// A request being built by a generated operation.

@@ -7,9 +7,19 @@ use serde::de::DeserializeOwned;
 
 /// An answer read in full: status, headers and body bytes, shared behind an `Arc`: errors that carry one
 /// stay small, and the copy every call keeps for `send_with_response()` costs a reference count, not a
-/// header-map clone.
-#[derive(Debug, Clone)]
+/// header-map clone. Its `Debug` shows the body's length, never its bytes, which may hold a token.
+#[derive(Clone)]
 pub struct RawResponse(std::sync::Arc<Parts>);
+
+impl std::fmt::Debug for RawResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RawResponse")
+            .field("status", &self.0.status)
+            .field("headers", &self.0.headers)
+            .field("body_bytes", &self.0.body.len())
+            .finish()
+    }
+}
 
 #[derive(Debug, Clone)]
 struct Parts {
@@ -130,6 +140,14 @@ impl<T> Answer<T> {
     /// Joins a decoded value with the answer it came from.
     pub fn new(value: T, raw: RawResponse) -> Self {
         Answer { value, raw }
+    }
+
+    /// Decodes an answer with an operation's decoder, keeping the answer beside the value.
+    pub fn decode<E>(
+        raw: RawResponse,
+        decode: fn(RawResponse) -> Result<T, Error<E>>,
+    ) -> Result<Self, Error<E>> {
+        decode(raw.clone()).map(|value| Answer { value, raw })
     }
 
     /// The decoded value.

@@ -558,6 +558,10 @@ pub struct Operation {
     pub token_exchange: Option<TokenExchange>,
     /// The envelope error codes the spec documents for it (`x-specgen-error-codes`).
     pub error_codes: Vec<String>,
+    /// Whether sending it twice acts like sending it once: by method, or `x-specgen-idempotent`.
+    pub idempotent: bool,
+    /// The header carrying its idempotency key, lowercase (`x-specgen-idempotency-key`).
+    pub idempotency_key: Option<String>,
 }
 
 /// `x-specgen-token-exchange`: the operation's answer carries a credential for a scheme.
@@ -617,4 +621,6 @@ pub struct Envelope {
     pub error_codes: Option<TypeId>,
     /// The schema name of the failure shape, which is never a success type.
     pub failure_schema: Option<String>,
+    /// Error codes that ask for another attempt (`x-specgen-retryable-codes`).
+    pub retryable_codes: Vec<String>,
 }

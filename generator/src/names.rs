@@ -71,8 +71,14 @@ pub const CLIENT_METHODS: &[&str] = &[
 pub const REQUEST_BUILDER_MEMBERS: &[&str] = &[
     "body",
     "client",
+    "decode",
     "into_future",
+    "into_request",
+    "items",
+    "options",
+    "pages",
     "send",
+    "send_and_wait",
     "send_with_response",
 ];
 
@@ -89,8 +95,11 @@ pub const BUILDER_METHODS: &[&str] = &[
     "from",
     "http_client",
     "into",
+    "max_response_bytes",
+    "retry",
     "timeout",
     "to_owned",
+    "token_refresh_margin",
     "try_from",
     "try_into",
     "type_id",

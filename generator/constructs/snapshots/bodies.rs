@@ -59,13 +59,13 @@ impl ClientBuilder {
             inner: self.inner.base_url(url),
         }
     }
-    /// Total time allowed for each request.
+    /// Total time allowed for each attempt (default 30 s); a call can override it.
     pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
-    /// Time allowed to establish each connection.
+    /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.connect_timeout(timeout),
@@ -81,6 +81,24 @@ impl ClientBuilder {
     pub fn http_client(self, client: ::reqwest::Client) -> Self {
         ClientBuilder {
             inner: self.inner.http_client(client),
+        }
+    }
+    /// How calls are retried (see [`runtime::RetryPolicy`]); a call can override it.
+    pub fn retry(self, policy: runtime::RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// The largest answer body read (default 64 MiB).
+    pub fn max_response_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_response_bytes(limit),
+        }
+    }
+    /// How long before its expiry an exchanged token is replaced (default 60 s).
+    pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.token_refresh_margin(margin),
         }
     }
     /// Builds the client.
@@ -100,6 +118,7 @@ impl Client {
     pub fn send_json(&self, body: Note) -> SendJsonBuilder<'_> {
         SendJsonBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             body,
         }
     }
@@ -112,6 +131,7 @@ impl Client {
     pub fn patch_note(&self, body: Note) -> PatchNoteBuilder<'_> {
         PatchNoteBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             body,
         }
     }
@@ -124,6 +144,7 @@ impl Client {
     pub fn send_form(&self, body: SendFormBody) -> SendFormBuilder<'_> {
         SendFormBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             body,
         }
     }
@@ -136,6 +157,7 @@ impl Client {
     pub fn upload_files(&self, body: UploadFilesForm) -> UploadFilesBuilder<'_> {
         UploadFilesBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             body,
         }
     }
@@ -151,6 +173,7 @@ impl Client {
     ) -> UploadAnythingBuilder<'_> {
         UploadAnythingBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             body,
         }
     }
@@ -163,6 +186,7 @@ impl Client {
     pub fn put_octets(&self, body: impl Into<::bytes::Bytes>) -> PutOctetsBuilder<'_> {
         PutOctetsBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             body: body.into(),
         }
     }
@@ -175,6 +199,7 @@ impl Client {
     pub fn put_text(&self) -> PutTextBuilder<'_> {
         PutTextBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             body: None,
         }
     }
@@ -190,6 +215,7 @@ impl Client {
     ) -> SendSeveralBuilder<'_> {
         SendSeveralBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             body: body.into(),
         }
     }
@@ -202,6 +228,7 @@ impl Client {
     pub fn send_image(&self, body: impl Into<SendImageBody>) -> SendImageBuilder<'_> {
         SendImageBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             body: body.into(),
         }
     }
@@ -211,9 +238,38 @@ impl Client {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct SendJsonBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     body: Note,
 }
-impl SendJsonBuilder<'_> {
+impl<'a> SendJsonBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "sendJson",
+        security: &[],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::POST);
+        request.path("/json");
+        let body = self.body;
+        request.json(&body, "application/json");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -222,23 +278,13 @@ impl SendJsonBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "sendJson",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::POST);
-        request.path("/json");
-        let body = self.body;
-        request.json(&body, "application/json");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for SendJsonBuilder<'a> {
@@ -255,9 +301,38 @@ impl<'a> ::std::future::IntoFuture for SendJsonBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct PatchNoteBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     body: Note,
 }
-impl PatchNoteBuilder<'_> {
+impl<'a> PatchNoteBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "patchNote",
+        security: &[],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::PATCH);
+        request.path("/merge-patch");
+        let body = self.body;
+        request.json(&body, "application/merge-patch+json");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -266,23 +341,13 @@ impl PatchNoteBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "patchNote",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::PATCH);
-        request.path("/merge-patch");
-        let body = self.body;
-        request.json(&body, "application/merge-patch+json");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for PatchNoteBuilder<'a> {
@@ -299,9 +364,38 @@ impl<'a> ::std::future::IntoFuture for PatchNoteBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct SendFormBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     body: SendFormBody,
 }
-impl SendFormBuilder<'_> {
+impl<'a> SendFormBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "sendForm",
+        security: &[],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::POST);
+        request.path("/form");
+        let body = self.body;
+        request.form(&body, "application/x-www-form-urlencoded");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -310,23 +404,13 @@ impl SendFormBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "sendForm",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::POST);
-        request.path("/form");
-        let body = self.body;
-        request.form(&body, "application/x-www-form-urlencoded");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for SendFormBuilder<'a> {
@@ -374,9 +458,38 @@ impl runtime::MultipartBody for UploadFilesForm {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct UploadFilesBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     body: UploadFilesForm,
 }
-impl UploadFilesBuilder<'_> {
+impl<'a> UploadFilesBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "uploadFiles",
+        security: &[],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::POST);
+        request.path("/upload");
+        let body = self.body;
+        request.multipart(&body);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -385,23 +498,13 @@ impl UploadFilesBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "uploadFiles",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::POST);
-        request.path("/upload");
-        let body = self.body;
-        request.multipart(&body);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for UploadFilesBuilder<'a> {
@@ -418,9 +521,38 @@ impl<'a> ::std::future::IntoFuture for UploadFilesBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct UploadAnythingBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     body: runtime::Multipart,
 }
-impl UploadAnythingBuilder<'_> {
+impl<'a> UploadAnythingBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "uploadAnything",
+        security: &[],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::POST);
+        request.path("/upload-any");
+        let body = self.body;
+        request.multipart(&body);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -429,23 +561,13 @@ impl UploadAnythingBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "uploadAnything",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::POST);
-        request.path("/upload-any");
-        let body = self.body;
-        request.multipart(&body);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for UploadAnythingBuilder<'a> {
@@ -462,9 +584,38 @@ impl<'a> ::std::future::IntoFuture for UploadAnythingBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct PutOctetsBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     body: ::bytes::Bytes,
 }
-impl PutOctetsBuilder<'_> {
+impl<'a> PutOctetsBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "putOctets",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::PUT);
+        request.path("/octets");
+        let body = self.body;
+        request.bytes(body, "application/octet-stream");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -473,23 +624,13 @@ impl PutOctetsBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "putOctets",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::PUT);
-        request.path("/octets");
-        let body = self.body;
-        request.bytes(body, "application/octet-stream");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for PutOctetsBuilder<'a> {
@@ -506,13 +647,43 @@ impl<'a> ::std::future::IntoFuture for PutOctetsBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct PutTextBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     body: Option<String>,
 }
-impl PutTextBuilder<'_> {
+impl<'a> PutTextBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "putText",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
     /// The request body (optional).
     pub fn body(mut self, value: impl Into<String>) -> Self {
         self.body = Some(value.into());
         self
+    }
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::PUT);
+        request.path("/text");
+        if let Some(body) = self.body {
+            request.bytes(body, "text/plain");
+        }
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
@@ -522,24 +693,13 @@ impl PutTextBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "putText",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::PUT);
-        request.path("/text");
-        if let Some(body) = self.body {
-            request.bytes(body, "text/plain");
-        }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for PutTextBuilder<'a> {
@@ -581,21 +741,23 @@ impl From<String> for SendSeveralBody {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct SendSeveralBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     body: SendSeveralBody,
 }
-impl SendSeveralBuilder<'_> {
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
-        self.send_with_response().await.map(runtime::Answer::into_value)
+impl<'a> SendSeveralBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "sendSeveral",
+        security: &[],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
     }
-    /// Sends the request and returns the decoded answer with its status, headers and raw body.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "sendSeveral",
-            security: &[],
-        };
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
         let mut request = runtime::Request::new(::reqwest::Method::POST);
         request.path("/several");
         let body = self.body;
@@ -610,15 +772,32 @@ impl SendSeveralBuilder<'_> {
                 request.bytes(value, "application/xml");
             }
         }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for SendSeveralBuilder<'a> {
@@ -643,21 +822,23 @@ pub enum SendImageBody {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct SendImageBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     body: SendImageBody,
 }
-impl SendImageBuilder<'_> {
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
-        self.send_with_response().await.map(runtime::Answer::into_value)
+impl<'a> SendImageBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "sendImage",
+        security: &[],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
     }
-    /// Sends the request and returns the decoded answer with its status, headers and raw body.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "sendImage",
-            security: &[],
-        };
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
         let mut request = runtime::Request::new(::reqwest::Method::POST);
         request.path("/images");
         let body = self.body;
@@ -669,15 +850,32 @@ impl SendImageBuilder<'_> {
                 request.bytes(value, "image/jpeg");
             }
         }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for SendImageBuilder<'a> {

@@ -59,13 +59,13 @@ impl ClientBuilder {
             inner: self.inner.base_url(url),
         }
     }
-    /// Total time allowed for each request.
+    /// Total time allowed for each attempt (default 30 s); a call can override it.
     pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
-    /// Time allowed to establish each connection.
+    /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.connect_timeout(timeout),
@@ -83,6 +83,24 @@ impl ClientBuilder {
             inner: self.inner.http_client(client),
         }
     }
+    /// How calls are retried (see [`runtime::RetryPolicy`]); a call can override it.
+    pub fn retry(self, policy: runtime::RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// The largest answer body read (default 64 MiB).
+    pub fn max_response_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_response_bytes(limit),
+        }
+    }
+    /// How long before its expiry an exchanged token is replaced (default 60 s).
+    pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.token_refresh_margin(margin),
+        }
+    }
     /// Builds the client.
     pub fn build(self) -> Result<Client, runtime::BuildError> {
         Ok(Client {
@@ -98,7 +116,10 @@ impl Client {
     /// Responses:
     /// - 200: Every colliding schema, so that each is used.
     pub fn builder2(&self) -> BuilderBuilder<'_> {
-        BuilderBuilder { client: self }
+        BuilderBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
     /// The `base_url` operation.
     ///
@@ -107,7 +128,10 @@ impl Client {
     /// Responses:
     /// - 204: An operation id equal to a client method.
     pub fn base_url2(&self) -> BaseUrlBuilder<'_> {
-        BaseUrlBuilder { client: self }
+        BaseUrlBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
     /// The `new` operation.
     ///
@@ -116,7 +140,11 @@ impl Client {
     /// Responses:
     /// - 204: Another.
     pub fn new2(&self, body: Type) -> NewBuilder<'_> {
-        NewBuilder { client: self, body }
+        NewBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+            body,
+        }
     }
     /// The `Client` operation.
     ///
@@ -125,7 +153,10 @@ impl Client {
     /// Responses:
     /// - 200: An operation id equal to a generated type.
     pub fn client(&self) -> ClientBuilder3<'_> {
-        ClientBuilder3 { client: self }
+        ClientBuilder3 {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
 }
 /// Request builder for [`Client::builder2`]: set optional inputs, then `.send().await` or `.await` it.
@@ -133,8 +164,35 @@ impl Client {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct BuilderBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl BuilderBuilder<'_> {
+impl<'a> BuilderBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "builder",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/builder");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<Everything, runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            200 => response.json(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(
         self,
@@ -148,21 +206,13 @@ impl BuilderBuilder<'_> {
         runtime::Answer<Everything>,
         runtime::Error<::std::convert::Infallible>,
     > {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "builder",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/builder");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<Everything, runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                200 => response.json(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for BuilderBuilder<'a> {
@@ -179,8 +229,35 @@ impl<'a> ::std::future::IntoFuture for BuilderBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct BaseUrlBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl BaseUrlBuilder<'_> {
+impl<'a> BaseUrlBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "base_url",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/base-url");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -189,21 +266,13 @@ impl BaseUrlBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "base_url",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/base-url");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for BaseUrlBuilder<'a> {
@@ -220,9 +289,38 @@ impl<'a> ::std::future::IntoFuture for BaseUrlBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct NewBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     body: Type,
 }
-impl NewBuilder<'_> {
+impl<'a> NewBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "new",
+        security: &[],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::POST);
+        request.path("/new");
+        let body = self.body;
+        request.json(&body, "application/json");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -231,23 +329,13 @@ impl NewBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "new",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::POST);
-        request.path("/new");
-        let body = self.body;
-        request.json(&body, "application/json");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for NewBuilder<'a> {
@@ -264,8 +352,35 @@ impl<'a> ::std::future::IntoFuture for NewBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct ClientBuilder3<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl ClientBuilder3<'_> {
+impl<'a> ClientBuilder3<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "Client",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/client");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<Client2, runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            200 => response.json(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(
         self,
@@ -276,21 +391,13 @@ impl ClientBuilder3<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<Client2>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "Client",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/client");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<Client2, runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                200 => response.json(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for ClientBuilder3<'a> {

@@ -59,13 +59,13 @@ impl ClientBuilder {
             inner: self.inner.base_url(url),
         }
     }
-    /// Total time allowed for each request.
+    /// Total time allowed for each attempt (default 30 s); a call can override it.
     pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
-    /// Time allowed to establish each connection.
+    /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.connect_timeout(timeout),
@@ -81,6 +81,24 @@ impl ClientBuilder {
     pub fn http_client(self, client: ::reqwest::Client) -> Self {
         ClientBuilder {
             inner: self.inner.http_client(client),
+        }
+    }
+    /// How calls are retried (see [`runtime::RetryPolicy`]); a call can override it.
+    pub fn retry(self, policy: runtime::RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// The largest answer body read (default 64 MiB).
+    pub fn max_response_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_response_bytes(limit),
+        }
+    }
+    /// How long before its expiry an exchanged token is replaced (default 60 s).
+    pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.token_refresh_margin(margin),
         }
     }
     /// Builds the client.
@@ -104,6 +122,7 @@ impl Client {
     pub fn get_item(&self, id: impl Into<String>) -> GetItemBuilder<'_> {
         GetItemBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id: id.into(),
         }
     }
@@ -123,6 +142,7 @@ impl Client {
     ) -> ReplaceItemBuilder<'_> {
         ReplaceItemBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id: id.into(),
             body,
         }
@@ -144,6 +164,7 @@ impl Client {
     ) -> PatchItemBuilder<'_> {
         PatchItemBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id: id.into(),
             body,
         }
@@ -154,9 +175,35 @@ impl Client {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetItemBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: String,
 }
-impl GetItemBuilder<'_> {
+impl<'a> GetItemBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "getItem",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/items/");
+        request.path_param("id", &self.id);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(response: runtime::RawResponse) -> Result<Item, runtime::Error<Failure>> {
+        match response.status().as_u16() {
+            200 => response.json(),
+            _ => response.api_error(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<Item, runtime::Error<Failure>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -165,22 +212,13 @@ impl GetItemBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<Item>, runtime::Error<Failure>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "getItem",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/items/");
-        request.path_param("id", &self.id);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<Item, runtime::Error<Failure>> = {
-            match response.status().as_u16() {
-                200 => response.json(),
-                _ => response.api_error(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetItemBuilder<'a> {
@@ -197,10 +235,40 @@ impl<'a> ::std::future::IntoFuture for GetItemBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct ReplaceItemBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: String,
     body: ItemPatch,
 }
-impl ReplaceItemBuilder<'_> {
+impl<'a> ReplaceItemBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "replaceItem",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::PUT);
+        request.path("/items/");
+        request.path_param("id", &self.id);
+        let body = self.body;
+        request.json(&body, "application/json");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -209,24 +277,13 @@ impl ReplaceItemBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "replaceItem",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::PUT);
-        request.path("/items/");
-        request.path_param("id", &self.id);
-        let body = self.body;
-        request.json(&body, "application/json");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for ReplaceItemBuilder<'a> {
@@ -243,10 +300,38 @@ impl<'a> ::std::future::IntoFuture for ReplaceItemBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct PatchItemBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: String,
     body: ItemPatch,
 }
-impl PatchItemBuilder<'_> {
+impl<'a> PatchItemBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "patchItem",
+        security: &[],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::PATCH);
+        request.path("/items/");
+        request.path_param("id", &self.id);
+        let body = self.body;
+        request.json(&body, "application/json");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(response: runtime::RawResponse) -> Result<Item, runtime::Error<Failure>> {
+        match response.status().as_u16() {
+            200 => response.json(),
+            _ => response.api_error(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<Item, runtime::Error<Failure>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -255,24 +340,13 @@ impl PatchItemBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<Item>, runtime::Error<Failure>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "patchItem",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::PATCH);
-        request.path("/items/");
-        request.path_param("id", &self.id);
-        let body = self.body;
-        request.json(&body, "application/json");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<Item, runtime::Error<Failure>> = {
-            match response.status().as_u16() {
-                200 => response.json(),
-                _ => response.api_error(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for PatchItemBuilder<'a> {

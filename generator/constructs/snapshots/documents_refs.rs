@@ -59,13 +59,13 @@ impl ClientBuilder {
             inner: self.inner.base_url(url),
         }
     }
-    /// Total time allowed for each request.
+    /// Total time allowed for each attempt (default 30 s); a call can override it.
     pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
-    /// Time allowed to establish each connection.
+    /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.connect_timeout(timeout),
@@ -81,6 +81,24 @@ impl ClientBuilder {
     pub fn http_client(self, client: ::reqwest::Client) -> Self {
         ClientBuilder {
             inner: self.inner.http_client(client),
+        }
+    }
+    /// How calls are retried (see [`runtime::RetryPolicy`]); a call can override it.
+    pub fn retry(self, policy: runtime::RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// The largest answer body read (default 64 MiB).
+    pub fn max_response_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_response_bytes(limit),
+        }
+    }
+    /// How long before its expiry an exchanged token is replaced (default 60 s).
+    pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.token_refresh_margin(margin),
         }
     }
     /// Builds the client.
@@ -101,6 +119,7 @@ impl Client {
     pub fn list_pets(&self) -> ListPetsBuilder<'_> {
         ListPetsBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             limit: None,
         }
     }
@@ -113,6 +132,7 @@ impl Client {
     pub fn create_pet(&self, body: Pet) -> CreatePetBuilder<'_> {
         CreatePetBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             body,
         }
     }
@@ -128,6 +148,7 @@ impl Client {
     pub fn get_owner(&self, pet_id: i64) -> GetOwnerBuilder<'_> {
         GetOwnerBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             pet_id,
         }
     }
@@ -138,7 +159,10 @@ impl Client {
     /// Responses:
     /// - 200: A pointer into another operation's response.
     pub fn search_pets(&self) -> SearchPetsBuilder<'_> {
-        SearchPetsBuilder { client: self }
+        SearchPetsBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
     /// The `health` operation.
     ///
@@ -147,7 +171,10 @@ impl Client {
     /// Responses:
     /// - 200: Health.
     pub fn health(&self) -> HealthBuilder<'_> {
-        HealthBuilder { client: self }
+        HealthBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
     /// The `get /ping` operation.
     ///
@@ -156,7 +183,10 @@ impl Client {
     /// Responses:
     /// - 204: Alive.
     pub fn get_ping(&self) -> GetPingBuilder<'_> {
-        GetPingBuilder { client: self }
+        GetPingBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
     /// The `get /healthz` operation.
     ///
@@ -165,7 +195,10 @@ impl Client {
     /// Responses:
     /// - 204: Alive.
     pub fn get_healthz(&self) -> GetHealthzBuilder<'_> {
-        GetHealthzBuilder { client: self }
+        GetHealthzBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
 }
 /// The headers documented on the successful answers of `listPets`; each is `None` when absent or unreadable.
@@ -188,13 +221,44 @@ impl From<&::reqwest::header::HeaderMap> for ListPetsHeaders {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct ListPetsBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     limit: Option<i32>,
 }
-impl ListPetsBuilder<'_> {
+impl<'a> ListPetsBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "listPets",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
     /// `limit` (query parameter).
     pub fn limit(mut self, value: i32) -> Self {
         self.limit = Some(value);
         self
+    }
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/pets");
+        if let Some(value) = &self.limit {
+            request.query("limit", value);
+        }
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<ListPets200, runtime::Error<Problem>> {
+        match response.status().as_u16() {
+            200 => response.json(),
+            404 => response.api_error(),
+            _ => response.unexpected(),
+        }
     }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<ListPets200, runtime::Error<Problem>> {
@@ -204,25 +268,13 @@ impl ListPetsBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<ListPets200>, runtime::Error<Problem>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "listPets",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/pets");
-        if let Some(value) = &self.limit {
-            request.query("limit", value);
-        }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<ListPets200, runtime::Error<Problem>> = {
-            match response.status().as_u16() {
-                200 => response.json(),
-                404 => response.api_error(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for ListPetsBuilder<'a> {
@@ -239,9 +291,38 @@ impl<'a> ::std::future::IntoFuture for ListPetsBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct CreatePetBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     body: Pet,
 }
-impl CreatePetBuilder<'_> {
+impl<'a> CreatePetBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "createPet",
+        security: &[],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::POST);
+        request.path("/pets");
+        let body = self.body;
+        request.json(&body, "application/json");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<Pet, runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            201 => response.json(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<Pet, runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -250,23 +331,13 @@ impl CreatePetBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<Pet>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "createPet",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::POST);
-        request.path("/pets");
-        let body = self.body;
-        request.json(&body, "application/json");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<Pet, runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                201 => response.json(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for CreatePetBuilder<'a> {
@@ -283,9 +354,38 @@ impl<'a> ::std::future::IntoFuture for CreatePetBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetOwnerBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     pet_id: i64,
 }
-impl GetOwnerBuilder<'_> {
+impl<'a> GetOwnerBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "getOwner",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/pets/");
+        request.path_param("petId", &self.pet_id);
+        request.path("/owner");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<Owner, runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            200 => response.json(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(
         self,
@@ -296,23 +396,13 @@ impl GetOwnerBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<Owner>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "getOwner",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/pets/");
-        request.path_param("petId", &self.pet_id);
-        request.path("/owner");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<Owner, runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                200 => response.json(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetOwnerBuilder<'a> {
@@ -329,8 +419,35 @@ impl<'a> ::std::future::IntoFuture for GetOwnerBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct SearchPetsBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl SearchPetsBuilder<'_> {
+impl<'a> SearchPetsBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "searchPets",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/pets/search");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<ListPets200, runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            200 => response.json(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(
         self,
@@ -344,21 +461,13 @@ impl SearchPetsBuilder<'_> {
         runtime::Answer<ListPets200>,
         runtime::Error<::std::convert::Infallible>,
     > {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "searchPets",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/pets/search");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<ListPets200, runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                200 => response.json(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for SearchPetsBuilder<'a> {
@@ -375,8 +484,35 @@ impl<'a> ::std::future::IntoFuture for SearchPetsBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct HealthBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl HealthBuilder<'_> {
+impl<'a> HealthBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "health",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/health");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<Health, runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            200 => response.json(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(
         self,
@@ -387,21 +523,13 @@ impl HealthBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<Health>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "health",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/health");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<Health, runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                200 => response.json(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for HealthBuilder<'a> {
@@ -418,8 +546,35 @@ impl<'a> ::std::future::IntoFuture for HealthBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetPingBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl GetPingBuilder<'_> {
+impl<'a> GetPingBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "get /ping",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/ping");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -428,21 +583,13 @@ impl GetPingBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "get /ping",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/ping");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetPingBuilder<'a> {
@@ -459,8 +606,35 @@ impl<'a> ::std::future::IntoFuture for GetPingBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetHealthzBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl GetHealthzBuilder<'_> {
+impl<'a> GetHealthzBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "get /healthz",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/healthz");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -469,21 +643,13 @@ impl GetHealthzBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "get /healthz",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/healthz");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetHealthzBuilder<'a> {

@@ -59,13 +59,13 @@ impl ClientBuilder {
             inner: self.inner.base_url(url),
         }
     }
-    /// Total time allowed for each request.
+    /// Total time allowed for each attempt (default 30 s); a call can override it.
     pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
-    /// Time allowed to establish each connection.
+    /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.connect_timeout(timeout),
@@ -81,6 +81,24 @@ impl ClientBuilder {
     pub fn http_client(self, client: ::reqwest::Client) -> Self {
         ClientBuilder {
             inner: self.inner.http_client(client),
+        }
+    }
+    /// How calls are retried (see [`runtime::RetryPolicy`]); a call can override it.
+    pub fn retry(self, policy: runtime::RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// The largest answer body read (default 64 MiB).
+    pub fn max_response_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_response_bytes(limit),
+        }
+    }
+    /// How long before its expiry an exchanged token is replaced (default 60 s).
+    pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.token_refresh_margin(margin),
         }
     }
     /// Builds the client.
@@ -108,6 +126,7 @@ impl Client {
     ) -> UploadFileBuilder<'_> {
         UploadFileBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             mode: mode.into(),
             convert: convert.into(),
         }
@@ -125,6 +144,7 @@ impl Client {
     pub fn get_legacy(&self, id: i64) -> GetLegacyBuilder<'_> {
         GetLegacyBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id,
         }
     }
@@ -140,6 +160,7 @@ impl Client {
     pub fn delete_legacy(&self, id: i64) -> DeleteLegacyBuilder<'_> {
         DeleteLegacyBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id,
         }
     }
@@ -149,10 +170,39 @@ impl Client {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct UploadFileBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     mode: String,
     convert: String,
 }
-impl UploadFileBuilder<'_> {
+impl<'a> UploadFileBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "uploadFile",
+        security: &[],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::POST);
+        request.path("/uploads");
+        request.query("mode", &self.mode);
+        request.query("convert", &self.convert);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -161,23 +211,13 @@ impl UploadFileBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "uploadFile",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::POST);
-        request.path("/uploads");
-        request.query("mode", &self.mode);
-        request.query("convert", &self.convert);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for UploadFileBuilder<'a> {
@@ -194,9 +234,37 @@ impl<'a> ::std::future::IntoFuture for UploadFileBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetLegacyBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: i64,
 }
-impl GetLegacyBuilder<'_> {
+impl<'a> GetLegacyBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "getLegacy",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/legacy/");
+        request.path_param("id", &self.id);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -205,22 +273,13 @@ impl GetLegacyBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "getLegacy",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/legacy/");
-        request.path_param("id", &self.id);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetLegacyBuilder<'a> {
@@ -237,9 +296,37 @@ impl<'a> ::std::future::IntoFuture for GetLegacyBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct DeleteLegacyBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: i64,
 }
-impl DeleteLegacyBuilder<'_> {
+impl<'a> DeleteLegacyBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "deleteLegacy",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::DELETE);
+        request.path("/legacy/");
+        request.path_param("id", &self.id);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -248,22 +335,13 @@ impl DeleteLegacyBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "deleteLegacy",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::DELETE);
-        request.path("/legacy/");
-        request.path_param("id", &self.id);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for DeleteLegacyBuilder<'a> {

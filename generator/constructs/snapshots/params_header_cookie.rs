@@ -55,13 +55,13 @@ impl ClientBuilder {
             inner: self.inner.base_url(url),
         }
     }
-    /// Total time allowed for each request.
+    /// Total time allowed for each attempt (default 30 s); a call can override it.
     pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
-    /// Time allowed to establish each connection.
+    /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.connect_timeout(timeout),
@@ -77,6 +77,24 @@ impl ClientBuilder {
     pub fn http_client(self, client: ::reqwest::Client) -> Self {
         ClientBuilder {
             inner: self.inner.http_client(client),
+        }
+    }
+    /// How calls are retried (see [`runtime::RetryPolicy`]); a call can override it.
+    pub fn retry(self, policy: runtime::RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// The largest answer body read (default 64 MiB).
+    pub fn max_response_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_response_bytes(limit),
+        }
+    }
+    /// How long before its expiry an exchanged token is replaced (default 60 s).
+    pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.token_refresh_margin(margin),
         }
     }
     /// Builds the client.
@@ -99,6 +117,7 @@ impl Client {
     pub fn headers_simple(&self, x_id: i64) -> HeadersSimpleBuilder<'_> {
         HeadersSimpleBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             x_id,
             x_color: None,
             x_rgb: None,
@@ -116,6 +135,7 @@ impl Client {
     pub fn headers_simple_explode(&self, x_id: i64) -> HeadersSimpleExplodeBuilder<'_> {
         HeadersSimpleExplodeBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             x_id,
             x_color: None,
             x_rgb: None,
@@ -133,6 +153,7 @@ impl Client {
     pub fn headers_json(&self, x_filter: Color) -> HeadersJsonBuilder<'_> {
         HeadersJsonBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             x_filter,
         }
     }
@@ -148,6 +169,7 @@ impl Client {
     pub fn cookies_form(&self, id: i64) -> CookiesFormBuilder<'_> {
         CookiesFormBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id,
             color: None,
             rgb: None,
@@ -165,6 +187,7 @@ impl Client {
     pub fn cookies_form_unexploded(&self, id: i64) -> CookiesFormUnexplodedBuilder<'_> {
         CookiesFormUnexplodedBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id,
             color: None,
             rgb: None,
@@ -176,11 +199,18 @@ impl Client {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct HeadersSimpleBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     x_id: i64,
     x_color: Option<Vec<Shade>>,
     x_rgb: Option<Color>,
 }
-impl HeadersSimpleBuilder<'_> {
+impl<'a> HeadersSimpleBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "headersSimple",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
     /// `X-Color` (header parameter).
     pub fn x_color(mut self, value: Vec<Shade>) -> Self {
         self.x_color = Some(value);
@@ -191,18 +221,13 @@ impl HeadersSimpleBuilder<'_> {
         self.x_rgb = Some(value);
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
-        self.send_with_response().await.map(runtime::Answer::into_value)
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
     }
-    /// Sends the request and returns the decoded answer with its status, headers and raw body.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "headersSimple",
-            security: &[],
-        };
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/headers");
         request.header("X-Id", &self.x_id);
@@ -212,15 +237,32 @@ impl HeadersSimpleBuilder<'_> {
         if let Some(value) = &self.x_rgb {
             request.header("X-Rgb", value);
         }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for HeadersSimpleBuilder<'a> {
@@ -237,11 +279,18 @@ impl<'a> ::std::future::IntoFuture for HeadersSimpleBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct HeadersSimpleExplodeBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     x_id: i64,
     x_color: Option<Vec<Shade>>,
     x_rgb: Option<Color>,
 }
-impl HeadersSimpleExplodeBuilder<'_> {
+impl<'a> HeadersSimpleExplodeBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "headersSimpleExplode",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
     /// `X-Color` (header parameter).
     pub fn x_color(mut self, value: Vec<Shade>) -> Self {
         self.x_color = Some(value);
@@ -252,18 +301,13 @@ impl HeadersSimpleExplodeBuilder<'_> {
         self.x_rgb = Some(value);
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
-        self.send_with_response().await.map(runtime::Answer::into_value)
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
     }
-    /// Sends the request and returns the decoded answer with its status, headers and raw body.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "headersSimpleExplode",
-            security: &[],
-        };
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/headers-explode");
         request.header_styled("X-Id", &self.x_id, runtime::Style::SIMPLE_EXPLODE);
@@ -273,15 +317,32 @@ impl HeadersSimpleExplodeBuilder<'_> {
         if let Some(value) = &self.x_rgb {
             request.header_styled("X-Rgb", value, runtime::Style::SIMPLE_EXPLODE);
         }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for HeadersSimpleExplodeBuilder<'a> {
@@ -298,9 +359,37 @@ impl<'a> ::std::future::IntoFuture for HeadersSimpleExplodeBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct HeadersJsonBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     x_filter: Color,
 }
-impl HeadersJsonBuilder<'_> {
+impl<'a> HeadersJsonBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "headersJson",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/headers-json");
+        request.header_styled("X-Filter", &self.x_filter, runtime::Style::JSON);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -309,22 +398,13 @@ impl HeadersJsonBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "headersJson",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/headers-json");
-        request.header_styled("X-Filter", &self.x_filter, runtime::Style::JSON);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for HeadersJsonBuilder<'a> {
@@ -341,11 +421,18 @@ impl<'a> ::std::future::IntoFuture for HeadersJsonBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct CookiesFormBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: i64,
     color: Option<Vec<Shade>>,
     rgb: Option<Color>,
 }
-impl CookiesFormBuilder<'_> {
+impl<'a> CookiesFormBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "cookiesForm",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
     /// `color` (cookie parameter).
     pub fn color(mut self, value: Vec<Shade>) -> Self {
         self.color = Some(value);
@@ -356,18 +443,13 @@ impl CookiesFormBuilder<'_> {
         self.rgb = Some(value);
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
-        self.send_with_response().await.map(runtime::Answer::into_value)
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
     }
-    /// Sends the request and returns the decoded answer with its status, headers and raw body.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "cookiesForm",
-            security: &[],
-        };
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/cookies");
         request.cookie("id", &self.id);
@@ -377,15 +459,32 @@ impl CookiesFormBuilder<'_> {
         if let Some(value) = &self.rgb {
             request.cookie("rgb", value);
         }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for CookiesFormBuilder<'a> {
@@ -402,11 +501,18 @@ impl<'a> ::std::future::IntoFuture for CookiesFormBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct CookiesFormUnexplodedBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: i64,
     color: Option<Vec<Shade>>,
     rgb: Option<Color>,
 }
-impl CookiesFormUnexplodedBuilder<'_> {
+impl<'a> CookiesFormUnexplodedBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "cookiesFormUnexploded",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
     /// `color` (cookie parameter).
     pub fn color(mut self, value: Vec<Shade>) -> Self {
         self.color = Some(value);
@@ -417,18 +523,13 @@ impl CookiesFormUnexplodedBuilder<'_> {
         self.rgb = Some(value);
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
-        self.send_with_response().await.map(runtime::Answer::into_value)
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
     }
-    /// Sends the request and returns the decoded answer with its status, headers and raw body.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "cookiesFormUnexploded",
-            security: &[],
-        };
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/cookies-unexploded");
         request.cookie_styled("id", &self.id, runtime::Style::FORM);
@@ -438,15 +539,32 @@ impl CookiesFormUnexplodedBuilder<'_> {
         if let Some(value) = &self.rgb {
             request.cookie_styled("rgb", value, runtime::Style::FORM);
         }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for CookiesFormUnexplodedBuilder<'a> {

@@ -55,13 +55,13 @@ impl ClientBuilder {
             inner: self.inner.base_url(url),
         }
     }
-    /// Total time allowed for each request.
+    /// Total time allowed for each attempt (default 30 s); a call can override it.
     pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
-    /// Time allowed to establish each connection.
+    /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.connect_timeout(timeout),
@@ -77,6 +77,24 @@ impl ClientBuilder {
     pub fn http_client(self, client: ::reqwest::Client) -> Self {
         ClientBuilder {
             inner: self.inner.http_client(client),
+        }
+    }
+    /// How calls are retried (see [`runtime::RetryPolicy`]); a call can override it.
+    pub fn retry(self, policy: runtime::RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// The largest answer body read (default 64 MiB).
+    pub fn max_response_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_response_bytes(limit),
+        }
+    }
+    /// How long before its expiry an exchanged token is replaced (default 60 s).
+    pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.token_refresh_margin(margin),
         }
     }
     /// Builds the client.
@@ -106,6 +124,7 @@ impl Client {
     ) -> PathSimpleBuilder<'_> {
         PathSimpleBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id,
             color,
             rgb,
@@ -130,6 +149,7 @@ impl Client {
     ) -> PathSimpleExplodeBuilder<'_> {
         PathSimpleExplodeBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id,
             color,
             rgb,
@@ -154,6 +174,7 @@ impl Client {
     ) -> PathLabelBuilder<'_> {
         PathLabelBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id,
             color,
             rgb,
@@ -178,6 +199,7 @@ impl Client {
     ) -> PathLabelExplodeBuilder<'_> {
         PathLabelExplodeBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id,
             color,
             rgb,
@@ -202,6 +224,7 @@ impl Client {
     ) -> PathMatrixBuilder<'_> {
         PathMatrixBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id,
             color,
             rgb,
@@ -226,6 +249,7 @@ impl Client {
     ) -> PathMatrixExplodeBuilder<'_> {
         PathMatrixExplodeBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id,
             color,
             rgb,
@@ -243,6 +267,7 @@ impl Client {
     pub fn path_default(&self, name: impl Into<String>) -> PathDefaultBuilder<'_> {
         PathDefaultBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             name: name.into(),
         }
     }
@@ -258,6 +283,7 @@ impl Client {
     pub fn path_json(&self, filter: Color) -> PathJsonBuilder<'_> {
         PathJsonBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             filter,
         }
     }
@@ -267,11 +293,43 @@ impl Client {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct PathSimpleBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: i64,
     color: Vec<Shade>,
     rgb: Color,
 }
-impl PathSimpleBuilder<'_> {
+impl<'a> PathSimpleBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "pathSimple",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/simple/");
+        request.path_param("id", &self.id);
+        request.path("/");
+        request.path_param("color", &self.color);
+        request.path("/");
+        request.path_param("rgb", &self.rgb);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -280,26 +338,13 @@ impl PathSimpleBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "pathSimple",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/simple/");
-        request.path_param("id", &self.id);
-        request.path("/");
-        request.path_param("color", &self.color);
-        request.path("/");
-        request.path_param("rgb", &self.rgb);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for PathSimpleBuilder<'a> {
@@ -316,11 +361,43 @@ impl<'a> ::std::future::IntoFuture for PathSimpleBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct PathSimpleExplodeBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: i64,
     color: Vec<Shade>,
     rgb: Color,
 }
-impl PathSimpleExplodeBuilder<'_> {
+impl<'a> PathSimpleExplodeBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "pathSimpleExplode",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/simple-explode/");
+        request.path_param_styled("id", &self.id, runtime::Style::SIMPLE_EXPLODE);
+        request.path("/");
+        request.path_param_styled("color", &self.color, runtime::Style::SIMPLE_EXPLODE);
+        request.path("/");
+        request.path_param_styled("rgb", &self.rgb, runtime::Style::SIMPLE_EXPLODE);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -329,26 +406,13 @@ impl PathSimpleExplodeBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "pathSimpleExplode",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/simple-explode/");
-        request.path_param_styled("id", &self.id, runtime::Style::SIMPLE_EXPLODE);
-        request.path("/");
-        request.path_param_styled("color", &self.color, runtime::Style::SIMPLE_EXPLODE);
-        request.path("/");
-        request.path_param_styled("rgb", &self.rgb, runtime::Style::SIMPLE_EXPLODE);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for PathSimpleExplodeBuilder<'a> {
@@ -365,11 +429,43 @@ impl<'a> ::std::future::IntoFuture for PathSimpleExplodeBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct PathLabelBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: i64,
     color: Vec<Shade>,
     rgb: Color,
 }
-impl PathLabelBuilder<'_> {
+impl<'a> PathLabelBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "pathLabel",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/label/");
+        request.path_param_styled("id", &self.id, runtime::Style::LABEL);
+        request.path("/");
+        request.path_param_styled("color", &self.color, runtime::Style::LABEL);
+        request.path("/");
+        request.path_param_styled("rgb", &self.rgb, runtime::Style::LABEL);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -378,26 +474,13 @@ impl PathLabelBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "pathLabel",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/label/");
-        request.path_param_styled("id", &self.id, runtime::Style::LABEL);
-        request.path("/");
-        request.path_param_styled("color", &self.color, runtime::Style::LABEL);
-        request.path("/");
-        request.path_param_styled("rgb", &self.rgb, runtime::Style::LABEL);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for PathLabelBuilder<'a> {
@@ -414,11 +497,43 @@ impl<'a> ::std::future::IntoFuture for PathLabelBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct PathLabelExplodeBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: i64,
     color: Vec<Shade>,
     rgb: Color,
 }
-impl PathLabelExplodeBuilder<'_> {
+impl<'a> PathLabelExplodeBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "pathLabelExplode",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/label-explode/");
+        request.path_param_styled("id", &self.id, runtime::Style::LABEL_EXPLODE);
+        request.path("/");
+        request.path_param_styled("color", &self.color, runtime::Style::LABEL_EXPLODE);
+        request.path("/");
+        request.path_param_styled("rgb", &self.rgb, runtime::Style::LABEL_EXPLODE);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -427,26 +542,13 @@ impl PathLabelExplodeBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "pathLabelExplode",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/label-explode/");
-        request.path_param_styled("id", &self.id, runtime::Style::LABEL_EXPLODE);
-        request.path("/");
-        request.path_param_styled("color", &self.color, runtime::Style::LABEL_EXPLODE);
-        request.path("/");
-        request.path_param_styled("rgb", &self.rgb, runtime::Style::LABEL_EXPLODE);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for PathLabelExplodeBuilder<'a> {
@@ -463,11 +565,43 @@ impl<'a> ::std::future::IntoFuture for PathLabelExplodeBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct PathMatrixBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: i64,
     color: Vec<Shade>,
     rgb: Color,
 }
-impl PathMatrixBuilder<'_> {
+impl<'a> PathMatrixBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "pathMatrix",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/matrix/");
+        request.path_param_styled("id", &self.id, runtime::Style::MATRIX);
+        request.path("/");
+        request.path_param_styled("color", &self.color, runtime::Style::MATRIX);
+        request.path("/");
+        request.path_param_styled("rgb", &self.rgb, runtime::Style::MATRIX);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -476,26 +610,13 @@ impl PathMatrixBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "pathMatrix",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/matrix/");
-        request.path_param_styled("id", &self.id, runtime::Style::MATRIX);
-        request.path("/");
-        request.path_param_styled("color", &self.color, runtime::Style::MATRIX);
-        request.path("/");
-        request.path_param_styled("rgb", &self.rgb, runtime::Style::MATRIX);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for PathMatrixBuilder<'a> {
@@ -512,11 +633,43 @@ impl<'a> ::std::future::IntoFuture for PathMatrixBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct PathMatrixExplodeBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: i64,
     color: Vec<Shade>,
     rgb: Color,
 }
-impl PathMatrixExplodeBuilder<'_> {
+impl<'a> PathMatrixExplodeBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "pathMatrixExplode",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/matrix-explode/");
+        request.path_param_styled("id", &self.id, runtime::Style::MATRIX_EXPLODE);
+        request.path("/");
+        request.path_param_styled("color", &self.color, runtime::Style::MATRIX_EXPLODE);
+        request.path("/");
+        request.path_param_styled("rgb", &self.rgb, runtime::Style::MATRIX_EXPLODE);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -525,26 +678,13 @@ impl PathMatrixExplodeBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "pathMatrixExplode",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/matrix-explode/");
-        request.path_param_styled("id", &self.id, runtime::Style::MATRIX_EXPLODE);
-        request.path("/");
-        request.path_param_styled("color", &self.color, runtime::Style::MATRIX_EXPLODE);
-        request.path("/");
-        request.path_param_styled("rgb", &self.rgb, runtime::Style::MATRIX_EXPLODE);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for PathMatrixExplodeBuilder<'a> {
@@ -561,9 +701,37 @@ impl<'a> ::std::future::IntoFuture for PathMatrixExplodeBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct PathDefaultBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     name: String,
 }
-impl PathDefaultBuilder<'_> {
+impl<'a> PathDefaultBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "pathDefault",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/default/");
+        request.path_param("name", &self.name);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -572,22 +740,13 @@ impl PathDefaultBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "pathDefault",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/default/");
-        request.path_param("name", &self.name);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for PathDefaultBuilder<'a> {
@@ -604,9 +763,37 @@ impl<'a> ::std::future::IntoFuture for PathDefaultBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct PathJsonBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     filter: Color,
 }
-impl PathJsonBuilder<'_> {
+impl<'a> PathJsonBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "pathJson",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/json/");
+        request.path_param_styled("filter", &self.filter, runtime::Style::JSON);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -615,22 +802,13 @@ impl PathJsonBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "pathJson",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/json/");
-        request.path_param_styled("filter", &self.filter, runtime::Style::JSON);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for PathJsonBuilder<'a> {

@@ -55,13 +55,13 @@ impl ClientBuilder {
             inner: self.inner.base_url(url),
         }
     }
-    /// Total time allowed for each request.
+    /// Total time allowed for each attempt (default 30 s); a call can override it.
     pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
-    /// Time allowed to establish each connection.
+    /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.connect_timeout(timeout),
@@ -77,6 +77,24 @@ impl ClientBuilder {
     pub fn http_client(self, client: ::reqwest::Client) -> Self {
         ClientBuilder {
             inner: self.inner.http_client(client),
+        }
+    }
+    /// How calls are retried (see [`runtime::RetryPolicy`]); a call can override it.
+    pub fn retry(self, policy: runtime::RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// The largest answer body read (default 64 MiB).
+    pub fn max_response_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_response_bytes(limit),
+        }
+    }
+    /// How long before its expiry an exchanged token is replaced (default 60 s).
+    pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.token_refresh_margin(margin),
         }
     }
     /// Builds the client.
@@ -99,6 +117,7 @@ impl Client {
     pub fn query_form(&self, id: i64) -> QueryFormBuilder<'_> {
         QueryFormBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id,
             color: None,
             rgb: None,
@@ -116,6 +135,7 @@ impl Client {
     pub fn query_form_unexploded(&self, id: i64) -> QueryFormUnexplodedBuilder<'_> {
         QueryFormUnexplodedBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id,
             color: None,
             rgb: None,
@@ -130,6 +150,7 @@ impl Client {
     pub fn query_space_delimited(&self) -> QuerySpaceDelimitedBuilder<'_> {
         QuerySpaceDelimitedBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             color: None,
             rgb: None,
         }
@@ -143,6 +164,7 @@ impl Client {
     pub fn query_pipe_delimited(&self) -> QueryPipeDelimitedBuilder<'_> {
         QueryPipeDelimitedBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             color: None,
             rgb: None,
         }
@@ -156,6 +178,7 @@ impl Client {
     pub fn query_deep_object(&self) -> QueryDeepObjectBuilder<'_> {
         QueryDeepObjectBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             rgb: None,
             filter: None,
             tags: None,
@@ -173,6 +196,7 @@ impl Client {
     pub fn query_json(&self, filter: Color) -> QueryJsonBuilder<'_> {
         QueryJsonBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             filter,
         }
     }
@@ -185,6 +209,7 @@ impl Client {
     pub fn query_reserved(&self) -> QueryReservedBuilder<'_> {
         QueryReservedBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             raw: None,
             encoded: None,
         }
@@ -201,6 +226,7 @@ impl Client {
     pub fn query_names(&self, r#type: impl Into<String>) -> QueryNamesBuilder<'_> {
         QueryNamesBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             r#type: r#type.into(),
             user_id: None,
             user_id2: None,
@@ -219,6 +245,7 @@ impl Client {
     pub fn get_users_by_id(&self, id: i64) -> GetUsersByIdBuilder<'_> {
         GetUsersByIdBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id,
         }
     }
@@ -228,11 +255,18 @@ impl Client {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct QueryFormBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: i64,
     color: Option<Vec<Shade>>,
     rgb: Option<Color>,
 }
-impl QueryFormBuilder<'_> {
+impl<'a> QueryFormBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "queryForm",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
     /// `color` (query parameter).
     pub fn color(mut self, value: Vec<Shade>) -> Self {
         self.color = Some(value);
@@ -243,18 +277,13 @@ impl QueryFormBuilder<'_> {
         self.rgb = Some(value);
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
-        self.send_with_response().await.map(runtime::Answer::into_value)
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
     }
-    /// Sends the request and returns the decoded answer with its status, headers and raw body.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "queryForm",
-            security: &[],
-        };
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/form");
         request.query("id", &self.id);
@@ -264,15 +293,32 @@ impl QueryFormBuilder<'_> {
         if let Some(value) = &self.rgb {
             request.query("rgb", value);
         }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for QueryFormBuilder<'a> {
@@ -289,11 +335,18 @@ impl<'a> ::std::future::IntoFuture for QueryFormBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct QueryFormUnexplodedBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: i64,
     color: Option<Vec<Shade>>,
     rgb: Option<Color>,
 }
-impl QueryFormUnexplodedBuilder<'_> {
+impl<'a> QueryFormUnexplodedBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "queryFormUnexploded",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
     /// `color` (query parameter).
     pub fn color(mut self, value: Vec<Shade>) -> Self {
         self.color = Some(value);
@@ -304,18 +357,13 @@ impl QueryFormUnexplodedBuilder<'_> {
         self.rgb = Some(value);
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
-        self.send_with_response().await.map(runtime::Answer::into_value)
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
     }
-    /// Sends the request and returns the decoded answer with its status, headers and raw body.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "queryFormUnexploded",
-            security: &[],
-        };
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/form-unexploded");
         request.query_styled("id", &self.id, runtime::Style::FORM);
@@ -325,15 +373,32 @@ impl QueryFormUnexplodedBuilder<'_> {
         if let Some(value) = &self.rgb {
             request.query_styled("rgb", value, runtime::Style::FORM);
         }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for QueryFormUnexplodedBuilder<'a> {
@@ -350,10 +415,17 @@ impl<'a> ::std::future::IntoFuture for QueryFormUnexplodedBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct QuerySpaceDelimitedBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     color: Option<Vec<String>>,
     rgb: Option<Color>,
 }
-impl QuerySpaceDelimitedBuilder<'_> {
+impl<'a> QuerySpaceDelimitedBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "querySpaceDelimited",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
     /// `color` (query parameter).
     pub fn color(mut self, value: Vec<String>) -> Self {
         self.color = Some(value);
@@ -364,18 +436,13 @@ impl QuerySpaceDelimitedBuilder<'_> {
         self.rgb = Some(value);
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
-        self.send_with_response().await.map(runtime::Answer::into_value)
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
     }
-    /// Sends the request and returns the decoded answer with its status, headers and raw body.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "querySpaceDelimited",
-            security: &[],
-        };
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/space");
         if let Some(value) = &self.color {
@@ -384,15 +451,32 @@ impl QuerySpaceDelimitedBuilder<'_> {
         if let Some(value) = &self.rgb {
             request.query_styled("rgb", value, runtime::Style::SPACE_DELIMITED);
         }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for QuerySpaceDelimitedBuilder<'a> {
@@ -409,10 +493,17 @@ impl<'a> ::std::future::IntoFuture for QuerySpaceDelimitedBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct QueryPipeDelimitedBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     color: Option<Vec<String>>,
     rgb: Option<Color>,
 }
-impl QueryPipeDelimitedBuilder<'_> {
+impl<'a> QueryPipeDelimitedBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "queryPipeDelimited",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
     /// `color` (query parameter).
     pub fn color(mut self, value: Vec<String>) -> Self {
         self.color = Some(value);
@@ -423,18 +514,13 @@ impl QueryPipeDelimitedBuilder<'_> {
         self.rgb = Some(value);
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
-        self.send_with_response().await.map(runtime::Answer::into_value)
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
     }
-    /// Sends the request and returns the decoded answer with its status, headers and raw body.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "queryPipeDelimited",
-            security: &[],
-        };
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/pipe");
         if let Some(value) = &self.color {
@@ -443,15 +529,32 @@ impl QueryPipeDelimitedBuilder<'_> {
         if let Some(value) = &self.rgb {
             request.query_styled("rgb", value, runtime::Style::PIPE_DELIMITED);
         }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for QueryPipeDelimitedBuilder<'a> {
@@ -468,11 +571,18 @@ impl<'a> ::std::future::IntoFuture for QueryPipeDelimitedBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct QueryDeepObjectBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     rgb: Option<Color>,
     filter: Option<QueryDeepObjectFilter>,
     tags: Option<::std::collections::BTreeMap<String, String>>,
 }
-impl QueryDeepObjectBuilder<'_> {
+impl<'a> QueryDeepObjectBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "queryDeepObject",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
     /// `rgb` (query parameter).
     pub fn rgb(mut self, value: Color) -> Self {
         self.rgb = Some(value);
@@ -488,18 +598,13 @@ impl QueryDeepObjectBuilder<'_> {
         self.tags = Some(value);
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
-        self.send_with_response().await.map(runtime::Answer::into_value)
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
     }
-    /// Sends the request and returns the decoded answer with its status, headers and raw body.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "queryDeepObject",
-            security: &[],
-        };
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/deep");
         if let Some(value) = &self.rgb {
@@ -511,15 +616,32 @@ impl QueryDeepObjectBuilder<'_> {
         if let Some(value) = &self.tags {
             request.query_styled("tags", value, runtime::Style::DEEP_OBJECT);
         }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for QueryDeepObjectBuilder<'a> {
@@ -536,9 +658,37 @@ impl<'a> ::std::future::IntoFuture for QueryDeepObjectBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct QueryJsonBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     filter: Color,
 }
-impl QueryJsonBuilder<'_> {
+impl<'a> QueryJsonBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "queryJson",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/json");
+        request.query_styled("filter", &self.filter, runtime::Style::JSON);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -547,22 +697,13 @@ impl QueryJsonBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "queryJson",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/json");
-        request.query_styled("filter", &self.filter, runtime::Style::JSON);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for QueryJsonBuilder<'a> {
@@ -579,10 +720,17 @@ impl<'a> ::std::future::IntoFuture for QueryJsonBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct QueryReservedBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     raw: Option<String>,
     encoded: Option<String>,
 }
-impl QueryReservedBuilder<'_> {
+impl<'a> QueryReservedBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "queryReserved",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
     /// `raw` (query parameter).
     pub fn raw(mut self, value: impl Into<String>) -> Self {
         self.raw = Some(value.into());
@@ -593,18 +741,13 @@ impl QueryReservedBuilder<'_> {
         self.encoded = Some(value.into());
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
-        self.send_with_response().await.map(runtime::Answer::into_value)
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
     }
-    /// Sends the request and returns the decoded answer with its status, headers and raw body.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "queryReserved",
-            security: &[],
-        };
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/reserved");
         if let Some(value) = &self.raw {
@@ -618,15 +761,32 @@ impl QueryReservedBuilder<'_> {
         if let Some(value) = &self.encoded {
             request.query("encoded", value);
         }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for QueryReservedBuilder<'a> {
@@ -643,12 +803,19 @@ impl<'a> ::std::future::IntoFuture for QueryReservedBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct QueryNamesBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     r#type: String,
     user_id: Option<String>,
     user_id2: Option<String>,
     self_: Option<bool>,
 }
-impl QueryNamesBuilder<'_> {
+impl<'a> QueryNamesBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "queryNames",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
     /// `userId` (query parameter).
     pub fn user_id(mut self, value: impl Into<String>) -> Self {
         self.user_id = Some(value.into());
@@ -664,18 +831,13 @@ impl QueryNamesBuilder<'_> {
         self.self_ = Some(value);
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
-        self.send_with_response().await.map(runtime::Answer::into_value)
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
     }
-    /// Sends the request and returns the decoded answer with its status, headers and raw body.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "queryNames",
-            security: &[],
-        };
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/names");
         request.query("type", &self.r#type);
@@ -688,15 +850,32 @@ impl QueryNamesBuilder<'_> {
         if let Some(value) = &self.self_ {
             request.query("self", value);
         }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for QueryNamesBuilder<'a> {
@@ -713,9 +892,37 @@ impl<'a> ::std::future::IntoFuture for QueryNamesBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetUsersByIdBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: i64,
 }
-impl GetUsersByIdBuilder<'_> {
+impl<'a> GetUsersByIdBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "get /users/{id}",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/users/");
+        request.path_param("id", &self.id);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -724,22 +931,13 @@ impl GetUsersByIdBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "get /users/{id}",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/users/");
-        request.path_param("id", &self.id);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetUsersByIdBuilder<'a> {

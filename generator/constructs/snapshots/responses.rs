@@ -59,13 +59,13 @@ impl ClientBuilder {
             inner: self.inner.base_url(url),
         }
     }
-    /// Total time allowed for each request.
+    /// Total time allowed for each attempt (default 30 s); a call can override it.
     pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
-    /// Time allowed to establish each connection.
+    /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.connect_timeout(timeout),
@@ -81,6 +81,24 @@ impl ClientBuilder {
     pub fn http_client(self, client: ::reqwest::Client) -> Self {
         ClientBuilder {
             inner: self.inner.http_client(client),
+        }
+    }
+    /// How calls are retried (see [`runtime::RetryPolicy`]); a call can override it.
+    pub fn retry(self, policy: runtime::RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// The largest answer body read (default 64 MiB).
+    pub fn max_response_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_response_bytes(limit),
+        }
+    }
+    /// How long before its expiry an exchanged token is replaced (default 60 s).
+    pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.token_refresh_margin(margin),
         }
     }
     /// Builds the client.
@@ -102,7 +120,10 @@ impl Client {
     /// - 4XX: A client error.
     /// - default: Anything else.
     pub fn create_item(&self) -> CreateItemBuilder<'_> {
-        CreateItemBuilder { client: self }
+        CreateItemBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
     /// The `maybeItem` operation.
     ///
@@ -112,7 +133,10 @@ impl Client {
     /// - 200: The item.
     /// - 204: No item.
     pub fn maybe_item(&self) -> MaybeItemBuilder<'_> {
-        MaybeItemBuilder { client: self }
+        MaybeItemBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
     /// The `getReport` operation.
     ///
@@ -122,7 +146,10 @@ impl Client {
     /// - 200: A PDF, or the same report as JSON.
     /// - 404: Not found, explained in text.
     pub fn get_report(&self) -> GetReportBuilder<'_> {
-        GetReportBuilder { client: self }
+        GetReportBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
     /// The `getReadme` operation.
     ///
@@ -131,7 +158,10 @@ impl Client {
     /// Responses:
     /// - 2XX: Markdown text.
     pub fn get_readme(&self) -> GetReadmeBuilder<'_> {
-        GetReadmeBuilder { client: self }
+        GetReadmeBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
     /// The `getRanges` operation.
     ///
@@ -142,7 +172,10 @@ impl Client {
     /// - 2XX: Any success.
     /// - 5XX: Server trouble.
     pub fn get_ranges(&self) -> GetRangesBuilder<'_> {
-        GetRangesBuilder { client: self }
+        GetRangesBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
 }
 /// The successful answers of `createItem`, by status.
@@ -173,8 +206,38 @@ impl From<&::reqwest::header::HeaderMap> for CreateItemHeaders {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct CreateItemBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl CreateItemBuilder<'_> {
+impl<'a> CreateItemBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "createItem",
+        security: &[],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::POST);
+        request.path("/items");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<CreateItemResponse, runtime::Error<Problem>> {
+        match response.status().as_u16() {
+            200 => response.json().map(CreateItemResponse::Ok),
+            201 => response.json().map(CreateItemResponse::Created),
+            204 => response.empty().map(|()| CreateItemResponse::NoContent),
+            400..=499 => response.api_error(),
+            _ => response.api_error(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<CreateItemResponse, runtime::Error<Problem>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -183,24 +246,13 @@ impl CreateItemBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<CreateItemResponse>, runtime::Error<Problem>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "createItem",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::POST);
-        request.path("/items");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<CreateItemResponse, runtime::Error<Problem>> = {
-            match response.status().as_u16() {
-                200 => response.json().map(CreateItemResponse::Ok),
-                201 => response.json().map(CreateItemResponse::Created),
-                204 => response.empty().map(|()| CreateItemResponse::NoContent),
-                400..=499 => response.api_error(),
-                _ => response.api_error(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for CreateItemBuilder<'a> {
@@ -217,8 +269,36 @@ impl<'a> ::std::future::IntoFuture for CreateItemBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct MaybeItemBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl MaybeItemBuilder<'_> {
+impl<'a> MaybeItemBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "maybeItem",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/items/maybe");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<Option<Item>, runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            200 => response.json(),
+            204 => response.json(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(
         self,
@@ -232,22 +312,13 @@ impl MaybeItemBuilder<'_> {
         runtime::Answer<Option<Item>>,
         runtime::Error<::std::convert::Infallible>,
     > {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "maybeItem",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/items/maybe");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<Option<Item>, runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                200 => response.json(),
-                204 => response.json(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for MaybeItemBuilder<'a> {
@@ -264,8 +335,37 @@ impl<'a> ::std::future::IntoFuture for MaybeItemBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetReportBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl GetReportBuilder<'_> {
+impl<'a> GetReportBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "getReport",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/report");
+        request.accept("application/pdf, text/plain");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<::bytes::Bytes, runtime::Error<()>> {
+        match response.status().as_u16() {
+            200 => response.bytes(),
+            404 => Err(response.into_api_error(())),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<::bytes::Bytes, runtime::Error<()>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -274,23 +374,13 @@ impl GetReportBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<::bytes::Bytes>, runtime::Error<()>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "getReport",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/report");
-        request.accept("application/pdf, text/plain");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<::bytes::Bytes, runtime::Error<()>> = {
-            match response.status().as_u16() {
-                200 => response.bytes(),
-                404 => Err(response.into_api_error(())),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetReportBuilder<'a> {
@@ -307,8 +397,36 @@ impl<'a> ::std::future::IntoFuture for GetReportBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetReadmeBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl GetReadmeBuilder<'_> {
+impl<'a> GetReadmeBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "getReadme",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/readme");
+        request.accept("text/markdown");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<String, runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            200..=299 => response.text(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(
         self,
@@ -319,22 +437,13 @@ impl GetReadmeBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<String>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "getReadme",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/readme");
-        request.accept("text/markdown");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<String, runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                200..=299 => response.text(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetReadmeBuilder<'a> {
@@ -351,8 +460,36 @@ impl<'a> ::std::future::IntoFuture for GetReadmeBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetRangesBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl GetRangesBuilder<'_> {
+impl<'a> GetRangesBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "getRanges",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/ranges");
+        request.accept("application/json, application/xml");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(response: runtime::RawResponse) -> Result<Item, runtime::Error<()>> {
+        match response.status().as_u16() {
+            200..=299 => response.json(),
+            404 => Err(response.into_api_error(())),
+            500..=599 => Err(response.into_api_error(())),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<Item, runtime::Error<()>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -361,24 +498,13 @@ impl GetRangesBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<Item>, runtime::Error<()>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "getRanges",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/ranges");
-        request.accept("application/json, application/xml");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<Item, runtime::Error<()>> = {
-            match response.status().as_u16() {
-                200..=299 => response.json(),
-                404 => Err(response.into_api_error(())),
-                500..=599 => Err(response.into_api_error(())),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetRangesBuilder<'a> {

@@ -132,13 +132,13 @@ impl ClientBuilder {
             inner: self.inner.base_url(url),
         }
     }
-    /// Total time allowed for each request.
+    /// Total time allowed for each attempt (default 30 s); a call can override it.
     pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
-    /// Time allowed to establish each connection.
+    /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.connect_timeout(timeout),
@@ -154,6 +154,24 @@ impl ClientBuilder {
     pub fn http_client(self, client: ::reqwest::Client) -> Self {
         ClientBuilder {
             inner: self.inner.http_client(client),
+        }
+    }
+    /// How calls are retried (see [`runtime::RetryPolicy`]); a call can override it.
+    pub fn retry(self, policy: runtime::RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// The largest answer body read (default 64 MiB).
+    pub fn max_response_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_response_bytes(limit),
+        }
+    }
+    /// How long before its expiry an exchanged token is replaced (default 60 s).
+    pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.token_refresh_margin(margin),
         }
     }
     /// Sets the server variable `region` (default `eu`).
@@ -229,7 +247,10 @@ impl Client {
     /// Responses:
     /// - 204: No content.
     pub fn get_public(&self) -> GetPublicBuilder<'_> {
-        GetPublicBuilder { client: self }
+        GetPublicBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
     /// The `getBearer` operation.
     ///
@@ -238,7 +259,10 @@ impl Client {
     /// Responses:
     /// - 204: Uses the global requirement.
     pub fn get_bearer(&self) -> GetBearerBuilder<'_> {
-        GetBearerBuilder { client: self }
+        GetBearerBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
     /// The `getBasic` operation.
     ///
@@ -247,7 +271,10 @@ impl Client {
     /// Responses:
     /// - 204: HTTP basic.
     pub fn get_basic(&self) -> GetBasicBuilder<'_> {
-        GetBasicBuilder { client: self }
+        GetBasicBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
     /// The `getKeys` operation.
     ///
@@ -256,7 +283,10 @@ impl Client {
     /// Responses:
     /// - 204: Two keys together, or a cookie key.
     pub fn get_keys(&self) -> GetKeysBuilder<'_> {
-        GetKeysBuilder { client: self }
+        GetKeysBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
     /// The `getOauth` operation.
     ///
@@ -265,7 +295,10 @@ impl Client {
     /// Responses:
     /// - 204: OAuth2 or OpenID Connect tokens (sent as bearer tokens), or anonymous.
     pub fn get_oauth(&self) -> GetOauthBuilder<'_> {
-        GetOauthBuilder { client: self }
+        GetOauthBuilder {
+            client: self,
+            options: runtime::CallOptions::new(),
+        }
     }
 }
 /// Request builder for [`Client::get_public`]: set optional inputs, then `.send().await` or `.await` it.
@@ -273,8 +306,35 @@ impl Client {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetPublicBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl GetPublicBuilder<'_> {
+impl<'a> GetPublicBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "getPublic",
+        security: &[],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/public");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -283,21 +343,13 @@ impl GetPublicBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "getPublic",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/public");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetPublicBuilder<'a> {
@@ -314,8 +366,35 @@ impl<'a> ::std::future::IntoFuture for GetPublicBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetBearerBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl GetBearerBuilder<'_> {
+impl<'a> GetBearerBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "getBearer",
+        security: &[&["bearer"]],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/bearer");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -324,21 +403,13 @@ impl GetBearerBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "getBearer",
-            security: &[&["bearer"]],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/bearer");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetBearerBuilder<'a> {
@@ -355,8 +426,35 @@ impl<'a> ::std::future::IntoFuture for GetBearerBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetBasicBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl GetBasicBuilder<'_> {
+impl<'a> GetBasicBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "getBasic",
+        security: &[&["basic"]],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/basic");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -365,21 +463,13 @@ impl GetBasicBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "getBasic",
-            security: &[&["basic"]],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/basic");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetBasicBuilder<'a> {
@@ -396,8 +486,35 @@ impl<'a> ::std::future::IntoFuture for GetBasicBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetKeysBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl GetKeysBuilder<'_> {
+impl<'a> GetKeysBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "getKeys",
+        security: &[&["headerKey", "queryKey"], &["cookieKey"]],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/keys");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -406,21 +523,13 @@ impl GetKeysBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "getKeys",
-            security: &[&["headerKey", "queryKey"], &["cookieKey"]],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/keys");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetKeysBuilder<'a> {
@@ -437,8 +546,35 @@ impl<'a> ::std::future::IntoFuture for GetKeysBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetOauthBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
 }
-impl GetOauthBuilder<'_> {
+impl<'a> GetOauthBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "getOauth",
+        security: &[&["oauth"], &["openId"], &[]],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/oauth");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<(), runtime::Error<::std::convert::Infallible>> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(self) -> Result<(), runtime::Error<::std::convert::Infallible>> {
         self.send_with_response().await.map(runtime::Answer::into_value)
@@ -447,21 +583,13 @@ impl GetOauthBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<()>, runtime::Error<::std::convert::Infallible>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "getOauth",
-            security: &[&["oauth"], &["openId"], &[]],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/oauth");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<(), runtime::Error<::std::convert::Infallible>> = {
-            match response.status().as_u16() {
-                204 => response.empty(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetOauthBuilder<'a> {

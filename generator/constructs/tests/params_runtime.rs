@@ -4,7 +4,7 @@
 
 use reqwest::Method;
 use specgen_constructs::runtime::{
-    ClientBuilder, ClientCore, Error, OperationInfo, Request, Style,
+    CallOptions, ClientBuilder, ClientCore, Error, OperationInfo, Request, Style,
 };
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -12,6 +12,8 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const OPERATION: OperationInfo = OperationInfo {
     id: "probe",
     security: &[],
+    idempotent: true,
+    idempotency_key: None,
 };
 
 /// The object of OpenAPI's examples, members in the order the table writes them.
@@ -47,7 +49,7 @@ async fn send(build: impl FnOnce(&mut Request)) -> (String, String, String) {
     let (server, core) = setup("").await;
     let mut request = Request::new(Method::GET);
     build(&mut request);
-    core.execute::<()>(request, &OPERATION)
+    core.execute(request, &OPERATION, CallOptions::new())
         .await
         .expect("request is sent");
     let requests = server.received_requests().await.unwrap_or_default();
@@ -81,7 +83,7 @@ async fn refused(build: impl FnOnce(&mut Request)) -> String {
     let (server, core) = setup("").await;
     let mut request = Request::new(Method::GET);
     build(&mut request);
-    let outcome = core.execute::<()>(request, &OPERATION).await;
+    let outcome = core.execute(request, &OPERATION, CallOptions::new()).await;
     let requests = server.received_requests().await.unwrap_or_default();
     assert!(requests.is_empty(), "nothing may be sent");
     match outcome {
@@ -220,7 +222,7 @@ async fn a_base_url_query_is_kept_and_allow_reserved_keeps_reserved_characters()
     request.path("/x");
     request.query_styled("next", "/a?b=c", Style::FORM_EXPLODE.allow_reserved());
     request.query("plain", "/a?b=c");
-    core.execute::<()>(request, &OPERATION)
+    core.execute(request, &OPERATION, CallOptions::new())
         .await
         .expect("request is sent");
     let requests = server.received_requests().await.unwrap_or_default();

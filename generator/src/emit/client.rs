@@ -1,7 +1,7 @@
 //! Emits the `Client` and its `ClientBuilder`: servers, security schemes and credential setters.
 
 use super::tokens::{doc, ident};
-use crate::ir::{Api, ParamLocation, SecurityKind};
+use crate::ir::{Api, Operation, ParamLocation, SecurityKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -72,6 +72,19 @@ pub fn emit_client(api: &Api) -> TokenStream {
     } else {
         ""
     };
+    let retryable = api
+        .envelope
+        .as_ref()
+        .filter(|envelope| !envelope.retryable_codes.is_empty())
+        .map(|envelope| {
+            let property = &envelope.error_code_property;
+            let codes = &envelope.retryable_codes;
+            quote!(.retryable_codes(runtime::RetryableCodes { property: #property, codes: &[ #(#codes),* ] }))
+        });
+    let exchange_setters = api
+        .operations
+        .iter()
+        .filter_map(|operation| exchange_setter(api, operation));
     let builder_doc = doc(Some(&format!(
         "Builds a [`Client`]. The default base URL is `{default_url}`.{no_server_note}"
     )));
@@ -92,7 +105,7 @@ pub fn emit_client(api: &Api) -> TokenStream {
             /// A builder with the spec's defaults.
             pub fn builder() -> ClientBuilder {
                 ClientBuilder {
-                    inner: runtime::ClientBuilder::new(#default_url, &[ #(#variable_defaults)* ], SECURITY_SCHEMES),
+                    inner: runtime::ClientBuilder::new(#default_url, &[ #(#variable_defaults)* ], SECURITY_SCHEMES)#retryable,
                 }
             }
 
@@ -122,12 +135,12 @@ pub fn emit_client(api: &Api) -> TokenStream {
                 ClientBuilder { inner: self.inner.base_url(url) }
             }
 
-            /// Total time allowed for each request.
+            /// Total time allowed for each attempt (default 30 s); a call can override it.
             pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
                 ClientBuilder { inner: self.inner.timeout(timeout) }
             }
 
-            /// Time allowed to establish each connection.
+            /// Time allowed to establish each connection (default 10 s).
             pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
                 ClientBuilder { inner: self.inner.connect_timeout(timeout) }
             }
@@ -142,8 +155,24 @@ pub fn emit_client(api: &Api) -> TokenStream {
                 ClientBuilder { inner: self.inner.http_client(client) }
             }
 
+            /// How calls are retried (see [`runtime::RetryPolicy`]); a call can override it.
+            pub fn retry(self, policy: runtime::RetryPolicy) -> Self {
+                ClientBuilder { inner: self.inner.retry(policy) }
+            }
+
+            /// The largest answer body read (default 64 MiB).
+            pub fn max_response_bytes(self, limit: usize) -> Self {
+                ClientBuilder { inner: self.inner.max_response_bytes(limit) }
+            }
+
+            /// How long before its expiry an exchanged token is replaced (default 60 s).
+            pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+                ClientBuilder { inner: self.inner.token_refresh_margin(margin) }
+            }
+
             #(#variable_setters)*
             #(#builder_setters)*
+            #(#exchange_setters)*
 
             /// Builds the client.
             pub fn build(self) -> Result<Client, runtime::BuildError> {
@@ -224,4 +253,50 @@ fn credential_setters(scheme: &crate::ir::SecurityScheme) -> (TokenStream, Token
             },
         ),
     }
+}
+
+/// A builder setter that makes the client obtain a scheme's token with an exchange operation: fetched
+/// when first needed, cached, and refreshed by the runtime.
+fn exchange_setter(api: &Api, operation: &Operation) -> Option<TokenStream> {
+    let exchange = operation.token_exchange.as_ref()?;
+    let body = operation.body.as_ref().filter(|body| body.required)?;
+    let body_type = super::bodies::body_argument(api, body).field;
+    let scheme = api
+        .security_schemes
+        .iter()
+        .find(|scheme| scheme.name == exchange.scheme)?;
+    let method = operation.method_name.trim_start_matches("r#");
+    let setter = ident(&format!(
+        "{}_via_{method}",
+        scheme.setter.trim_start_matches("r#")
+    ));
+    let method = ident(&operation.method_name);
+    let scheme_name = &exchange.scheme;
+    let lifetime = match exchange.lifetime_seconds {
+        Some(seconds) => quote!(Some(::std::time::Duration::from_secs(#seconds))),
+        None => quote!(None),
+    };
+    let text = format!(
+        "Obtains the `{scheme_name}` credential by calling [`Client::{method}`] with `body` when a call first needs it; \
+         the token is cached, replaced before it expires{} and once when the server answers 401, one exchange at a time \
+         for all clones of the client. The body (with the credentials it holds) stays inside the client and is never printed.",
+        exchange
+            .lifetime_seconds
+            .map(|s| format!(" (it lives {s} s)"))
+            .unwrap_or_default()
+    );
+    let docs = doc(Some(&text));
+    Some(quote! {
+        #docs
+        pub fn #setter(self, body: #body_type) -> Self {
+            let fetch: runtime::FetchToken = ::std::sync::Arc::new(move |core| {
+                let body = body.clone();
+                Box::pin(async move {
+                    let client = Client { core };
+                    client.#method(body).send().await.map(drop).map_err(runtime::token_error)
+                })
+            });
+            ClientBuilder { inner: self.inner.token_source(#scheme_name, #lifetime, fetch) }
+        }
+    })
 }

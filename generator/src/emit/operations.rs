@@ -416,22 +416,26 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
         arms,
     } = shape;
     let output = quote!(Result<#success, runtime::Error<#error>>);
-    let decode = match &operation.token_exchange {
+    let finish = match &operation.token_exchange {
         Some(exchange) => {
             let scheme = &exchange.scheme;
             let field = ident(&exchange.token_field);
             quote! {
-                let result: #output = { #arms };
+                let result = runtime::Answer::decode(response, Self::decode);
                 if let Ok(answer) = &result {
                     // The operation yields the credential of a scheme: every later call of this client uses it.
-                    self.client.core.credentials().set(#scheme, runtime::token(answer.#field.clone()));
+                    client.core.credentials().set(#scheme, runtime::token(answer.value().#field.clone()));
                 }
                 result
             }
         }
-        None => quote!(#arms),
+        None => quote!(runtime::Answer::decode(response, Self::decode)),
     };
-
+    let idempotent = operation.idempotent;
+    let idempotency_key = match &operation.idempotency_key {
+        Some(name) => quote!(Some(#name)),
+        None => quote!(None),
+    };
     let method_doc = doc(Some(&method_doc(api, operation)));
     let deprecated = operation
         .deprecated
@@ -444,7 +448,7 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
         #method_doc
         #deprecated
         pub fn #method_name(&self, #(#arguments),*) -> #builder<'_> {
-            #builder { client: self, #(#initialisers),* }
+            #builder { client: self, options: runtime::CallOptions::new(), #(#initialisers),* }
         }
     };
     let success_enum = success_enum(api, operation);
@@ -468,12 +472,41 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
         #[must_use = "a request does nothing until it is sent or awaited"]
         pub struct #builder<'a> {
             client: &'a Client,
+            options: runtime::CallOptions,
             #(#fields),*
         }
 
-        impl #builder<'_> {
+        impl<'a> #builder<'a> {
+            const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+                id: #id,
+                security: &[ #(#security),* ],
+                idempotent: #idempotent,
+                idempotency_key: #idempotency_key,
+            };
+
             #(#setters)*
             #body_setter
+
+            /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+            pub fn options(mut self, options: runtime::CallOptions) -> Self {
+                self.options = options;
+                self
+            }
+
+            /// The request as the runtime sends it, with the client and the call's settings.
+            fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+                let mut request = runtime::Request::new(::reqwest::Method::#http_method);
+                #(#path_steps)*
+                #(#param_steps)*
+                #accept_step
+                #body_step
+                (self.client, request, self.options)
+            }
+
+            /// Decodes an answer by its status, as the spec documents it.
+            fn decode(response: runtime::RawResponse) -> #output {
+                #arms
+            }
 
             /// Sends the request and decodes the answer.
             pub async fn send(self) -> #output {
@@ -482,17 +515,9 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
 
             #with_response_doc
             pub async fn send_with_response(self) -> Result<runtime::Answer<#success>, runtime::Error<#error>> {
-                const OPERATION: runtime::OperationInfo =
-                    runtime::OperationInfo { id: #id, security: &[ #(#security),* ] };
-                let mut request = runtime::Request::new(::reqwest::Method::#http_method);
-                #(#path_steps)*
-                #(#param_steps)*
-                #accept_step
-                #body_step
-                let response = self.client.core.execute(request, &OPERATION).await?;
-                let raw = response.clone();
-                let value: #output = { #decode };
-                value.map(|value| runtime::Answer::new(value, raw))
+                let (client, request, options) = self.into_request();
+                let response = client.core.execute(request, &Self::OPERATION, options).await.map_err(runtime::Error::widen)?;
+                #finish
             }
         }
 

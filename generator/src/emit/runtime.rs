@@ -16,11 +16,15 @@ const FILES: &[(&str, &str)] = &[
     ("envelope", include_str!("../../runtime/envelope.rs")),
     ("error", include_str!("../../runtime/error.rs")),
     ("nullable", include_str!("../../runtime/nullable.rs")),
+    ("options", include_str!("../../runtime/options.rs")),
     ("params", include_str!("../../runtime/params.rs")),
     ("request", include_str!("../../runtime/request.rs")),
     ("response", include_str!("../../runtime/response.rs")),
+    ("retry", include_str!("../../runtime/retry.rs")),
     ("secret", include_str!("../../runtime/secret.rs")),
+    ("send", include_str!("../../runtime/send.rs")),
     ("tagged", include_str!("../../runtime/tagged.rs")),
+    ("token", include_str!("../../runtime/token.rs")),
 ];
 
 /// `pub mod runtime { ... }` with every submodule inlined.

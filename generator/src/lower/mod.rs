@@ -1,5 +1,6 @@
 //! Lowers a parsed document into the IR: the only stage that reads `openapiv3` types.
 
+mod behaviour;
 mod bodies;
 mod operations;
 mod params;
@@ -22,7 +23,11 @@ pub fn lower(document: &Document) -> (Api, Vec<Diagnostic>) {
     let mut schemas = SchemaLowerer::new(openapi.components.as_ref().map(|c| &c.schemas));
     schemas.define_components();
     schemas.check_alias_cycles();
-    let envelope = envelope(&document.raw, &schemas, &mut diagnostics);
+    let mut envelope = envelope(&document.raw, &schemas, &mut diagnostics);
+    let retryable = behaviour::retryable_codes(&document.raw, envelope.as_ref(), &mut diagnostics);
+    if let Some(envelope) = &mut envelope {
+        envelope.retryable_codes = retryable;
+    }
     // One namespace per generated impl: builder setters, then client methods (credential setters first).
     let mut builder_methods = Scope::with_reserved(BUILDER_METHODS);
     let mut client_methods = Scope::with_reserved(CLIENT_METHODS);
@@ -150,5 +155,6 @@ fn envelope(
         error_message_property: message,
         error_codes,
         failure_schema,
+        retryable_codes: Vec::new(),
     })
 }

@@ -1,5 +1,6 @@
 //! Lowers paths and operations: bodies, responses, security and operation extensions (parameters: `params`).
 
+use super::behaviour;
 use super::bodies::{lower_request_body, pick_response_media};
 use super::params::{Declared, lower_params};
 use super::refs::{component_origin, resolve};
@@ -144,6 +145,8 @@ impl<'a> OperationContext<'a> {
                 .collect(),
             _ => Vec::new(),
         };
+        let (idempotent, idempotency_key) =
+            behaviour::idempotency(operation, method, self.pointer, diagnostics);
         let doc = match (&operation.summary, &operation.description) {
             (Some(summary), Some(description)) => Some(format!("{summary}\n\n{description}")),
             (Some(text), None) | (None, Some(text)) => Some(text.clone()),
@@ -173,6 +176,8 @@ impl<'a> OperationContext<'a> {
             security,
             token_exchange,
             error_codes,
+            idempotent,
+            idempotency_key,
         })
     }
 

@@ -77,13 +77,13 @@ impl ClientBuilder {
             inner: self.inner.base_url(url),
         }
     }
-    /// Total time allowed for each request.
+    /// Total time allowed for each attempt (default 30 s); a call can override it.
     pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
-    /// Time allowed to establish each connection.
+    /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.connect_timeout(timeout),
@@ -101,12 +101,54 @@ impl ClientBuilder {
             inner: self.inner.http_client(client),
         }
     }
+    /// How calls are retried (see [`runtime::RetryPolicy`]); a call can override it.
+    pub fn retry(self, policy: runtime::RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// The largest answer body read (default 64 MiB).
+    pub fn max_response_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_response_bytes(limit),
+        }
+    }
+    /// How long before its expiry an exchanged token is replaced (default 60 s).
+    pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.token_refresh_margin(margin),
+        }
+    }
     /// Credential for the `bearerAuth` security scheme: a bearer token.
     ///
     /// Bearer token obtained from the token exchange: POST /token with an email, a password and grant_type password answers a token, which is then sent as Authorization: Bearer followed by the token. A token is valid for 60 minutes; afterwards a new one must be requested.
     pub fn bearer_auth(self, value: impl Into<String>) -> Self {
         ClientBuilder {
             inner: self.inner.credential("bearerAuth", runtime::token(value)),
+        }
+    }
+    /// Obtains the `bearerAuth` credential by calling [`Client::create_token`] with `body` when a call first needs it; the token is cached, replaced before it expires (it lives 3600 s) and once when the server answers 401, one exchange at a time for all clones of the client. The body (with the credentials it holds) stays inside the client and is never printed.
+    pub fn bearer_auth_via_create_token(self, body: TokenRequest) -> Self {
+        let fetch: runtime::FetchToken = ::std::sync::Arc::new(move |core| {
+            let body = body.clone();
+            Box::pin(async move {
+                let client = Client { core };
+                client
+                    .create_token(body)
+                    .send()
+                    .await
+                    .map(drop)
+                    .map_err(runtime::token_error)
+            })
+        });
+        ClientBuilder {
+            inner: self
+                .inner
+                .token_source(
+                    "bearerAuth",
+                    Some(::std::time::Duration::from_secs(3600u64)),
+                    fetch,
+                ),
         }
     }
     /// Builds the client.
@@ -131,6 +173,7 @@ impl Client {
     pub fn create_token(&self, body: TokenRequest) -> CreateTokenBuilder<'_> {
         CreateTokenBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             body,
         }
     }
@@ -152,6 +195,7 @@ impl Client {
     ) -> ReactivateCustomerAccessBuilder<'_> {
         ReactivateCustomerAccessBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             customer_id,
             body: None,
         }
@@ -174,6 +218,7 @@ impl Client {
     ) -> ListCustomerAccessUsersBuilder<'_> {
         ListCustomerAccessUsersBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             customer_id,
             limit: None,
             offset: None,
@@ -200,6 +245,7 @@ impl Client {
     ) -> InviteCustomerAccessUserBuilder<'_> {
         InviteCustomerAccessUserBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             customer_id,
             body,
         }
@@ -210,9 +256,38 @@ impl Client {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct CreateTokenBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     body: TokenRequest,
 }
-impl CreateTokenBuilder<'_> {
+impl<'a> CreateTokenBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "createToken",
+        security: &[],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::POST);
+        request.path("/token");
+        let body = self.body;
+        request.json(&body, "application/json");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<TokenResponse, runtime::Error<::serde_json::Value>> {
+        match response.status().as_u16() {
+            200 => response.json(),
+            _ => response.api_error(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(
         self,
@@ -223,32 +298,20 @@ impl CreateTokenBuilder<'_> {
     pub async fn send_with_response(
         self,
     ) -> Result<runtime::Answer<TokenResponse>, runtime::Error<::serde_json::Value>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "createToken",
-            security: &[],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::POST);
-        request.path("/token");
-        let body = self.body;
-        request.json(&body, "application/json");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<TokenResponse, runtime::Error<::serde_json::Value>> = {
-            let result: Result<TokenResponse, runtime::Error<::serde_json::Value>> = {
-                match response.status().as_u16() {
-                    200 => response.json(),
-                    _ => response.api_error(),
-                }
-            };
-            if let Ok(answer) = &result {
-                self.client
-                    .core
-                    .credentials()
-                    .set("bearerAuth", runtime::token(answer.token.clone()));
-            }
-            result
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        let result = runtime::Answer::decode(response, Self::decode);
+        if let Ok(answer) = &result {
+            client
+                .core
+                .credentials()
+                .set("bearerAuth", runtime::token(answer.value().token.clone()));
+        }
+        result
     }
 }
 impl<'a> ::std::future::IntoFuture for CreateTokenBuilder<'a> {
@@ -265,14 +328,46 @@ impl<'a> ::std::future::IntoFuture for CreateTokenBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct ReactivateCustomerAccessBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     customer_id: i64,
     body: Option<ReactivateCustomerAccessRequest>,
 }
-impl ReactivateCustomerAccessBuilder<'_> {
+impl<'a> ReactivateCustomerAccessBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "reactivateCustomerAccess",
+        security: &[&["bearerAuth"]],
+        idempotent: true,
+        idempotency_key: None,
+    };
     /// Optional list of the access users to reactivate. Inferred: omit it to reactivate all of the customer's access users.
     pub fn body(mut self, value: ReactivateCustomerAccessRequest) -> Self {
         self.body = Some(value);
         self
+    }
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::PUT);
+        request.path("/customer/");
+        request.path_param("customerId", &self.customer_id);
+        request.path("/access/reactivate");
+        if let Some(body) = self.body {
+            request.json(&body, "application/json");
+        }
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<::serde_json::Value, runtime::Error<::serde_json::Value>> {
+        match response.status().as_u16() {
+            200 => response.json(),
+            _ => response.api_error(),
+        }
     }
     /// Sends the request and decodes the answer.
     pub async fn send(
@@ -287,26 +382,13 @@ impl ReactivateCustomerAccessBuilder<'_> {
         runtime::Answer<::serde_json::Value>,
         runtime::Error<::serde_json::Value>,
     > {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "reactivateCustomerAccess",
-            security: &[&["bearerAuth"]],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::PUT);
-        request.path("/customer/");
-        request.path_param("customerId", &self.customer_id);
-        request.path("/access/reactivate");
-        if let Some(body) = self.body {
-            request.json(&body, "application/json");
-        }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<::serde_json::Value, runtime::Error<::serde_json::Value>> = {
-            match response.status().as_u16() {
-                200 => response.json(),
-                _ => response.api_error(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for ReactivateCustomerAccessBuilder<'a> {
@@ -323,13 +405,20 @@ impl<'a> ::std::future::IntoFuture for ReactivateCustomerAccessBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct ListCustomerAccessUsersBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     customer_id: i64,
     limit: Option<i32>,
     offset: Option<i32>,
     search: Option<String>,
     sort: Option<ListCustomerAccessUsersSort>,
 }
-impl ListCustomerAccessUsersBuilder<'_> {
+impl<'a> ListCustomerAccessUsersBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "listCustomerAccessUsers",
+        security: &[&["bearerAuth"]],
+        idempotent: true,
+        idempotency_key: None,
+    };
     /// `limit` (query parameter).
     ///
     /// Maximum number of access users to return in one page.
@@ -358,23 +447,13 @@ impl ListCustomerAccessUsersBuilder<'_> {
         self.sort = Some(value);
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(
-        self,
-    ) -> Result<CustomerAccessUserList, runtime::Error<::serde_json::Value>> {
-        self.send_with_response().await.map(runtime::Answer::into_value)
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
     }
-    /// Sends the request and returns the decoded answer with its status, headers and raw body.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<
-        runtime::Answer<CustomerAccessUserList>,
-        runtime::Error<::serde_json::Value>,
-    > {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "listCustomerAccessUsers",
-            security: &[&["bearerAuth"]],
-        };
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/customer/");
         request.path_param("customerId", &self.customer_id);
@@ -391,15 +470,37 @@ impl ListCustomerAccessUsersBuilder<'_> {
         if let Some(value) = &self.sort {
             request.query("sort", value);
         }
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<CustomerAccessUserList, runtime::Error<::serde_json::Value>> = {
-            match response.status().as_u16() {
-                200 => response.json(),
-                _ => response.api_error(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<CustomerAccessUserList, runtime::Error<::serde_json::Value>> {
+        match response.status().as_u16() {
+            200 => response.json(),
+            _ => response.api_error(),
+        }
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(
+        self,
+    ) -> Result<CustomerAccessUserList, runtime::Error<::serde_json::Value>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<
+        runtime::Answer<CustomerAccessUserList>,
+        runtime::Error<::serde_json::Value>,
+    > {
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for ListCustomerAccessUsersBuilder<'a> {
@@ -416,10 +517,41 @@ impl<'a> ::std::future::IntoFuture for ListCustomerAccessUsersBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct InviteCustomerAccessUserBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     customer_id: i64,
     body: InviteCustomerAccessUserRequest,
 }
-impl InviteCustomerAccessUserBuilder<'_> {
+impl<'a> InviteCustomerAccessUserBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "inviteCustomerAccessUser",
+        security: &[&["bearerAuth"]],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::POST);
+        request.path("/customer/");
+        request.path_param("customerId", &self.customer_id);
+        request.path("/access");
+        let body = self.body;
+        request.json(&body, "application/json");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<CustomerAccessUser, runtime::Error<::serde_json::Value>> {
+        match response.status().as_u16() {
+            200 => response.json(),
+            _ => response.api_error(),
+        }
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(
         self,
@@ -433,25 +565,13 @@ impl InviteCustomerAccessUserBuilder<'_> {
         runtime::Answer<CustomerAccessUser>,
         runtime::Error<::serde_json::Value>,
     > {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "inviteCustomerAccessUser",
-            security: &[&["bearerAuth"]],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::POST);
-        request.path("/customer/");
-        request.path_param("customerId", &self.customer_id);
-        request.path("/access");
-        let body = self.body;
-        request.json(&body, "application/json");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<CustomerAccessUser, runtime::Error<::serde_json::Value>> = {
-            match response.status().as_u16() {
-                200 => response.json(),
-                _ => response.api_error(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for InviteCustomerAccessUserBuilder<'a> {

@@ -45,10 +45,14 @@ impl Client {
     pub fn builder() -> ClientBuilder {
         ClientBuilder {
             inner: runtime::ClientBuilder::new(
-                "https://{host}/api/v2",
-                &[("host", "api.flolive.example")],
-                SECURITY_SCHEMES,
-            ),
+                    "https://{host}/api/v2",
+                    &[("host", "api.flolive.example")],
+                    SECURITY_SCHEMES,
+                )
+                .retryable_codes(runtime::RetryableCodes {
+                    property: "errorCode",
+                    codes: &["GLOBAL_1001"],
+                }),
         }
     }
     /// The shared runtime core (base URL, credentials, HTTP client).
@@ -77,13 +81,13 @@ impl ClientBuilder {
             inner: self.inner.base_url(url),
         }
     }
-    /// Total time allowed for each request.
+    /// Total time allowed for each attempt (default 30 s); a call can override it.
     pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
-    /// Time allowed to establish each connection.
+    /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.connect_timeout(timeout),
@@ -99,6 +103,24 @@ impl ClientBuilder {
     pub fn http_client(self, client: ::reqwest::Client) -> Self {
         ClientBuilder {
             inner: self.inner.http_client(client),
+        }
+    }
+    /// How calls are retried (see [`runtime::RetryPolicy`]); a call can override it.
+    pub fn retry(self, policy: runtime::RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// The largest answer body read (default 64 MiB).
+    pub fn max_response_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_response_bytes(limit),
+        }
+    }
+    /// How long before its expiry an exchanged token is replaced (default 60 s).
+    pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.token_refresh_margin(margin),
         }
     }
     /// Sets the server variable `host` (default `api.flolive.example`).
@@ -150,6 +172,7 @@ impl Client {
     pub fn get_eligible_bcds(&self, id: ::uuid::Uuid) -> GetEligibleBcdsBuilder<'_> {
         GetEligibleBcdsBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id,
         }
     }
@@ -178,6 +201,7 @@ impl Client {
     ) -> ModifyBcdBuilder<'_> {
         ModifyBcdBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             id,
             body,
         }
@@ -204,6 +228,7 @@ impl Client {
     ) -> GetRequestStatusBuilder<'_> {
         GetRequestStatusBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             request_id,
         }
     }
@@ -213,9 +238,36 @@ impl Client {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetEligibleBcdsBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: ::uuid::Uuid,
 }
-impl GetEligibleBcdsBuilder<'_> {
+impl<'a> GetEligibleBcdsBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "getEligibleBcds",
+        security: &[&["bearerAuth"]],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/customer/");
+        request.path_param("id", &self.id);
+        request.path("/eligible-bcd");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<Vec<Bcd>, runtime::Error<runtime::EnvelopeError<ErrorCode>>> {
+        let documented = matches!(response.status().as_u16(), 200);
+        ENVELOPE.decode(response, documented)
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(
         self,
@@ -229,21 +281,13 @@ impl GetEligibleBcdsBuilder<'_> {
         runtime::Answer<Vec<Bcd>>,
         runtime::Error<runtime::EnvelopeError<ErrorCode>>,
     > {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "getEligibleBcds",
-            security: &[&["bearerAuth"]],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/customer/");
-        request.path_param("id", &self.id);
-        request.path("/eligible-bcd");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<Vec<Bcd>, runtime::Error<runtime::EnvelopeError<ErrorCode>>> = {
-            let documented = matches!(response.status().as_u16(), 200);
-            ENVELOPE.decode(response, documented)
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetEligibleBcdsBuilder<'a> {
@@ -260,10 +304,42 @@ impl<'a> ::std::future::IntoFuture for GetEligibleBcdsBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct ModifyBcdBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     id: ::uuid::Uuid,
     body: ModifyBcdRequest,
 }
-impl ModifyBcdBuilder<'_> {
+impl<'a> ModifyBcdBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "modifyBcd",
+        security: &[&["bearerAuth"]],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::PUT);
+        request.path("/customer/");
+        request.path_param("id", &self.id);
+        request.path("/bcd");
+        let body = self.body;
+        request.json(&body, "application/json");
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<
+        Vec<ModifyBcdResult>,
+        runtime::Error<runtime::EnvelopeError<ErrorCode>>,
+    > {
+        let documented = matches!(response.status().as_u16(), 200);
+        ENVELOPE.decode(response, documented)
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(
         self,
@@ -280,26 +356,13 @@ impl ModifyBcdBuilder<'_> {
         runtime::Answer<Vec<ModifyBcdResult>>,
         runtime::Error<runtime::EnvelopeError<ErrorCode>>,
     > {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "modifyBcd",
-            security: &[&["bearerAuth"]],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::PUT);
-        request.path("/customer/");
-        request.path_param("id", &self.id);
-        request.path("/bcd");
-        let body = self.body;
-        request.json(&body, "application/json");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<
-            Vec<ModifyBcdResult>,
-            runtime::Error<runtime::EnvelopeError<ErrorCode>>,
-        > = {
-            let documented = matches!(response.status().as_u16(), 200);
-            ENVELOPE.decode(response, documented)
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for ModifyBcdBuilder<'a> {
@@ -319,9 +382,35 @@ impl<'a> ::std::future::IntoFuture for ModifyBcdBuilder<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetRequestStatusBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     request_id: ::uuid::Uuid,
 }
-impl GetRequestStatusBuilder<'_> {
+impl<'a> GetRequestStatusBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "getRequestStatus",
+        security: &[&["bearerAuth"]],
+        idempotent: true,
+        idempotency_key: None,
+    };
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
+    }
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
+        let mut request = runtime::Request::new(::reqwest::Method::GET);
+        request.path("/global/call/");
+        request.path_param("requestId", &self.request_id);
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<Vec<RequestStatus>, runtime::Error<runtime::EnvelopeError<ErrorCode>>> {
+        let documented = matches!(response.status().as_u16(), 200);
+        ENVELOPE.decode(response, documented)
+    }
     /// Sends the request and decodes the answer.
     pub async fn send(
         self,
@@ -335,23 +424,13 @@ impl GetRequestStatusBuilder<'_> {
         runtime::Answer<Vec<RequestStatus>>,
         runtime::Error<runtime::EnvelopeError<ErrorCode>>,
     > {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "getRequestStatus",
-            security: &[&["bearerAuth"]],
-        };
-        let mut request = runtime::Request::new(::reqwest::Method::GET);
-        request.path("/global/call/");
-        request.path_param("requestId", &self.request_id);
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<
-            Vec<RequestStatus>,
-            runtime::Error<runtime::EnvelopeError<ErrorCode>>,
-        > = {
-            let documented = matches!(response.status().as_u16(), 200);
-            ENVELOPE.decode(response, documented)
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetRequestStatusBuilder<'a> {

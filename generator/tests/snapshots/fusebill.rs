@@ -83,13 +83,13 @@ impl ClientBuilder {
             inner: self.inner.base_url(url),
         }
     }
-    /// Total time allowed for each request.
+    /// Total time allowed for each attempt (default 30 s); a call can override it.
     pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
-    /// Time allowed to establish each connection.
+    /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
             inner: self.inner.connect_timeout(timeout),
@@ -105,6 +105,24 @@ impl ClientBuilder {
     pub fn http_client(self, client: ::reqwest::Client) -> Self {
         ClientBuilder {
             inner: self.inner.http_client(client),
+        }
+    }
+    /// How calls are retried (see [`runtime::RetryPolicy`]); a call can override it.
+    pub fn retry(self, policy: runtime::RetryPolicy) -> Self {
+        ClientBuilder {
+            inner: self.inner.retry(policy),
+        }
+    }
+    /// The largest answer body read (default 64 MiB).
+    pub fn max_response_bytes(self, limit: usize) -> Self {
+        ClientBuilder {
+            inner: self.inner.max_response_bytes(limit),
+        }
+    }
+    /// How long before its expiry an exchanged token is replaced (default 60 s).
+    pub fn token_refresh_margin(self, margin: ::std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.token_refresh_margin(margin),
         }
     }
     /// Credential for the `apiKey` security scheme: an API key, sent verbatim after `Basic ` in the header `Authorization` (not encoded).
@@ -147,6 +165,7 @@ impl Client {
     ) -> ActivateCustomerBuilder<'_> {
         ActivateCustomerBuilder {
             client: self,
+            options: runtime::CallOptions::new(),
             body,
             preview: None,
             show_zero_dollar_charges: None,
@@ -217,12 +236,19 @@ impl From<&::reqwest::header::HeaderMap> for ActivateCustomerHeaders {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct ActivateCustomerBuilder<'a> {
     client: &'a Client,
+    options: runtime::CallOptions,
     body: CustomerActivationRequest,
     preview: Option<bool>,
     show_zero_dollar_charges: Option<bool>,
     view: Option<ActivateCustomerView>,
 }
-impl ActivateCustomerBuilder<'_> {
+impl<'a> ActivateCustomerBuilder<'a> {
+    const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        id: "activateCustomer",
+        security: &[&["apiKey"]],
+        idempotent: false,
+        idempotency_key: None,
+    };
     /// `preview` (query parameter).
     ///
     /// If true, the customer is not activated: the call simply simulates the activation and calculates the mock invoice, and the customer stays in draft. Only customerId is then required in the body. The vendor's table lists its type as String, with the value True; it is a boolean flag.
@@ -244,18 +270,13 @@ impl ActivateCustomerBuilder<'_> {
         self.view = Some(value);
         self
     }
-    /// Sends the request and decodes the answer.
-    pub async fn send(self) -> Result<Customer, runtime::Error<FusebillError>> {
-        self.send_with_response().await.map(runtime::Answer::into_value)
+    /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+    pub fn options(mut self, options: runtime::CallOptions) -> Self {
+        self.options = options;
+        self
     }
-    /// Sends the request and returns the decoded answer with its status, headers and raw body; `ActivateCustomerHeaders::from(answer.headers())` reads the documented headers.
-    pub async fn send_with_response(
-        self,
-    ) -> Result<runtime::Answer<Customer>, runtime::Error<FusebillError>> {
-        const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
-            id: "activateCustomer",
-            security: &[&["apiKey"]],
-        };
+    /// The request as the runtime sends it, with the client and the call's settings.
+    fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
         let mut request = runtime::Request::new(::reqwest::Method::POST);
         request.path("/customerActivation");
         if let Some(value) = &self.preview {
@@ -269,21 +290,38 @@ impl ActivateCustomerBuilder<'_> {
         }
         let body = self.body;
         request.json(&body, "application/json");
-        let response = self.client.core.execute(request, &OPERATION).await?;
-        let raw = response.clone();
-        let value: Result<Customer, runtime::Error<FusebillError>> = {
-            match response.status().as_u16() {
-                200 => response.json(),
-                400 => response.api_error(),
-                401 => response.api_error(),
-                404 => response.api_error(),
-                409 => response.api_error(),
-                429 => response.api_error(),
-                500 => response.api_error(),
-                _ => response.unexpected(),
-            }
-        };
-        value.map(|value| runtime::Answer::new(value, raw))
+        (self.client, request, self.options)
+    }
+    /// Decodes an answer by its status, as the spec documents it.
+    fn decode(
+        response: runtime::RawResponse,
+    ) -> Result<Customer, runtime::Error<FusebillError>> {
+        match response.status().as_u16() {
+            200 => response.json(),
+            400 => response.api_error(),
+            401 => response.api_error(),
+            404 => response.api_error(),
+            409 => response.api_error(),
+            429 => response.api_error(),
+            500 => response.api_error(),
+            _ => response.unexpected(),
+        }
+    }
+    /// Sends the request and decodes the answer.
+    pub async fn send(self) -> Result<Customer, runtime::Error<FusebillError>> {
+        self.send_with_response().await.map(runtime::Answer::into_value)
+    }
+    /// Sends the request and returns the decoded answer with its status, headers and raw body; `ActivateCustomerHeaders::from(answer.headers())` reads the documented headers.
+    pub async fn send_with_response(
+        self,
+    ) -> Result<runtime::Answer<Customer>, runtime::Error<FusebillError>> {
+        let (client, request, options) = self.into_request();
+        let response = client
+            .core
+            .execute(request, &Self::OPERATION, options)
+            .await
+            .map_err(runtime::Error::widen)?;
+        runtime::Answer::decode(response, Self::decode)
     }
 }
 impl<'a> ::std::future::IntoFuture for ActivateCustomerBuilder<'a> {
