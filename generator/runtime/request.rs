@@ -21,8 +21,8 @@ pub struct OperationInfo {
     pub idempotency_key: Option<&'static str>,
 }
 
-/// A request being built by a generated operation.
-#[derive(Debug)]
+/// A request being built by a generated operation; cloned for each page of a paged call.
+#[derive(Debug, Clone)]
 pub struct Request {
     pub(crate) method: Method,
     pub(crate) path: String,
@@ -51,6 +51,14 @@ impl Request {
     /// Appends literal path text from the spec's template.
     pub fn path(&mut self, literal: &str) {
         self.path.push_str(literal);
+    }
+
+    /// Replaces a query parameter's value (the next page's offset, say).
+    pub(crate) fn set_query(&mut self, name: &str, value: &str) {
+        let name = super::params::encode_query(name, false);
+        self.query.retain(|(known, _)| *known != name);
+        self.query
+            .push((name, super::params::encode_query(value, false)));
     }
 
     /// Keeps the first problem found; the request is refused with it when sent.

@@ -174,6 +174,11 @@ impl<T> Answer<T> {
     pub fn body(&self) -> &[u8] {
         self.raw.body()
     }
+
+    /// The whole answer as received.
+    pub fn raw(&self) -> &RawResponse {
+        &self.raw
+    }
 }
 
 /// A documented response header, parsed into its type: JSON scalars (numbers, booleans) first, then the

@@ -562,6 +562,70 @@ pub struct Operation {
     pub idempotent: bool,
     /// The header carrying its idempotency key, lowercase (`x-specgen-idempotency-key`).
     pub idempotency_key: Option<String>,
+    /// How its answers page (`x-specgen-pagination`).
+    pub pagination: Option<Pagination>,
+    /// The operation to poll until its asynchronous request ends (`x-specgen-poll`).
+    pub poll: Option<Poll>,
+}
+
+/// `x-specgen-pagination`: a list operation whose answers come one page at a time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pagination {
+    /// The integer query parameter that moves from page to page (its wire name).
+    pub param: String,
+    /// How it moves.
+    pub kind: PageKind,
+    /// Its value for the first page when the caller does not set it.
+    pub first: i64,
+    /// Pointer into the raw answer body to the total number of items.
+    pub total: Option<String>,
+    /// Pointer into the raw answer body to the number of pages.
+    pub total_pages: Option<String>,
+    /// Header holding the index of the last page.
+    pub last_page_header: Option<String>,
+    /// Where a page's items are in the decoded result.
+    pub items: PageItems,
+    /// The type of one item.
+    pub item_type: Type,
+}
+
+/// How the paging parameter moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    /// By the number of items received (`offset`).
+    Offset,
+    /// By one (`page`).
+    Page,
+}
+
+/// Where a page's items are in the decoded result.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PageItems {
+    /// The result is the list.
+    Whole,
+    /// A field of the result (its Rust name) holds the list.
+    Field {
+        /// The field's Rust name.
+        rust_name: String,
+        /// Whether the field is an `Option` (or `Nullable`).
+        optional: bool,
+        /// Whether it is a `runtime::Nullable`.
+        nullable: bool,
+    },
+}
+
+/// `x-specgen-poll`: the operation starts an asynchronous request whose status another operation reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Poll {
+    /// The `operationId` of the status operation.
+    pub operation_id: String,
+    /// For each required parameter of the status operation (wire name), a pointer into this
+    /// operation's result giving its value.
+    pub arguments: Vec<(String, String)>,
+    /// Pointer into the status operation's result to the status.
+    pub status: String,
+    /// Status values that mean the request is still running.
+    pub pending: Vec<String>,
 }
 
 /// `x-specgen-token-exchange`: the operation's answer carries a credential for a scheme.

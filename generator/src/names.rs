@@ -76,6 +76,7 @@ pub const REQUEST_BUILDER_MEMBERS: &[&str] = &[
     "into_request",
     "items",
     "options",
+    "paged",
     "pages",
     "send",
     "send_and_wait",

@@ -1,5 +1,6 @@
 //! Turns the IR into tokens: one emitter per artefact (models, client, operations, runtime).
 
+mod behaviour;
 mod bodies;
 mod client;
 mod models;

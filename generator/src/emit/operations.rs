@@ -1,6 +1,7 @@
 //! Emits one method per operation and its request builder, which sends the call and decodes every
 //! documented answer. The work itself is done by the runtime; each operation only wires its parts.
 
+use super::behaviour::{Output, paging_methods, poll_method};
 use super::bodies::{BodyArgument, body_argument, body_items, body_step};
 use super::params::param_step;
 use super::tokens::{doc, ident, rust_type};
@@ -23,7 +24,7 @@ pub fn emit_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> TokenStr
         );
         match shape(api, operation) {
             Ok(shape) => {
-                let (method, builder) = emit_operation(api, operation, &shape);
+                let (method, builder) = emit_operation(api, operation, &shape, diagnostics);
                 methods.push(method);
                 builders.push(builder);
             }
@@ -296,7 +297,12 @@ fn argument_type(api: &Api, ty: &Type) -> (TokenStream, bool) {
     }
 }
 
-fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStream, TokenStream) {
+fn emit_operation(
+    api: &Api,
+    operation: &Operation,
+    own_shape: &Shape,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (TokenStream, TokenStream) {
     let method_name = ident(&operation.method_name);
     let builder = ident(&operation.builder_name);
     let required: Vec<&Param> = operation.params.iter().filter(|p| p.required).collect();
@@ -414,8 +420,20 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
         success,
         error,
         arms,
-    } = shape;
+    } = own_shape;
     let output = quote!(Result<#success, runtime::Error<#error>>);
+    let own = Output { success, error };
+    let paging = paging_methods(api, operation, &own);
+    let target_shape = operation
+        .poll
+        .as_ref()
+        .and_then(|poll| api.operations.iter().find(|o| o.id == poll.operation_id))
+        .and_then(|target| shape(api, target).ok());
+    let target_output = target_shape.as_ref().map(|s| Output {
+        success: &s.success,
+        error: &s.error,
+    });
+    let wait = poll_method(api, operation, &own, target_output, diagnostics);
     let finish = match &operation.token_exchange {
         Some(exchange) => {
             let scheme = &exchange.scheme;
@@ -519,6 +537,9 @@ fn emit_operation(api: &Api, operation: &Operation, shape: &Shape) -> (TokenStre
                 let response = client.core.execute(request, &Self::OPERATION, options).await.map_err(runtime::Error::widen)?;
                 #finish
             }
+
+            #paging
+            #wait
         }
 
         impl<'a> ::std::future::IntoFuture for #builder<'a> {

@@ -1,9 +1,13 @@
 //! The runtime behaviours a spec switches on with extensions: whether an operation may be retried
-//! (`x-specgen-idempotent`, `x-specgen-idempotency-key`) and which envelope codes ask for a retry
-//! (`x-specgen-retryable-codes`).
+//! (`x-specgen-idempotent`, `x-specgen-idempotency-key`), which envelope codes ask for a retry
+//! (`x-specgen-retryable-codes`), how a list pages (`x-specgen-pagination`) and which operation tells
+//! when an asynchronous request ends (`x-specgen-poll`).
 
-use crate::diagnostics::Diagnostic;
-use crate::ir::{Envelope, Method};
+use crate::diagnostics::{Diagnostic, pointer_token};
+use crate::ir::{
+    Envelope, Method, Operation, PageItems, PageKind, Pagination, Param, ParamLocation, Poll,
+    Presence, Response, ResponseBody, Type, TypeDef, TypeKind,
+};
 
 /// Whether sending the operation twice acts like sending it once, and the header of its idempotency
 /// key (lowercase), if it has one.
@@ -95,4 +99,234 @@ fn is_header_name(name: &str) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// Reads `x-specgen-pagination`: which query parameter moves, how, and where the items are.
+pub fn pagination(
+    operation: &openapiv3::Operation,
+    params: &[Param],
+    responses: &[Response],
+    types: &[TypeDef],
+    pointer: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Pagination> {
+    let value = operation.extensions.get("x-specgen-pagination")?;
+    let pointer = format!("{pointer}/x-specgen-pagination");
+    let mut fail = |message: String| {
+        diagnostics.push(Diagnostic::error(pointer.clone(), message).with_hint(
+            "see the README's table of extensions for the fields of x-specgen-pagination",
+        ));
+        None
+    };
+    let text = |key: &str| value.get(key).and_then(serde_json::Value::as_str);
+    let Some(param_name) = text("param") else {
+        return fail(
+            "x-specgen-pagination needs `param`, the query parameter that moves from page to page"
+                .to_owned(),
+        );
+    };
+    let kind = match text("kind") {
+        Some("offset") => PageKind::Offset,
+        Some("page") => PageKind::Page,
+        other => {
+            return fail(format!(
+                "x-specgen-pagination: `kind` must be \"offset\" or \"page\", not {other:?}"
+            ));
+        }
+    };
+    let cursor = params
+        .iter()
+        .find(|p| p.location == ParamLocation::Query && p.wire_name == param_name);
+    match cursor {
+        Some(param) if matches!(param.ty, Type::I32 | Type::I64) && !param.required => {}
+        Some(_) => {
+            return fail(format!(
+                "x-specgen-pagination: the query parameter {param_name:?} must be an optional integer"
+            ));
+        }
+        None => {
+            return fail(format!(
+                "x-specgen-pagination: the operation has no query parameter {param_name:?}"
+            ));
+        }
+    }
+    let Some(result) = responses.iter().find_map(|r| match &r.body {
+        Some(ResponseBody::Json(ty)) if r.status.is_success() => Some(ty),
+        _ => None,
+    }) else {
+        return fail("x-specgen-pagination: the operation has no JSON success answer".to_owned());
+    };
+    let items_pointer = text("items").unwrap_or_default();
+    let Some((items, item_type)) = page_items(result, items_pointer, types) else {
+        return fail(format!(
+            "x-specgen-pagination: `items` ({items_pointer:?}) must point to an array property of the result (\"\" for the result itself)"
+        ));
+    };
+    Some(Pagination {
+        param: param_name.to_owned(),
+        kind,
+        first: value
+            .get("first")
+            .and_then(serde_json::Value::as_i64)
+            .unwrap_or(0),
+        total: text("total").map(str::to_owned),
+        total_pages: text("totalPages").map(str::to_owned),
+        last_page_header: text("lastPageHeader").map(str::to_owned),
+        items,
+        item_type,
+    })
+}
+
+/// The list a pointer names in a result type, and its item type: the result itself (`""`) or one of
+/// its properties (`/name`).
+fn page_items(result: &Type, pointer: &str, types: &[TypeDef]) -> Option<(PageItems, Type)> {
+    let resolved = |ty: &Type| -> Option<Type> {
+        let mut ty = ty.clone();
+        // Aliases of aliases end at a real type; the bound keeps a malformed chain from looping.
+        for _ in 0..types.len() + 1 {
+            match ty {
+                Type::Named(id) => match types.get(id.0).map(|t| &t.kind) {
+                    Some(TypeKind::Alias(inner)) => ty = inner.clone(),
+                    _ => return Some(Type::Named(id)),
+                },
+                other => return Some(other),
+            }
+        }
+        None
+    };
+    if pointer.is_empty() {
+        return match resolved(result)? {
+            Type::Array(item) => Some((PageItems::Whole, *item)),
+            _ => None,
+        };
+    }
+    let property = pointer.strip_prefix('/')?;
+    let Type::Named(id) = resolved(result)? else {
+        return None;
+    };
+    let TypeKind::Struct(fields) = &types.get(id.0)?.kind else {
+        return None;
+    };
+    let field = fields
+        .iter()
+        .find(|f| f.wire_name == property && !f.flatten)?;
+    let Type::Array(item) = resolved(&field.ty)? else {
+        return None;
+    };
+    Some((
+        PageItems::Field {
+            rust_name: field.rust_name.clone(),
+            optional: field.is_option(),
+            nullable: field.presence() == Presence::OptionalNullable,
+        },
+        *item,
+    ))
+}
+
+/// Reads `x-specgen-poll`: the status operation, how its arguments come from this result, and which
+/// statuses are still pending. The status operation is checked once every operation is lowered.
+pub fn poll(
+    operation: &openapiv3::Operation,
+    pointer: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Poll> {
+    let value = operation.extensions.get("x-specgen-poll")?;
+    let text = |key: &str| value.get(key).and_then(serde_json::Value::as_str);
+    let arguments: Option<Vec<(String, String)>> = value
+        .get("arguments")
+        .and_then(serde_json::Value::as_object)
+        .and_then(|map| {
+            map.iter()
+                .map(|(name, at)| at.as_str().map(|at| (name.clone(), at.to_owned())))
+                .collect()
+        });
+    let pending: Option<Vec<String>> = value
+        .get("pending")
+        .and_then(serde_json::Value::as_array)
+        .and_then(|items| {
+            items
+                .iter()
+                .map(|item| item.as_str().map(str::to_owned))
+                .collect()
+        });
+    match (text("operationId"), arguments, text("status"), pending) {
+        (Some(operation_id), Some(arguments), Some(status), Some(pending)) => Some(Poll {
+            operation_id: operation_id.to_owned(),
+            arguments,
+            status: status.to_owned(),
+            pending,
+        }),
+        _ => {
+            diagnostics.push(
+                Diagnostic::error(
+                    format!("{pointer}/x-specgen-poll"),
+                    "x-specgen-poll needs `operationId`, `arguments` (parameter name to result pointer), `status` (a pointer) and `pending` (a list of statuses)",
+                )
+                .with_hint("see the README's table of extensions"),
+            );
+            None
+        }
+    }
+}
+
+/// Checks every `x-specgen-poll` against the operation it names: it exists, and each of its
+/// required parameters gets an argument. A poll that does not fit is dropped with an error.
+pub fn check_polls(operations: &mut [Operation], diagnostics: &mut Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    for (index, operation) in operations.iter().enumerate() {
+        let Some(poll) = &operation.poll else {
+            continue;
+        };
+        let problem = match operations.iter().find(|o| o.id == poll.operation_id) {
+            None => Some(format!(
+                "there is no operation {:?} to poll",
+                poll.operation_id
+            )),
+            Some(target) => target
+                .params
+                .iter()
+                .find(|p| {
+                    p.required && !poll.arguments.iter().any(|(name, _)| *name == p.wire_name)
+                })
+                .map(|p| {
+                    format!(
+                        "no argument gives {:?} its parameter {:?}",
+                        poll.operation_id, p.wire_name
+                    )
+                })
+                .or_else(|| {
+                    poll.arguments
+                        .iter()
+                        .find(|(name, _)| {
+                            !target
+                                .params
+                                .iter()
+                                .any(|p| p.required && p.wire_name == *name)
+                        })
+                        .map(|(name, _)| {
+                            format!("{:?} has no required parameter {name:?}", poll.operation_id)
+                        })
+                })
+                .or_else(|| {
+                    target.body.as_ref().filter(|b| b.required).map(|_| {
+                        format!(
+                            "{:?} needs a request body, which polling cannot give",
+                            poll.operation_id
+                        )
+                    })
+                }),
+        };
+        if let Some(problem) = problem {
+            problems.push((index, problem));
+        }
+    }
+    for (index, problem) in problems {
+        if let Some(operation) = operations.get_mut(index) {
+            diagnostics.push(Diagnostic::error(
+                format!("/paths/{}", pointer_token(&operation.path)),
+                format!("operation {:?}: x-specgen-poll: {problem}", operation.id),
+            ));
+            operation.poll = None;
+        }
+    }
 }

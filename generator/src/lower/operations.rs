@@ -89,6 +89,7 @@ pub fn lower_operations(
             }
         }
     }
+    behaviour::check_polls(&mut operations, diagnostics);
     operations
 }
 
@@ -147,6 +148,15 @@ impl<'a> OperationContext<'a> {
         };
         let (idempotent, idempotency_key) =
             behaviour::idempotency(operation, method, self.pointer, diagnostics);
+        let pagination = behaviour::pagination(
+            operation,
+            &params,
+            &responses,
+            &schemas.types,
+            self.pointer,
+            diagnostics,
+        );
+        let poll = behaviour::poll(operation, self.pointer, diagnostics);
         let doc = match (&operation.summary, &operation.description) {
             (Some(summary), Some(description)) => Some(format!("{summary}\n\n{description}")),
             (Some(text), None) | (None, Some(text)) => Some(text.clone()),
@@ -178,6 +188,8 @@ impl<'a> OperationContext<'a> {
             error_codes,
             idempotent,
             idempotency_key,
+            pagination,
+            poll,
         })
     }
 

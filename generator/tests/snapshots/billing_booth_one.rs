@@ -502,6 +502,44 @@ impl<'a> ListCustomerAccessUsersBuilder<'a> {
             .map_err(runtime::Error::widen)?;
         runtime::Answer::decode(response, Self::decode)
     }
+    const PAGING: runtime::Paging = runtime::Paging {
+        param: "offset",
+        by_items: true,
+        first: 0i64,
+        total: Some("/count"),
+        total_pages: None,
+        last_page_header: None,
+    };
+    fn paged(
+        self,
+    ) -> runtime::PagedCall<'a, CustomerAccessUserList, ::serde_json::Value> {
+        let (client, request, options) = self.into_request();
+        runtime::PagedCall {
+            core: &client.core,
+            request,
+            options,
+            operation: &Self::OPERATION,
+            paging: &Self::PAGING,
+            decode: Self::decode,
+            count: |page| page.data.len(),
+        }
+    }
+    /// Every page, fetched as the stream is read: `offset` moves by the number of items received from the value set on this builder (or 0). The stream ends after the last page, or with the first error.
+    pub fn pages(
+        self,
+    ) -> impl ::futures_util::Stream<
+        Item = Result<CustomerAccessUserList, runtime::Error<::serde_json::Value>>,
+    > + Send + 'a {
+        self.paged().pages()
+    }
+    /// Every item of every page in turn (see [`Self::pages`]).
+    pub fn items(
+        self,
+    ) -> impl ::futures_util::Stream<
+        Item = Result<CustomerAccessUser, runtime::Error<::serde_json::Value>>,
+    > + Send + 'a {
+        self.paged().items(|page| page.data)
+    }
 }
 impl<'a> ::std::future::IntoFuture for ListCustomerAccessUsersBuilder<'a> {
     type Output = Result<CustomerAccessUserList, runtime::Error<::serde_json::Value>>;

@@ -174,6 +174,8 @@ impl Client {
             client: self,
             options: runtime::CallOptions::new(),
             id,
+            page: None,
+            size: None,
         }
     }
     /// Modify customer billing cycle definition
@@ -240,6 +242,8 @@ pub struct GetEligibleBcdsBuilder<'a> {
     client: &'a Client,
     options: runtime::CallOptions,
     id: ::uuid::Uuid,
+    page: Option<i32>,
+    size: Option<i32>,
 }
 impl<'a> GetEligibleBcdsBuilder<'a> {
     const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
@@ -248,6 +252,20 @@ impl<'a> GetEligibleBcdsBuilder<'a> {
         idempotent: true,
         idempotency_key: None,
     };
+    /// `page` (query parameter).
+    ///
+    /// Index of the page to return, 0-based. Inferred: the seeds document the pageable object of the answer (page, size, totalPages, totalElements) but not how a page is requested; page and size are the query parameters of that pageable convention.
+    pub fn page(mut self, value: i32) -> Self {
+        self.page = Some(value);
+        self
+    }
+    /// `size` (query parameter).
+    ///
+    /// Number of BCDs per page. Inferred, like page.
+    pub fn size(mut self, value: i32) -> Self {
+        self.size = Some(value);
+        self
+    }
     /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
     pub fn options(mut self, options: runtime::CallOptions) -> Self {
         self.options = options;
@@ -259,6 +277,12 @@ impl<'a> GetEligibleBcdsBuilder<'a> {
         request.path("/customer/");
         request.path_param("id", &self.id);
         request.path("/eligible-bcd");
+        if let Some(value) = &self.page {
+            request.query("page", value);
+        }
+        if let Some(value) = &self.size {
+            request.query("size", value);
+        }
         (self.client, request, self.options)
     }
     /// Decodes an answer by its status, as the spec documents it.
@@ -288,6 +312,44 @@ impl<'a> GetEligibleBcdsBuilder<'a> {
             .await
             .map_err(runtime::Error::widen)?;
         runtime::Answer::decode(response, Self::decode)
+    }
+    const PAGING: runtime::Paging = runtime::Paging {
+        param: "page",
+        by_items: false,
+        first: 0i64,
+        total: None,
+        total_pages: Some("/pageable/totalPages"),
+        last_page_header: None,
+    };
+    fn paged(
+        self,
+    ) -> runtime::PagedCall<'a, Vec<Bcd>, runtime::EnvelopeError<ErrorCode>> {
+        let (client, request, options) = self.into_request();
+        runtime::PagedCall {
+            core: &client.core,
+            request,
+            options,
+            operation: &Self::OPERATION,
+            paging: &Self::PAGING,
+            decode: Self::decode,
+            count: |page| page.len(),
+        }
+    }
+    /// Every page, fetched as the stream is read: `page` moves by one page from the value set on this builder (or 0). The stream ends after the last page, or with the first error.
+    pub fn pages(
+        self,
+    ) -> impl ::futures_util::Stream<
+        Item = Result<Vec<Bcd>, runtime::Error<runtime::EnvelopeError<ErrorCode>>>,
+    > + Send + 'a {
+        self.paged().pages()
+    }
+    /// Every item of every page in turn (see [`Self::pages`]).
+    pub fn items(
+        self,
+    ) -> impl ::futures_util::Stream<
+        Item = Result<Bcd, runtime::Error<runtime::EnvelopeError<ErrorCode>>>,
+    > + Send + 'a {
+        self.paged().items(|page| page)
     }
 }
 impl<'a> ::std::future::IntoFuture for GetEligibleBcdsBuilder<'a> {
@@ -363,6 +425,26 @@ impl<'a> ModifyBcdBuilder<'a> {
             .await
             .map_err(runtime::Error::widen)?;
         runtime::Answer::decode(response, Self::decode)
+    }
+    /// Sends the request, then reads [`Client::get_request_status`] until its status (`/0/status`) is none of `OPEN`, and returns that final status. Waits grow from `poll`'s interval; past its timeout the wait ends with `runtime::Error::StillPending`.
+    #[allow(clippy::clone_on_copy)]
+    pub async fn send_and_wait(
+        self,
+        poll: runtime::PollOptions,
+    ) -> Result<Vec<RequestStatus>, runtime::Error<runtime::EnvelopeError<ErrorCode>>> {
+        let client = self.client;
+        let answer = self.send_with_response().await?;
+        let argument_request_id: ::uuid::Uuid = runtime::poll_argument(
+            &answer,
+            "/0/requestId",
+        )?;
+        runtime::poll(
+                poll,
+                "/0/status",
+                &["OPEN"],
+                move || client.get_request_status(argument_request_id.clone()).send(),
+            )
+            .await
     }
 }
 impl<'a> ::std::future::IntoFuture for ModifyBcdBuilder<'a> {

@@ -1,0 +1,161 @@
+//! Streams over the pages of a list operation (`x-specgen-pagination`), and over their items: each page
+//! is fetched when the stream is read, by moving one query parameter (an offset or a page number).
+
+use super::client::ClientCore;
+use super::error::Error;
+use super::options::CallOptions;
+use super::params::encode_query;
+use super::request::{OperationInfo, Request};
+use super::response::RawResponse;
+use futures_util::{Stream, TryStreamExt};
+
+/// How a list operation pages, as its spec says.
+#[derive(Debug, Clone, Copy)]
+pub struct Paging {
+    /// The integer query parameter that moves from page to page.
+    pub param: &'static str,
+    /// Whether it counts items (an offset) or pages.
+    pub by_items: bool,
+    /// Its value for the first page when the caller does not set it.
+    pub first: i64,
+    /// Pointer into the answer body to the total number of items.
+    pub total: Option<&'static str>,
+    /// Pointer into the answer body to the number of pages.
+    pub total_pages: Option<&'static str>,
+    /// Header holding the index of the last page.
+    pub last_page_header: Option<&'static str>,
+}
+
+impl Paging {
+    /// The parameter's value for the page after the one at `at` that brought `received` items, or
+    /// `None` when that page was the last.
+    pub fn next(&self, at: i64, received: usize, response: &RawResponse) -> Option<i64> {
+        if received == 0 {
+            return None;
+        }
+        let step = if self.by_items {
+            i64::try_from(received).ok()?
+        } else {
+            1
+        };
+        let next = at.checked_add(step)?;
+        let body = || serde_json::from_slice::<serde_json::Value>(response.body()).ok();
+        if let Some(total) = self.total.and_then(|at| body()?.pointer(at)?.as_i64()) {
+            let seen = if self.by_items {
+                next
+            } else {
+                next.saturating_sub(self.first)
+            };
+            if seen >= total {
+                return None;
+            }
+        }
+        if let Some(pages) = self
+            .total_pages
+            .and_then(|at| body()?.pointer(at)?.as_i64())
+        {
+            if next.saturating_sub(self.first) >= pages {
+                return None;
+            }
+        }
+        if let Some(last) = self.last_page_header.and_then(|name| {
+            response
+                .headers()
+                .get(name)?
+                .to_str()
+                .ok()?
+                .trim()
+                .parse::<i64>()
+                .ok()
+        }) {
+            if next > last {
+                return None;
+            }
+        }
+        Some(next)
+    }
+
+    /// The parameter's value in a request: the caller's, or the first page.
+    fn start(&self, request: &Request) -> i64 {
+        let name = encode_query(self.param, false);
+        request
+            .query
+            .iter()
+            .find(|(known, _)| *known == name)
+            .and_then(|(_, value)| value.parse().ok())
+            .unwrap_or(self.first)
+    }
+}
+
+/// A list call whose pages are fetched one after the other.
+pub struct PagedCall<'a, T, E> {
+    /// The client.
+    pub core: &'a ClientCore,
+    /// The first page's request.
+    pub request: Request,
+    /// The call's settings, for every page.
+    pub options: CallOptions,
+    /// The operation.
+    pub operation: &'static OperationInfo,
+    /// How it pages.
+    pub paging: &'static Paging,
+    /// Its decoder.
+    pub decode: fn(RawResponse) -> Result<T, Error<E>>,
+    /// How many items a page holds.
+    pub count: fn(&T) -> usize,
+}
+
+impl<'a, T: Send + 'a, E: Send + 'a> PagedCall<'a, T, E> {
+    /// Every page in turn; the stream ends after the last page or the first error.
+    pub fn pages(self) -> impl Stream<Item = Result<T, Error<E>>> + Send + 'a {
+        let at = self.paging.start(&self.request);
+        let PagedCall {
+            core,
+            request,
+            options,
+            operation,
+            paging,
+            decode,
+            count,
+        } = self;
+        futures_util::stream::unfold(Some((request, at)), move |state| {
+            let options = options.clone();
+            async move {
+                let (mut request, at) = state?;
+                let response = match core.execute(request.clone(), operation, options).await {
+                    Ok(response) => response,
+                    Err(error) => return Some((Err(error.widen()), None)),
+                };
+                match decode(response.clone()) {
+                    Err(error) => Some((Err(error), None)),
+                    Ok(page) => {
+                        let following = paging.next(at, count(&page), &response).map(|next| {
+                            request.set_query(paging.param, &next.to_string());
+                            (request, next)
+                        });
+                        Some((Ok(page), following))
+                    }
+                }
+            }
+        })
+    }
+
+    /// Every item of every page in turn.
+    pub fn items<I: Send + 'a>(
+        self,
+        take: fn(T) -> Vec<I>,
+    ) -> impl Stream<Item = Result<I, Error<E>>> + Send + 'a {
+        self.pages()
+            .map_ok(move |page| futures_util::stream::iter(take(page).into_iter().map(Ok)))
+            .try_flatten()
+    }
+}
+
+impl<T, E> std::fmt::Debug for PagedCall<'_, T, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PagedCall")
+            .field("operation", &self.operation.id)
+            .field("paging", self.paging)
+            .finish_non_exhaustive()
+    }
+}
