@@ -7,7 +7,7 @@ use std::time::Duration;
 
 /// Per-call settings, given to an operation's builder with `.options(...)`.
 ///
-/// ```ignore
+/// ```text
 /// client.list_things().options(CallOptions::new().timeout(Duration::from_secs(2)).retry(RetryPolicy::none()))
 /// ```
 #[derive(Debug, Clone, Default)]

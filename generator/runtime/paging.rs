@@ -111,13 +111,15 @@ impl<'a, T: Send + 'a, E: Send + 'a> PagedCall<'a, T, E> {
         let at = self.paging.start(&self.request);
         let PagedCall {
             core,
-            request,
+            mut request,
             options,
             operation,
             paging,
             decode,
             count,
         } = self;
+        // The first page asks for its position too, so that every page's request says where it starts.
+        request.set_query(paging.param, &at.to_string());
         futures_util::stream::unfold(Some((request, at)), move |state| {
             let options = options.clone();
             async move {

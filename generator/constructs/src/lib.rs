@@ -4,4 +4,4 @@
 include!(concat!(env!("OUT_DIR"), "/clients.rs"));
 
 // The crates generated signatures name, for callers (and tests) that do not depend on them directly.
-pub use {bytes, chrono, reqwest, serde_json, uuid};
+pub use {bytes, chrono, futures_util, reqwest, serde_json, uuid};
