@@ -29,40 +29,42 @@
 //! # }
 //! ```
 //!
-//! Billing Booth One (the token operation stores its token; later calls send it as a bearer token):
+//! Billing Booth One (the client exchanges email and password for a token when a call first needs one,
+//! caches it and refreshes it; the list pages by offset):
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
 //! use billing_clients::billing_booth_one::{
 //!     Client, ListCustomerAccessUsersSort, TokenRequest, TokenRequestGrantType,
 //! };
+//! use billing_clients::futures_util::TryStreamExt;
 //!
-//! let client = Client::builder().build()?;
-//! client
-//!     .create_token(TokenRequest {
+//! let client = Client::builder()
+//!     .bearer_auth_via_create_token(TokenRequest {
 //!         email: "ops@example.com".into(),
 //!         password: "secret".into(),
 //!         grant_type: TokenRequestGrantType::Password,
 //!     })
-//!     .await?;
-//! let page = client
+//!     .build()?;
+//! let mut users = std::pin::pin!(client
 //!     .list_customer_access_users(42)
 //!     .limit(50)
 //!     .sort(ListCustomerAccessUsersSort::MinusEmail)
-//!     .await?;
-//! for user in page.data {
+//!     .items());
+//! while let Some(user) = users.try_next().await? {
 //!     println!("{} <{}> {:?}", user.name, user.email, user.status);
 //! }
 //! # Ok(())
 //! # }
 //! ```
 //!
-//! floLIVE (the host is not public: set it; a failure inside a 200 envelope is still an error):
+//! floLIVE (the host is not public: set it; a failure inside a 200 envelope is still an error; a BCD
+//! change is sent once, then its request is polled until it is no longer `OPEN`):
 //!
 //! ```no_run
-//! # async fn demo(customer_id: uuid::Uuid) -> Result<(), Box<dyn std::error::Error>> {
-//! use billing_clients::flolive::{Client, ErrorCode};
-//! use billing_clients::runtime::Error;
+//! # async fn demo(customer_id: uuid::Uuid, bcd_id: uuid::Uuid) -> Result<(), Box<dyn std::error::Error>> {
+//! use billing_clients::flolive::{Client, ErrorCode, ModifyBcdRequest};
+//! use billing_clients::runtime::{Error, PollOptions};
 //!
 //! let client = Client::builder()
 //!     .server_host("flolive.example.net")
@@ -75,6 +77,11 @@
 //!     }
 //!     Err(other) => return Err(other.into()),
 //! }
+//! let status = client
+//!     .modify_bcd(customer_id, ModifyBcdRequest { id: bcd_id })
+//!     .send_and_wait(PollOptions::new())
+//!     .await?;
+//! println!("{:?}", status[0].status);
 //! # Ok(())
 //! # }
 //! ```
