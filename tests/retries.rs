@@ -350,3 +350,40 @@ fn backoff_doubles_up_to_its_cap_and_the_last_attempt_gets_none() {
         assert!(delay <= Duration::from_millis(200), "{delay:?}");
     }
 }
+
+#[tokio::test]
+async fn fusebill_429_is_not_resent_and_its_rate_limits_are_typed_on_the_error() {
+    let server = MockServer::start().await;
+    Mock::given(path("/customerActivation"))
+        .respond_with(
+            json(
+                429,
+                r#"{"ErrorId":0,"HttpStatusCode":429,"Errors":[{"Key":"Api","Value":"Too many requests"}]}"#,
+            )
+            .insert_header("X-Rate-Limit-Remaining-Minute", "0")
+            .insert_header("X-Rate-Limit-Reset-Minute", "17"),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = fusebill::Client::builder()
+        .base_url(server.uri())
+        .api_key("key")
+        .retry(quick())
+        .build()
+        .expect("client builds");
+    let error = client
+        .activate_customer(fusebill::CustomerActivationRequest {
+            customer_id: 1,
+            activate_all_subscriptions: None,
+            activate_all_draft_purchases: None,
+            temporarily_disable_auto_post: None,
+        })
+        .await
+        .unwrap_err();
+    // The activation is not idempotent: the caller decides when to try again, from the typed limits.
+    let limits = fusebill::ActivateCustomerHeaders::from(error.headers().expect("an answer"));
+    assert_eq!(limits.x_rate_limit_remaining_minute, Some(0));
+    assert_eq!(limits.x_rate_limit_reset_minute, Some(17));
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(429));
+}
