@@ -83,3 +83,6 @@
 pub use {bytes, chrono, reqwest, serde_json, uuid};
 
 include!(concat!(env!("OUT_DIR"), "/clients.rs"));
+
+#[cfg(feature = "mock")]
+pub mod fakes;
