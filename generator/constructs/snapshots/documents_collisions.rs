@@ -12,6 +12,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
@@ -471,4 +472,116 @@ pub struct Address {
     pub city: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<Box<Address>>,
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `builder`: the stub builder [`Mock::builder2`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct BuilderBuilder;
+    impl runtime::mock::Operation for BuilderBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "builder",
+            method: "GET",
+            path: &[Some("/builder")],
+            responses: &[runtime::mock::Documented::Code(200)],
+            example: None,
+        };
+    }
+    /// Operation `base_url`: the stub builder [`Mock::base_url2`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct BaseUrlBuilder;
+    impl runtime::mock::Operation for BaseUrlBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "base_url",
+            method: "GET",
+            path: &[Some("/base-url")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `new`: the stub builder [`Mock::new2`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct NewBuilder;
+    impl runtime::mock::Operation for NewBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "new",
+            method: "POST",
+            path: &[Some("/new")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `Client`: the stub builder [`Mock::client`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct ClientBuilder3;
+    impl runtime::mock::Operation for ClientBuilder3 {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "Client",
+            method: "GET",
+            path: &[Some("/client")],
+            responses: &[runtime::mock::Documented::Code(200)],
+            example: None,
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `GET /builder` (operation `builder`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn builder2(&self) -> runtime::mock::Stub<'_, mock::BuilderBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /base-url` (operation `base_url`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn base_url2(&self) -> runtime::mock::Stub<'_, mock::BaseUrlBuilder> {
+        self.stub()
+    }
+    /// A stub of `POST /new` (operation `new`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn new2(&self) -> runtime::mock::Stub<'_, mock::NewBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /client` (operation `Client`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn client(&self) -> runtime::mock::Stub<'_, mock::ClientBuilder3> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::BuilderBuilder> {
+    /// Answers `200`: Every colliding schema, so that each is used.
+    pub fn respond_200(self, value: &Everything) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::BaseUrlBuilder> {
+    /// Answers `204`: An operation id equal to a client method.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::NewBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: Type) -> Self {
+        self.stub_body(move |request| {
+            request.json(&body, "application/json");
+        })
+    }
+    /// Answers `204`: Another.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::ClientBuilder3> {
+    /// Answers `200`: An operation id equal to a generated type.
+    pub fn respond_200(self, value: &Client2) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
 }

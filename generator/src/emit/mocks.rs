@@ -5,7 +5,7 @@
 
 use super::bodies::{BodyArgument, body_argument, body_encoding};
 use super::operations::argument_type;
-use super::params::param_call;
+use super::params::param_write;
 use super::tokens::{doc, ident, rust_type};
 use crate::ir::{
     Api, Operation, ParamLocation, PathPart, Response, ResponseBody, StatusMatch, Type,
@@ -179,7 +179,7 @@ fn stub_methods(api: &Api, operation: &Operation) -> Vec<TokenStream> {
         } else {
             quote!(None)
         };
-        let call = param_call(param, quote!(&value));
+        let call = param_write(param, quote!(&value));
         let docs = doc(Some(&format!(
             "Matches only requests whose `{}` is this value, as the client sends it.",
             param.wire_name
@@ -188,7 +188,7 @@ fn stub_methods(api: &Api, operation: &Operation) -> Vec<TokenStream> {
             #docs
             pub fn #name(self, value: #argument) -> Self {
                 #convert
-                self.stub_param(#target, |request| { #call })
+                self.stub_param(#target, |request| #call)
             }
         });
     }
