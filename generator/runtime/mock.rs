@@ -680,7 +680,15 @@ impl Expected {
         differences
     }
 
+    /// Whether the path is the template's, behind any base path (`/api/v2` of a server URL).
     fn path_matches(&self, actual: &str) -> bool {
+        actual
+            .char_indices()
+            .filter(|(_, c)| *c == '/')
+            .any(|(start, _)| self.path_matches_exactly(&actual[start..]))
+    }
+
+    fn path_matches_exactly(&self, actual: &str) -> bool {
         // Set parameters become literal text; unset ones match any non-empty text up to the next literal.
         let mut pieces: Vec<Option<String>> = Vec::new();
         let mut slot = 0;

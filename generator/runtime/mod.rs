@@ -1,6 +1,6 @@
 //! The runtime shared by generated clients: written once, compiled and tested, never copied per operation.
-//! `mock` (typed mock servers for tests) exists when the crate's `mock` feature is on; a crate without that
-//! feature never compiles it, hence no `unexpected_cfgs` warning for it either.
+//! `mock` (typed mock servers for tests) exists when the crate's `mock` feature is on; a crate that includes the
+//! runtime without declaring that feature simply has no mocks (hence `unexpected_cfgs` is allowed here).
 #![allow(unexpected_cfgs)]
 
 pub mod auth;
