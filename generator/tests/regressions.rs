@@ -52,7 +52,13 @@ paths:
       responses:
         '204': {description: ok}
 "#;
-    let code = generate("names", spec).unwrap_or_else(|e| panic!("{e}"));
+    let generated = generate("names", spec).unwrap_or_else(|e| panic!("{e}"));
+    // The client's items; the typed mocks after them repeat operation names on their own types.
+    let (code, mocks) = generated
+        .split_once("/// A typed mock server for this API")
+        .unwrap_or_else(|| panic!("no mocks in {generated}"));
+    assert_eq!(count(mocks, "pub fn set_api_key2(&self)"), 1);
+    assert_eq!(count(mocks, "pub fn send2(self, value"), 1);
     for method in ["fn set_api_key(", "fn server_region("] {
         assert_eq!(count(&code, method), 1, "{method} defined more than once");
     }
