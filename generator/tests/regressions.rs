@@ -60,17 +60,17 @@ paths:
     assert_eq!(count(mocks, "pub fn set_api_key2(&self)"), 1);
     assert_eq!(count(mocks, "pub fn send2(self, value"), 1);
     for method in ["fn set_api_key(", "fn server_region("] {
-        assert_eq!(count(&code, method), 1, "{method} defined more than once");
+        assert_eq!(count(code, method), 1, "{method} defined more than once");
     }
-    assert_eq!(count(&code, "fn set_api_key2("), 1);
+    assert_eq!(count(code, "fn set_api_key2("), 1);
     // `Client::clone` comes from `#[derive(Clone)]`: an operation may not shadow it.
-    assert_eq!(count(&code, "fn clone("), 0);
-    assert_eq!(count(&code, "fn clone2("), 1);
-    assert_eq!(count(&code, "fn server_region2("), 1);
+    assert_eq!(count(code, "fn clone("), 0);
+    assert_eq!(count(code, "fn clone2("), 1);
+    assert_eq!(count(code, "fn server_region2("), 1);
     // Each of the two operations' builders has its own `send`; the parameter named `send` gives way.
-    assert_eq!(count(&code, "pub async fn send(self)"), 2);
-    assert_eq!(count(&code, "fn send2("), 1);
-    assert_eq!(count(&code, "fn into_future2("), 1);
+    assert_eq!(count(code, "pub async fn send(self)"), 2);
+    assert_eq!(count(code, "fn send2("), 1);
+    assert_eq!(count(code, "fn into_future2("), 1);
 }
 
 #[test]
