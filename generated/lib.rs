@@ -90,3 +90,6 @@
 pub use {bytes, chrono, futures_util, reqwest, serde_json, uuid};
 
 include!(concat!(env!("OUT_DIR"), "/clients.rs"));
+
+#[cfg(feature = "mock")]
+pub mod fakes;

@@ -5,7 +5,7 @@ mod common;
 use billing_clients::flolive::{
     CallStatus, Client, ErrorCode, InvoiceFormat, ModifyBcdRequest, PeriodType,
 };
-use billing_clients::runtime;
+use billing_clients::{flolive, runtime};
 use common::{closed_port_url, empty_body, exact_query, header, json_body, single_request};
 use serde_json::json;
 use wiremock::matchers::{body_json, header as header_is, method, path};
@@ -392,6 +392,37 @@ async fn modify_bcd_nak_is_an_api_error_with_customer_1039() {
         "Requested BCD is not eligible for the customer"
     );
     assert_eq!(&api.body[..], CUSTOMER_1039_NAK.as_bytes());
+}
+
+#[tokio::test]
+async fn modify_bcd_nak_from_a_typed_stub_behind_the_base_path() {
+    // The typed mock: path parameter and body as the client encodes them, behind the `/api/v2` base path.
+    let mock = flolive::mock::Mock::start().await;
+    let (customer, bcd) = (CUSTOMER.parse().unwrap(), NEW_BCD.parse().unwrap());
+    let message = "Requested BCD is not eligible for the customer";
+    mock.modify_bcd()
+        .id(customer)
+        .body(ModifyBcdRequest { id: bcd })
+        .respond_error(200, &ErrorCode::Customer1039, message)
+        .expect(1)
+        .mount()
+        .await
+        .unwrap();
+    let client = Client::builder()
+        .base_url(format!("{}/api/v2", mock.uri()))
+        .bearer_auth("flo-token")
+        .build()
+        .unwrap();
+
+    let error = client
+        .modify_bcd(customer, ModifyBcdRequest { id: bcd })
+        .await
+        .unwrap_err();
+    let api = envelope_error(error);
+    assert_eq!(api.status.as_u16(), 200);
+    assert_eq!(api.value.code, ErrorCode::Customer1039);
+    assert_eq!(api.value.message, message);
+    mock.verify().unwrap();
 }
 
 #[tokio::test]

@@ -1,4 +1,7 @@
 //! The runtime shared by generated clients: written once, compiled and tested, never copied per operation.
+//! `mock` (typed mock servers for tests) exists when the crate's `mock` feature is on; a crate that includes the
+//! runtime without declaring that feature simply has no mocks (hence `unexpected_cfgs` is allowed here).
+#![allow(unexpected_cfgs)]
 
 pub mod auth;
 pub mod base64;
@@ -7,6 +10,8 @@ pub mod client;
 pub mod datetime;
 pub mod envelope;
 pub mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
 pub mod nullable;
 pub mod options;
 pub mod paging;

@@ -3,7 +3,7 @@
 # the repository).
 #
 #   corpus.sh [LIST]          generate a standalone crate per spec of LIST (default ../shared/corpus/dev.txt),
-#                             `cargo check` each (one shared target directory), print a table of failures
+#                             `cargo check --features mock` each (one shared target directory), print a table of failures
 #                             with their first error line, and a last line `N passed, N failed`
 #   corpus.sh --generate-only generate (no compile) every OpenAPI 3.0 spec of the corpus; crashes are failures
 #
@@ -68,8 +68,8 @@ while IFS= read -r spec; do
     printf '%s\tgenerate\t%s\n' "$spec" "$(first_error "$work/log")" >>"$failures"
     continue
   fi
-  # Warnings count as failures: generated code must compile clean.
-  if RUSTFLAGS="-D warnings" cargo check --quiet --manifest-path "$crate/Cargo.toml" >"$work/log" 2>&1; then
+  # Warnings count as failures: generated code must compile clean, typed mocks (feature `mock`) included.
+  if RUSTFLAGS="-D warnings" cargo check --quiet --features mock --manifest-path "$crate/Cargo.toml" >"$work/log" 2>&1; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))

@@ -486,6 +486,9 @@ pub struct Response {
     pub doc: String,
     /// Rust name of its variant in the operation's success enum, when the successes differ in type.
     pub variant: String,
+    /// The JSON body the spec gives as its `example` (or first `examples` entry): what a mock answers with
+    /// when a stub gives no answer.
+    pub example: Option<serde_json::Value>,
 }
 
 /// The typed headers of an operation's successful answers (`Option` each: not every status sends all).

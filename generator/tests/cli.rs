@@ -163,8 +163,18 @@ fn generate_crate_writes_a_manifest_with_the_runtime_dependencies() {
         ] {
             assert!(manifest.contains(dependency), "{spec}: {manifest}");
         }
+        // The typed mocks are behind a `mock` feature that brings in wiremock.
+        assert!(manifest.contains("mock = [\"dep:wiremock\"]"), "{manifest}");
+        assert!(
+            manifest.contains("wiremock = { version = \"0.6\", optional = true }"),
+            "{manifest}"
+        );
         let lib = std::fs::read_to_string(dir.join("src/lib.rs")).unwrap_or_default();
         assert!(lib.contains("pub mod runtime {"), "{spec}");
+        assert!(
+            lib.contains("#[cfg(feature = \"mock\")]\npub mod mock {"),
+            "{spec}"
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(

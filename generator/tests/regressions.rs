@@ -52,19 +52,25 @@ paths:
       responses:
         '204': {description: ok}
 "#;
-    let code = generate("names", spec).unwrap_or_else(|e| panic!("{e}"));
+    let generated = generate("names", spec).unwrap_or_else(|e| panic!("{e}"));
+    // The client's items; the typed mocks after them repeat operation names on their own types.
+    let (code, mocks) = generated
+        .split_once("/// A typed mock server for this API")
+        .unwrap_or_else(|| panic!("no mocks in {generated}"));
+    assert_eq!(count(mocks, "pub fn set_api_key2(&self)"), 1);
+    assert_eq!(count(mocks, "pub fn send2(self, value"), 1);
     for method in ["fn set_api_key(", "fn server_region("] {
-        assert_eq!(count(&code, method), 1, "{method} defined more than once");
+        assert_eq!(count(code, method), 1, "{method} defined more than once");
     }
-    assert_eq!(count(&code, "fn set_api_key2("), 1);
+    assert_eq!(count(code, "fn set_api_key2("), 1);
     // `Client::clone` comes from `#[derive(Clone)]`: an operation may not shadow it.
-    assert_eq!(count(&code, "fn clone("), 0);
-    assert_eq!(count(&code, "fn clone2("), 1);
-    assert_eq!(count(&code, "fn server_region2("), 1);
+    assert_eq!(count(code, "fn clone("), 0);
+    assert_eq!(count(code, "fn clone2("), 1);
+    assert_eq!(count(code, "fn server_region2("), 1);
     // Each of the two operations' builders has its own `send`; the parameter named `send` gives way.
-    assert_eq!(count(&code, "pub async fn send(self)"), 2);
-    assert_eq!(count(&code, "fn send2("), 1);
-    assert_eq!(count(&code, "fn into_future2("), 1);
+    assert_eq!(count(code, "pub async fn send(self)"), 2);
+    assert_eq!(count(code, "fn send2("), 1);
+    assert_eq!(count(code, "fn into_future2("), 1);
 }
 
 #[test]

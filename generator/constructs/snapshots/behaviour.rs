@@ -12,6 +12,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
@@ -500,4 +501,132 @@ pub struct Charge {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Invoice {
     pub id: i64,
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `createCharge`: the stub builder [`Mock::create_charge`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct CreateChargeBuilder;
+    impl runtime::mock::Operation for CreateChargeBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "createCharge",
+            method: "POST",
+            path: &[Some("/charges")],
+            responses: &[runtime::mock::Documented::Code(200)],
+            example: None,
+        };
+    }
+    /// Operation `replaceRefund`: the stub builder [`Mock::replace_refund`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReplaceRefundBuilder;
+    impl runtime::mock::Operation for ReplaceRefundBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "replaceRefund",
+            method: "PUT",
+            path: &[Some("/refunds/"), None],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `repeatRefund`: the stub builder [`Mock::repeat_refund`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct RepeatRefundBuilder;
+    impl runtime::mock::Operation for RepeatRefundBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "repeatRefund",
+            method: "POST",
+            path: &[Some("/refunds/"), None],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `listInvoices`: the stub builder [`Mock::list_invoices`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct ListInvoicesBuilder;
+    impl runtime::mock::Operation for ListInvoicesBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "listInvoices",
+            method: "GET",
+            path: &[Some("/invoices")],
+            responses: &[runtime::mock::Documented::Code(200)],
+            example: None,
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `POST /charges` (operation `createCharge`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn create_charge(&self) -> runtime::mock::Stub<'_, mock::CreateChargeBuilder> {
+        self.stub()
+    }
+    /// A stub of `PUT /refunds/{id}` (operation `replaceRefund`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn replace_refund(&self) -> runtime::mock::Stub<'_, mock::ReplaceRefundBuilder> {
+        self.stub()
+    }
+    /// A stub of `POST /refunds/{id}` (operation `repeatRefund`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn repeat_refund(&self) -> runtime::mock::Stub<'_, mock::RepeatRefundBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /invoices` (operation `listInvoices`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn list_invoices(&self) -> runtime::mock::Stub<'_, mock::ListInvoicesBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::CreateChargeBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: Charge) -> Self {
+        self.stub_body(move |request| {
+            request.json(&body, "application/json");
+        })
+    }
+    /// Answers `200`: The charge.
+    pub fn respond_200(self, value: &Charge) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::ReplaceRefundBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(Some(0), |request| request.path_param("id", &value))
+    }
+    /// Answers `204`: Done.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::RepeatRefundBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(Some(0), |request| request.path_param("id", &value))
+    }
+    /// Answers `204`: Done.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::ListInvoicesBuilder> {
+    /// Matches only requests whose `pageNumber` is this value, as the client sends it.
+    pub fn page_number(self, value: i32) -> Self {
+        self.stub_param(None, |request| request.query("pageNumber", &value))
+    }
+    /// Matches only requests whose `pageSize` is this value, as the client sends it.
+    pub fn page_size(self, value: i32) -> Self {
+        self.stub_param(None, |request| request.query("pageSize", &value))
+    }
+    /// Answers `200`: One page of invoices.
+    pub fn respond_200(self, value: &[Invoice]) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
 }

@@ -12,6 +12,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
@@ -906,4 +907,302 @@ pub struct SendFormBody {
 pub struct SendSeveralFormBody {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `sendJson`: the stub builder [`Mock::send_json`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct SendJsonBuilder;
+    impl runtime::mock::Operation for SendJsonBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "sendJson",
+            method: "POST",
+            path: &[Some("/json")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `patchNote`: the stub builder [`Mock::patch_note`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct PatchNoteBuilder;
+    impl runtime::mock::Operation for PatchNoteBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "patchNote",
+            method: "PATCH",
+            path: &[Some("/merge-patch")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `sendForm`: the stub builder [`Mock::send_form`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct SendFormBuilder;
+    impl runtime::mock::Operation for SendFormBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "sendForm",
+            method: "POST",
+            path: &[Some("/form")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `uploadFiles`: the stub builder [`Mock::upload_files`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct UploadFilesBuilder;
+    impl runtime::mock::Operation for UploadFilesBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "uploadFiles",
+            method: "POST",
+            path: &[Some("/upload")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `uploadAnything`: the stub builder [`Mock::upload_anything`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct UploadAnythingBuilder;
+    impl runtime::mock::Operation for UploadAnythingBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "uploadAnything",
+            method: "POST",
+            path: &[Some("/upload-any")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `putOctets`: the stub builder [`Mock::put_octets`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct PutOctetsBuilder;
+    impl runtime::mock::Operation for PutOctetsBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "putOctets",
+            method: "PUT",
+            path: &[Some("/octets")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `putText`: the stub builder [`Mock::put_text`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct PutTextBuilder;
+    impl runtime::mock::Operation for PutTextBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "putText",
+            method: "PUT",
+            path: &[Some("/text")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `sendSeveral`: the stub builder [`Mock::send_several`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct SendSeveralBuilder;
+    impl runtime::mock::Operation for SendSeveralBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "sendSeveral",
+            method: "POST",
+            path: &[Some("/several")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `sendImage`: the stub builder [`Mock::send_image`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct SendImageBuilder;
+    impl runtime::mock::Operation for SendImageBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "sendImage",
+            method: "POST",
+            path: &[Some("/images")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `POST /json` (operation `sendJson`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn send_json(&self) -> runtime::mock::Stub<'_, mock::SendJsonBuilder> {
+        self.stub()
+    }
+    /// A stub of `PATCH /merge-patch` (operation `patchNote`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn patch_note(&self) -> runtime::mock::Stub<'_, mock::PatchNoteBuilder> {
+        self.stub()
+    }
+    /// A stub of `POST /form` (operation `sendForm`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn send_form(&self) -> runtime::mock::Stub<'_, mock::SendFormBuilder> {
+        self.stub()
+    }
+    /// A stub of `POST /upload` (operation `uploadFiles`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn upload_files(&self) -> runtime::mock::Stub<'_, mock::UploadFilesBuilder> {
+        self.stub()
+    }
+    /// A stub of `POST /upload-any` (operation `uploadAnything`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn upload_anything(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::UploadAnythingBuilder> {
+        self.stub()
+    }
+    /// A stub of `PUT /octets` (operation `putOctets`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn put_octets(&self) -> runtime::mock::Stub<'_, mock::PutOctetsBuilder> {
+        self.stub()
+    }
+    /// A stub of `PUT /text` (operation `putText`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn put_text(&self) -> runtime::mock::Stub<'_, mock::PutTextBuilder> {
+        self.stub()
+    }
+    /// A stub of `POST /several` (operation `sendSeveral`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn send_several(&self) -> runtime::mock::Stub<'_, mock::SendSeveralBuilder> {
+        self.stub()
+    }
+    /// A stub of `POST /images` (operation `sendImage`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn send_image(&self) -> runtime::mock::Stub<'_, mock::SendImageBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::SendJsonBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: Note) -> Self {
+        self.stub_body(move |request| {
+            request.json(&body, "application/json");
+        })
+    }
+    /// Answers `204`: Stored.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::PatchNoteBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: Note) -> Self {
+        self.stub_body(move |request| {
+            request.json(&body, "application/merge-patch+json");
+        })
+    }
+    /// Answers `204`: Patched.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::SendFormBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: SendFormBody) -> Self {
+        self.stub_body(move |request| {
+            request.form(&body, "application/x-www-form-urlencoded");
+        })
+    }
+    /// Answers `204`: Sent.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::UploadFilesBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: UploadFilesForm) -> Self {
+        self.stub_body(move |request| {
+            request.multipart(&body);
+        })
+    }
+    /// Answers `204`: Uploaded.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::UploadAnythingBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: runtime::Multipart) -> Self {
+        self.stub_body(move |request| {
+            request.multipart(&body);
+        })
+    }
+    /// Answers `204`: Uploaded.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::PutOctetsBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: impl Into<::bytes::Bytes>) -> Self {
+        let body: ::bytes::Bytes = body.into();
+        self.stub_body(move |request| {
+            request.bytes(body, "application/octet-stream");
+        })
+    }
+    /// Answers `204`: Stored.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::PutTextBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: impl Into<String>) -> Self {
+        let body: String = body.into();
+        self.stub_body(move |request| {
+            request.bytes(body, "text/plain");
+        })
+    }
+    /// Answers `204`: Stored (the body is optional).
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::SendSeveralBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: impl Into<SendSeveralBody>) -> Self {
+        let body: SendSeveralBody = body.into();
+        self.stub_body(move |request| {
+            match body {
+                SendSeveralBody::Json(value) => {
+                    request.json(&value, "application/json");
+                }
+                SendSeveralBody::Form(value) => {
+                    request.form(&value, "application/x-www-form-urlencoded");
+                }
+                SendSeveralBody::Xml(value) => {
+                    request.bytes(value, "application/xml");
+                }
+            }
+        })
+    }
+    /// Answers `204`: Stored.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::SendImageBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: impl Into<SendImageBody>) -> Self {
+        let body: SendImageBody = body.into();
+        self.stub_body(move |request| {
+            match body {
+                SendImageBody::ImagePng(value) => {
+                    request.bytes(value, "image/png");
+                }
+                SendImageBody::ImageJpeg(value) => {
+                    request.bytes(value, "image/jpeg");
+                }
+            }
+        })
+    }
+    /// Answers `204`: Stored.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
 }

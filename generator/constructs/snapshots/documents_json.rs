@@ -12,6 +12,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
@@ -382,4 +383,128 @@ pub struct Money {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Problem {
     pub message: String,
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `getItem`: the stub builder [`Mock::get_item`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetItemBuilder;
+    impl runtime::mock::Operation for GetItemBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "getItem",
+            method: "GET",
+            path: &[Some("/items/"), None],
+            responses: &[
+                runtime::mock::Documented::Code(200),
+                runtime::mock::Documented::Default,
+            ],
+            example: None,
+        };
+    }
+    /// Operation `replaceItem`: the stub builder [`Mock::replace_item`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReplaceItemBuilder;
+    impl runtime::mock::Operation for ReplaceItemBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "replaceItem",
+            method: "PUT",
+            path: &[Some("/items/"), None],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `patchItem`: the stub builder [`Mock::patch_item`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct PatchItemBuilder;
+    impl runtime::mock::Operation for PatchItemBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "patchItem",
+            method: "PATCH",
+            path: &[Some("/items/"), None],
+            responses: &[
+                runtime::mock::Documented::Code(200),
+                runtime::mock::Documented::Default,
+            ],
+            example: None,
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `GET /items/{id}` (operation `getItem`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_item(&self) -> runtime::mock::Stub<'_, mock::GetItemBuilder> {
+        self.stub()
+    }
+    /// A stub of `PUT /items/{id}` (operation `replaceItem`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn replace_item(&self) -> runtime::mock::Stub<'_, mock::ReplaceItemBuilder> {
+        self.stub()
+    }
+    /// A stub of `PATCH /items/{id}` (operation `patchItem`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn patch_item(&self) -> runtime::mock::Stub<'_, mock::PatchItemBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetItemBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: impl Into<String>) -> Self {
+        let value: String = value.into();
+        self.stub_param(Some(0), |request| request.path_param("id", &value))
+    }
+    /// Answers `200`: The item.
+    pub fn respond_200(self, value: &Item) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+    /// Answers `default`: A problem.
+    pub fn respond_default(self, status: u16, value: &Failure) -> Self {
+        self.stub_json(runtime::mock::Documented::Default, status, value)
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::ReplaceItemBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: impl Into<String>) -> Self {
+        let value: String = value.into();
+        self.stub_param(Some(0), |request| request.path_param("id", &value))
+    }
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: ItemPatch) -> Self {
+        self.stub_body(move |request| {
+            request.json(&body, "application/json");
+        })
+    }
+    /// Answers `204`: Replaced.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::PatchItemBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: impl Into<String>) -> Self {
+        let value: String = value.into();
+        self.stub_param(Some(0), |request| request.path_param("id", &value))
+    }
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: ItemPatch) -> Self {
+        self.stub_body(move |request| {
+            request.json(&body, "application/json");
+        })
+    }
+    /// Answers `200`: The item.
+    pub fn respond_200(self, value: &Item) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+    /// Answers `default`: A problem.
+    pub fn respond_default(self, status: u16, value: &Failure) -> Self {
+        self.stub_json(runtime::mock::Documented::Default, status, value)
+    }
 }

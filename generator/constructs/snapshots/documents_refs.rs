@@ -12,6 +12,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
@@ -759,5 +760,201 @@ impl ::std::str::FromStr for HealthStatus {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
+    }
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `listPets`: the stub builder [`Mock::list_pets`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct ListPetsBuilder;
+    impl runtime::mock::Operation for ListPetsBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "listPets",
+            method: "GET",
+            path: &[Some("/pets")],
+            responses: &[
+                runtime::mock::Documented::Code(200),
+                runtime::mock::Documented::Code(404),
+            ],
+            example: None,
+        };
+    }
+    /// Operation `createPet`: the stub builder [`Mock::create_pet`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct CreatePetBuilder;
+    impl runtime::mock::Operation for CreatePetBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "createPet",
+            method: "POST",
+            path: &[Some("/pets")],
+            responses: &[runtime::mock::Documented::Code(201)],
+            example: None,
+        };
+    }
+    /// Operation `getOwner`: the stub builder [`Mock::get_owner`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetOwnerBuilder;
+    impl runtime::mock::Operation for GetOwnerBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "getOwner",
+            method: "GET",
+            path: &[Some("/pets/"), None, Some("/owner")],
+            responses: &[runtime::mock::Documented::Code(200)],
+            example: None,
+        };
+    }
+    /// Operation `searchPets`: the stub builder [`Mock::search_pets`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct SearchPetsBuilder;
+    impl runtime::mock::Operation for SearchPetsBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "searchPets",
+            method: "GET",
+            path: &[Some("/pets/search")],
+            responses: &[runtime::mock::Documented::Code(200)],
+            example: None,
+        };
+    }
+    /// Operation `health`: the stub builder [`Mock::health`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct HealthBuilder;
+    impl runtime::mock::Operation for HealthBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "health",
+            method: "GET",
+            path: &[Some("/health")],
+            responses: &[runtime::mock::Documented::Code(200)],
+            example: None,
+        };
+    }
+    /// Operation `get /ping`: the stub builder [`Mock::get_ping`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetPingBuilder;
+    impl runtime::mock::Operation for GetPingBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "get /ping",
+            method: "GET",
+            path: &[Some("/ping")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `get /healthz`: the stub builder [`Mock::get_healthz`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetHealthzBuilder;
+    impl runtime::mock::Operation for GetHealthzBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "get /healthz",
+            method: "GET",
+            path: &[Some("/healthz")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `GET /pets` (operation `listPets`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn list_pets(&self) -> runtime::mock::Stub<'_, mock::ListPetsBuilder> {
+        self.stub()
+    }
+    /// A stub of `POST /pets` (operation `createPet`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn create_pet(&self) -> runtime::mock::Stub<'_, mock::CreatePetBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /pets/{petId}/owner` (operation `getOwner`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_owner(&self) -> runtime::mock::Stub<'_, mock::GetOwnerBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /pets/search` (operation `searchPets`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn search_pets(&self) -> runtime::mock::Stub<'_, mock::SearchPetsBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /health` (operation `health`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn health(&self) -> runtime::mock::Stub<'_, mock::HealthBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /ping` (operation `get /ping`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_ping(&self) -> runtime::mock::Stub<'_, mock::GetPingBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /healthz` (operation `get /healthz`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_healthz(&self) -> runtime::mock::Stub<'_, mock::GetHealthzBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::ListPetsBuilder> {
+    /// Matches only requests whose `limit` is this value, as the client sends it.
+    pub fn limit(self, value: i32) -> Self {
+        self.stub_param(None, |request| request.query("limit", &value))
+    }
+    /// Answers `200`: The pets.
+    pub fn respond_200(self, value: &ListPets200) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+    /// Answers `404`: Nothing here.
+    pub fn respond_404(self, value: &Problem) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(404), 404, value)
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::CreatePetBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: Pet) -> Self {
+        self.stub_body(move |request| {
+            request.json(&body, "application/json");
+        })
+    }
+    /// Answers `201`: The pet, as created.
+    pub fn respond_201(self, value: &Pet) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(201), 201, value)
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetOwnerBuilder> {
+    /// Matches only requests whose `petId` is this value, as the client sends it.
+    pub fn pet_id(self, value: i64) -> Self {
+        self.stub_param(Some(0), |request| request.path_param("petId", &value))
+    }
+    /// Answers `200`: A pointer into a component's property.
+    pub fn respond_200(self, value: &Owner) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::SearchPetsBuilder> {
+    /// Answers `200`: A pointer into another operation's response.
+    pub fn respond_200(self, value: &ListPets200) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::HealthBuilder> {
+    /// Answers `200`: Health.
+    pub fn respond_200(self, value: &Health) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetPingBuilder> {
+    /// Answers `204`: Alive.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetHealthzBuilder> {
+    /// Answers `204`: Alive.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
     }
 }

@@ -12,6 +12,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
@@ -351,5 +352,106 @@ impl<'a> ::std::future::IntoFuture for DeleteLegacyBuilder<'a> {
     >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
+    }
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `uploadFile`: the stub builder [`Mock::upload_file`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct UploadFileBuilder;
+    impl runtime::mock::Operation for UploadFileBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "uploadFile",
+            method: "POST",
+            path: &[Some("/uploads")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `getLegacy`: the stub builder [`Mock::get_legacy`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetLegacyBuilder;
+    impl runtime::mock::Operation for GetLegacyBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "getLegacy",
+            method: "GET",
+            path: &[Some("/legacy/"), None],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `deleteLegacy`: the stub builder [`Mock::delete_legacy`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct DeleteLegacyBuilder;
+    impl runtime::mock::Operation for DeleteLegacyBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "deleteLegacy",
+            method: "DELETE",
+            path: &[Some("/legacy/"), None],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `POST /uploads?convert={convert}&mode={mode}` (operation `uploadFile`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn upload_file(&self) -> runtime::mock::Stub<'_, mock::UploadFileBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /legacy/{id}` (operation `getLegacy`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_legacy(&self) -> runtime::mock::Stub<'_, mock::GetLegacyBuilder> {
+        self.stub()
+    }
+    /// A stub of `DELETE /legacy/{id}` (operation `deleteLegacy`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn delete_legacy(&self) -> runtime::mock::Stub<'_, mock::DeleteLegacyBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::UploadFileBuilder> {
+    /// Matches only requests whose `mode` is this value, as the client sends it.
+    pub fn mode(self, value: impl Into<String>) -> Self {
+        let value: String = value.into();
+        self.stub_param(None, |request| request.query("mode", &value))
+    }
+    /// Matches only requests whose `convert` is this value, as the client sends it.
+    pub fn convert(self, value: impl Into<String>) -> Self {
+        let value: String = value.into();
+        self.stub_param(None, |request| request.query("convert", &value))
+    }
+    /// Answers `204`: Uploaded.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetLegacyBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(Some(0), |request| request.path_param("id", &value))
+    }
+    /// Answers `204`: Found.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::DeleteLegacyBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(Some(0), |request| request.path_param("id", &value))
+    }
+    /// Answers `204`: Deleted.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
     }
 }

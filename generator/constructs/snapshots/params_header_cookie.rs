@@ -12,6 +12,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
@@ -647,4 +648,216 @@ pub struct Color {
     pub g: i64,
     #[serde(rename = "B")]
     pub b: i64,
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `headersSimple`: the stub builder [`Mock::headers_simple`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct HeadersSimpleBuilder;
+    impl runtime::mock::Operation for HeadersSimpleBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "headersSimple",
+            method: "GET",
+            path: &[Some("/headers")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `headersSimpleExplode`: the stub builder [`Mock::headers_simple_explode`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct HeadersSimpleExplodeBuilder;
+    impl runtime::mock::Operation for HeadersSimpleExplodeBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "headersSimpleExplode",
+            method: "GET",
+            path: &[Some("/headers-explode")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `headersJson`: the stub builder [`Mock::headers_json`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct HeadersJsonBuilder;
+    impl runtime::mock::Operation for HeadersJsonBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "headersJson",
+            method: "GET",
+            path: &[Some("/headers-json")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `cookiesForm`: the stub builder [`Mock::cookies_form`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct CookiesFormBuilder;
+    impl runtime::mock::Operation for CookiesFormBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "cookiesForm",
+            method: "GET",
+            path: &[Some("/cookies")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `cookiesFormUnexploded`: the stub builder [`Mock::cookies_form_unexploded`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct CookiesFormUnexplodedBuilder;
+    impl runtime::mock::Operation for CookiesFormUnexplodedBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "cookiesFormUnexploded",
+            method: "GET",
+            path: &[Some("/cookies-unexploded")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `GET /headers` (operation `headersSimple`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn headers_simple(&self) -> runtime::mock::Stub<'_, mock::HeadersSimpleBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /headers-explode` (operation `headersSimpleExplode`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn headers_simple_explode(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::HeadersSimpleExplodeBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /headers-json` (operation `headersJson`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn headers_json(&self) -> runtime::mock::Stub<'_, mock::HeadersJsonBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /cookies` (operation `cookiesForm`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn cookies_form(&self) -> runtime::mock::Stub<'_, mock::CookiesFormBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /cookies-unexploded` (operation `cookiesFormUnexploded`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn cookies_form_unexploded(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::CookiesFormUnexplodedBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::HeadersSimpleBuilder> {
+    /// Matches only requests whose `X-Id` is this value, as the client sends it.
+    pub fn x_id(self, value: i64) -> Self {
+        self.stub_param(None, |request| request.header("X-Id", &value))
+    }
+    /// Matches only requests whose `X-Color` is this value, as the client sends it.
+    pub fn x_color(self, value: Vec<Shade>) -> Self {
+        self.stub_param(None, |request| request.header("X-Color", &value))
+    }
+    /// Matches only requests whose `X-Rgb` is this value, as the client sends it.
+    pub fn x_rgb(self, value: Color) -> Self {
+        self.stub_param(None, |request| request.header("X-Rgb", &value))
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::HeadersSimpleExplodeBuilder> {
+    /// Matches only requests whose `X-Id` is this value, as the client sends it.
+    pub fn x_id(self, value: i64) -> Self {
+        self.stub_param(
+            None,
+            |request| {
+                request.header_styled("X-Id", &value, runtime::Style::SIMPLE_EXPLODE)
+            },
+        )
+    }
+    /// Matches only requests whose `X-Color` is this value, as the client sends it.
+    pub fn x_color(self, value: Vec<Shade>) -> Self {
+        self.stub_param(
+            None,
+            |request| {
+                request.header_styled("X-Color", &value, runtime::Style::SIMPLE_EXPLODE)
+            },
+        )
+    }
+    /// Matches only requests whose `X-Rgb` is this value, as the client sends it.
+    pub fn x_rgb(self, value: Color) -> Self {
+        self.stub_param(
+            None,
+            |request| {
+                request.header_styled("X-Rgb", &value, runtime::Style::SIMPLE_EXPLODE)
+            },
+        )
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::HeadersJsonBuilder> {
+    /// Matches only requests whose `X-Filter` is this value, as the client sends it.
+    pub fn x_filter(self, value: Color) -> Self {
+        self.stub_param(
+            None,
+            |request| request.header_styled("X-Filter", &value, runtime::Style::JSON),
+        )
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::CookiesFormBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(None, |request| request.cookie("id", &value))
+    }
+    /// Matches only requests whose `color` is this value, as the client sends it.
+    pub fn color(self, value: Vec<Shade>) -> Self {
+        self.stub_param(None, |request| request.cookie("color", &value))
+    }
+    /// Matches only requests whose `rgb` is this value, as the client sends it.
+    pub fn rgb(self, value: Color) -> Self {
+        self.stub_param(None, |request| request.cookie("rgb", &value))
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::CookiesFormUnexplodedBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(
+            None,
+            |request| request.cookie_styled("id", &value, runtime::Style::FORM),
+        )
+    }
+    /// Matches only requests whose `color` is this value, as the client sends it.
+    pub fn color(self, value: Vec<Shade>) -> Self {
+        self.stub_param(
+            None,
+            |request| request.cookie_styled("color", &value, runtime::Style::FORM),
+        )
+    }
+    /// Matches only requests whose `rgb` is this value, as the client sends it.
+    pub fn rgb(self, value: Color) -> Self {
+        self.stub_param(
+            None,
+            |request| request.cookie_styled("rgb", &value, runtime::Style::FORM),
+        )
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
 }

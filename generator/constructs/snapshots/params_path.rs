@@ -12,6 +12,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
@@ -891,4 +892,357 @@ pub struct Color {
     pub g: i64,
     #[serde(rename = "B")]
     pub b: i64,
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `pathSimple`: the stub builder [`Mock::path_simple`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct PathSimpleBuilder;
+    impl runtime::mock::Operation for PathSimpleBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "pathSimple",
+            method: "GET",
+            path: &[Some("/simple/"), None, Some("/"), None, Some("/"), None],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `pathSimpleExplode`: the stub builder [`Mock::path_simple_explode`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct PathSimpleExplodeBuilder;
+    impl runtime::mock::Operation for PathSimpleExplodeBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "pathSimpleExplode",
+            method: "GET",
+            path: &[Some("/simple-explode/"), None, Some("/"), None, Some("/"), None],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `pathLabel`: the stub builder [`Mock::path_label`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct PathLabelBuilder;
+    impl runtime::mock::Operation for PathLabelBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "pathLabel",
+            method: "GET",
+            path: &[Some("/label/"), None, Some("/"), None, Some("/"), None],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `pathLabelExplode`: the stub builder [`Mock::path_label_explode`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct PathLabelExplodeBuilder;
+    impl runtime::mock::Operation for PathLabelExplodeBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "pathLabelExplode",
+            method: "GET",
+            path: &[Some("/label-explode/"), None, Some("/"), None, Some("/"), None],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `pathMatrix`: the stub builder [`Mock::path_matrix`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct PathMatrixBuilder;
+    impl runtime::mock::Operation for PathMatrixBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "pathMatrix",
+            method: "GET",
+            path: &[Some("/matrix/"), None, Some("/"), None, Some("/"), None],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `pathMatrixExplode`: the stub builder [`Mock::path_matrix_explode`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct PathMatrixExplodeBuilder;
+    impl runtime::mock::Operation for PathMatrixExplodeBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "pathMatrixExplode",
+            method: "GET",
+            path: &[Some("/matrix-explode/"), None, Some("/"), None, Some("/"), None],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `pathDefault`: the stub builder [`Mock::path_default`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct PathDefaultBuilder;
+    impl runtime::mock::Operation for PathDefaultBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "pathDefault",
+            method: "GET",
+            path: &[Some("/default/"), None],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `pathJson`: the stub builder [`Mock::path_json`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct PathJsonBuilder;
+    impl runtime::mock::Operation for PathJsonBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "pathJson",
+            method: "GET",
+            path: &[Some("/json/"), None],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `GET /simple/{id}/{color}/{rgb}` (operation `pathSimple`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn path_simple(&self) -> runtime::mock::Stub<'_, mock::PathSimpleBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /simple-explode/{id}/{color}/{rgb}` (operation `pathSimpleExplode`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn path_simple_explode(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::PathSimpleExplodeBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /label/{id}/{color}/{rgb}` (operation `pathLabel`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn path_label(&self) -> runtime::mock::Stub<'_, mock::PathLabelBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /label-explode/{id}/{color}/{rgb}` (operation `pathLabelExplode`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn path_label_explode(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::PathLabelExplodeBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /matrix/{id}/{color}/{rgb}` (operation `pathMatrix`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn path_matrix(&self) -> runtime::mock::Stub<'_, mock::PathMatrixBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /matrix-explode/{id}/{color}/{rgb}` (operation `pathMatrixExplode`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn path_matrix_explode(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::PathMatrixExplodeBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /default/{name}` (operation `pathDefault`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn path_default(&self) -> runtime::mock::Stub<'_, mock::PathDefaultBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /json/{filter}` (operation `pathJson`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn path_json(&self) -> runtime::mock::Stub<'_, mock::PathJsonBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::PathSimpleBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(Some(0), |request| request.path_param("id", &value))
+    }
+    /// Matches only requests whose `color` is this value, as the client sends it.
+    pub fn color(self, value: Vec<Shade>) -> Self {
+        self.stub_param(Some(1), |request| request.path_param("color", &value))
+    }
+    /// Matches only requests whose `rgb` is this value, as the client sends it.
+    pub fn rgb(self, value: Color) -> Self {
+        self.stub_param(Some(2), |request| request.path_param("rgb", &value))
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::PathSimpleExplodeBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(
+            Some(0),
+            |request| {
+                request.path_param_styled("id", &value, runtime::Style::SIMPLE_EXPLODE)
+            },
+        )
+    }
+    /// Matches only requests whose `color` is this value, as the client sends it.
+    pub fn color(self, value: Vec<Shade>) -> Self {
+        self.stub_param(
+            Some(1),
+            |request| {
+                request
+                    .path_param_styled("color", &value, runtime::Style::SIMPLE_EXPLODE)
+            },
+        )
+    }
+    /// Matches only requests whose `rgb` is this value, as the client sends it.
+    pub fn rgb(self, value: Color) -> Self {
+        self.stub_param(
+            Some(2),
+            |request| {
+                request.path_param_styled("rgb", &value, runtime::Style::SIMPLE_EXPLODE)
+            },
+        )
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::PathLabelBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(
+            Some(0),
+            |request| request.path_param_styled("id", &value, runtime::Style::LABEL),
+        )
+    }
+    /// Matches only requests whose `color` is this value, as the client sends it.
+    pub fn color(self, value: Vec<Shade>) -> Self {
+        self.stub_param(
+            Some(1),
+            |request| request.path_param_styled("color", &value, runtime::Style::LABEL),
+        )
+    }
+    /// Matches only requests whose `rgb` is this value, as the client sends it.
+    pub fn rgb(self, value: Color) -> Self {
+        self.stub_param(
+            Some(2),
+            |request| request.path_param_styled("rgb", &value, runtime::Style::LABEL),
+        )
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::PathLabelExplodeBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(
+            Some(0),
+            |request| {
+                request.path_param_styled("id", &value, runtime::Style::LABEL_EXPLODE)
+            },
+        )
+    }
+    /// Matches only requests whose `color` is this value, as the client sends it.
+    pub fn color(self, value: Vec<Shade>) -> Self {
+        self.stub_param(
+            Some(1),
+            |request| {
+                request.path_param_styled("color", &value, runtime::Style::LABEL_EXPLODE)
+            },
+        )
+    }
+    /// Matches only requests whose `rgb` is this value, as the client sends it.
+    pub fn rgb(self, value: Color) -> Self {
+        self.stub_param(
+            Some(2),
+            |request| {
+                request.path_param_styled("rgb", &value, runtime::Style::LABEL_EXPLODE)
+            },
+        )
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::PathMatrixBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(
+            Some(0),
+            |request| request.path_param_styled("id", &value, runtime::Style::MATRIX),
+        )
+    }
+    /// Matches only requests whose `color` is this value, as the client sends it.
+    pub fn color(self, value: Vec<Shade>) -> Self {
+        self.stub_param(
+            Some(1),
+            |request| request.path_param_styled("color", &value, runtime::Style::MATRIX),
+        )
+    }
+    /// Matches only requests whose `rgb` is this value, as the client sends it.
+    pub fn rgb(self, value: Color) -> Self {
+        self.stub_param(
+            Some(2),
+            |request| request.path_param_styled("rgb", &value, runtime::Style::MATRIX),
+        )
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::PathMatrixExplodeBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(
+            Some(0),
+            |request| {
+                request.path_param_styled("id", &value, runtime::Style::MATRIX_EXPLODE)
+            },
+        )
+    }
+    /// Matches only requests whose `color` is this value, as the client sends it.
+    pub fn color(self, value: Vec<Shade>) -> Self {
+        self.stub_param(
+            Some(1),
+            |request| {
+                request
+                    .path_param_styled("color", &value, runtime::Style::MATRIX_EXPLODE)
+            },
+        )
+    }
+    /// Matches only requests whose `rgb` is this value, as the client sends it.
+    pub fn rgb(self, value: Color) -> Self {
+        self.stub_param(
+            Some(2),
+            |request| {
+                request.path_param_styled("rgb", &value, runtime::Style::MATRIX_EXPLODE)
+            },
+        )
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::PathDefaultBuilder> {
+    /// Matches only requests whose `name` is this value, as the client sends it.
+    pub fn name(self, value: impl Into<String>) -> Self {
+        let value: String = value.into();
+        self.stub_param(Some(0), |request| request.path_param("name", &value))
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::PathJsonBuilder> {
+    /// Matches only requests whose `filter` is this value, as the client sends it.
+    pub fn filter(self, value: Color) -> Self {
+        self.stub_param(
+            Some(0),
+            |request| request.path_param_styled("filter", &value, runtime::Style::JSON),
+        )
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
 }

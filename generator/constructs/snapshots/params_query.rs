@@ -12,6 +12,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
@@ -1034,4 +1035,371 @@ pub struct QueryDeepObjectFilterRange {
     pub min: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `queryForm`: the stub builder [`Mock::query_form`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct QueryFormBuilder;
+    impl runtime::mock::Operation for QueryFormBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "queryForm",
+            method: "GET",
+            path: &[Some("/form")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `queryFormUnexploded`: the stub builder [`Mock::query_form_unexploded`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct QueryFormUnexplodedBuilder;
+    impl runtime::mock::Operation for QueryFormUnexplodedBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "queryFormUnexploded",
+            method: "GET",
+            path: &[Some("/form-unexploded")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `querySpaceDelimited`: the stub builder [`Mock::query_space_delimited`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct QuerySpaceDelimitedBuilder;
+    impl runtime::mock::Operation for QuerySpaceDelimitedBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "querySpaceDelimited",
+            method: "GET",
+            path: &[Some("/space")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `queryPipeDelimited`: the stub builder [`Mock::query_pipe_delimited`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct QueryPipeDelimitedBuilder;
+    impl runtime::mock::Operation for QueryPipeDelimitedBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "queryPipeDelimited",
+            method: "GET",
+            path: &[Some("/pipe")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `queryDeepObject`: the stub builder [`Mock::query_deep_object`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct QueryDeepObjectBuilder;
+    impl runtime::mock::Operation for QueryDeepObjectBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "queryDeepObject",
+            method: "GET",
+            path: &[Some("/deep")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `queryJson`: the stub builder [`Mock::query_json`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct QueryJsonBuilder;
+    impl runtime::mock::Operation for QueryJsonBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "queryJson",
+            method: "GET",
+            path: &[Some("/json")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `queryReserved`: the stub builder [`Mock::query_reserved`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct QueryReservedBuilder;
+    impl runtime::mock::Operation for QueryReservedBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "queryReserved",
+            method: "GET",
+            path: &[Some("/reserved")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `queryNames`: the stub builder [`Mock::query_names`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct QueryNamesBuilder;
+    impl runtime::mock::Operation for QueryNamesBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "queryNames",
+            method: "GET",
+            path: &[Some("/names")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `get /users/{id}`: the stub builder [`Mock::get_users_by_id`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetUsersByIdBuilder;
+    impl runtime::mock::Operation for GetUsersByIdBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "get /users/{id}",
+            method: "GET",
+            path: &[Some("/users/"), None],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `GET /form` (operation `queryForm`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn query_form(&self) -> runtime::mock::Stub<'_, mock::QueryFormBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /form-unexploded` (operation `queryFormUnexploded`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn query_form_unexploded(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::QueryFormUnexplodedBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /space` (operation `querySpaceDelimited`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn query_space_delimited(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::QuerySpaceDelimitedBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /pipe` (operation `queryPipeDelimited`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn query_pipe_delimited(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::QueryPipeDelimitedBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /deep` (operation `queryDeepObject`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn query_deep_object(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::QueryDeepObjectBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /json` (operation `queryJson`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn query_json(&self) -> runtime::mock::Stub<'_, mock::QueryJsonBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /reserved` (operation `queryReserved`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn query_reserved(&self) -> runtime::mock::Stub<'_, mock::QueryReservedBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /names` (operation `queryNames`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn query_names(&self) -> runtime::mock::Stub<'_, mock::QueryNamesBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /users/{id}` (operation `get /users/{id}`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_users_by_id(&self) -> runtime::mock::Stub<'_, mock::GetUsersByIdBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::QueryFormBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(None, |request| request.query("id", &value))
+    }
+    /// Matches only requests whose `color` is this value, as the client sends it.
+    pub fn color(self, value: Vec<Shade>) -> Self {
+        self.stub_param(None, |request| request.query("color", &value))
+    }
+    /// Matches only requests whose `rgb` is this value, as the client sends it.
+    pub fn rgb(self, value: Color) -> Self {
+        self.stub_param(None, |request| request.query("rgb", &value))
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::QueryFormUnexplodedBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(
+            None,
+            |request| request.query_styled("id", &value, runtime::Style::FORM),
+        )
+    }
+    /// Matches only requests whose `color` is this value, as the client sends it.
+    pub fn color(self, value: Vec<Shade>) -> Self {
+        self.stub_param(
+            None,
+            |request| request.query_styled("color", &value, runtime::Style::FORM),
+        )
+    }
+    /// Matches only requests whose `rgb` is this value, as the client sends it.
+    pub fn rgb(self, value: Color) -> Self {
+        self.stub_param(
+            None,
+            |request| request.query_styled("rgb", &value, runtime::Style::FORM),
+        )
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::QuerySpaceDelimitedBuilder> {
+    /// Matches only requests whose `color` is this value, as the client sends it.
+    pub fn color(self, value: Vec<String>) -> Self {
+        self.stub_param(
+            None,
+            |request| {
+                request.query_styled("color", &value, runtime::Style::SPACE_DELIMITED)
+            },
+        )
+    }
+    /// Matches only requests whose `rgb` is this value, as the client sends it.
+    pub fn rgb(self, value: Color) -> Self {
+        self.stub_param(
+            None,
+            |request| {
+                request.query_styled("rgb", &value, runtime::Style::SPACE_DELIMITED)
+            },
+        )
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::QueryPipeDelimitedBuilder> {
+    /// Matches only requests whose `color` is this value, as the client sends it.
+    pub fn color(self, value: Vec<String>) -> Self {
+        self.stub_param(
+            None,
+            |request| {
+                request.query_styled("color", &value, runtime::Style::PIPE_DELIMITED)
+            },
+        )
+    }
+    /// Matches only requests whose `rgb` is this value, as the client sends it.
+    pub fn rgb(self, value: Color) -> Self {
+        self.stub_param(
+            None,
+            |request| request.query_styled("rgb", &value, runtime::Style::PIPE_DELIMITED),
+        )
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::QueryDeepObjectBuilder> {
+    /// Matches only requests whose `rgb` is this value, as the client sends it.
+    pub fn rgb(self, value: Color) -> Self {
+        self.stub_param(
+            None,
+            |request| request.query_styled("rgb", &value, runtime::Style::DEEP_OBJECT),
+        )
+    }
+    /// Matches only requests whose `filter` is this value, as the client sends it.
+    pub fn filter(self, value: QueryDeepObjectFilter) -> Self {
+        self.stub_param(
+            None,
+            |request| request.query_styled("filter", &value, runtime::Style::DEEP_OBJECT),
+        )
+    }
+    /// Matches only requests whose `tags` is this value, as the client sends it.
+    pub fn tags(self, value: ::std::collections::BTreeMap<String, String>) -> Self {
+        self.stub_param(
+            None,
+            |request| request.query_styled("tags", &value, runtime::Style::DEEP_OBJECT),
+        )
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::QueryJsonBuilder> {
+    /// Matches only requests whose `filter` is this value, as the client sends it.
+    pub fn filter(self, value: Color) -> Self {
+        self.stub_param(
+            None,
+            |request| request.query_styled("filter", &value, runtime::Style::JSON),
+        )
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::QueryReservedBuilder> {
+    /// Matches only requests whose `raw` is this value, as the client sends it.
+    pub fn raw(self, value: impl Into<String>) -> Self {
+        let value: String = value.into();
+        self.stub_param(
+            None,
+            |request| {
+                request
+                    .query_styled(
+                        "raw",
+                        &value,
+                        runtime::Style::FORM_EXPLODE.allow_reserved(),
+                    )
+            },
+        )
+    }
+    /// Matches only requests whose `encoded` is this value, as the client sends it.
+    pub fn encoded(self, value: impl Into<String>) -> Self {
+        let value: String = value.into();
+        self.stub_param(None, |request| request.query("encoded", &value))
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::QueryNamesBuilder> {
+    /// Matches only requests whose `type` is this value, as the client sends it.
+    pub fn r#type(self, value: impl Into<String>) -> Self {
+        let value: String = value.into();
+        self.stub_param(None, |request| request.query("type", &value))
+    }
+    /// Matches only requests whose `userId` is this value, as the client sends it.
+    pub fn user_id(self, value: impl Into<String>) -> Self {
+        let value: String = value.into();
+        self.stub_param(None, |request| request.query("userId", &value))
+    }
+    /// Matches only requests whose `user_id` is this value, as the client sends it.
+    pub fn user_id2(self, value: impl Into<String>) -> Self {
+        let value: String = value.into();
+        self.stub_param(None, |request| request.query("user_id", &value))
+    }
+    /// Matches only requests whose `self` is this value, as the client sends it.
+    pub fn self_(self, value: bool) -> Self {
+        self.stub_param(None, |request| request.query("self", &value))
+    }
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetUsersByIdBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(Some(0), |request| request.path_param("id", &value))
+    }
+    /// Answers `204`: No operationId; the method name is derived from the method and path.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
 }

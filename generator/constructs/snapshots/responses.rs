@@ -12,6 +12,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
@@ -528,4 +529,201 @@ pub struct Receipt {
 pub struct Problem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `createItem`: the stub builder [`Mock::create_item`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct CreateItemBuilder;
+    impl runtime::mock::Operation for CreateItemBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "createItem",
+            method: "POST",
+            path: &[Some("/items")],
+            responses: &[
+                runtime::mock::Documented::Code(200),
+                runtime::mock::Documented::Code(201),
+                runtime::mock::Documented::Code(204),
+                runtime::mock::Documented::Range(4),
+                runtime::mock::Documented::Default,
+            ],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `maybeItem`: the stub builder [`Mock::maybe_item`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct MaybeItemBuilder;
+    impl runtime::mock::Operation for MaybeItemBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "maybeItem",
+            method: "GET",
+            path: &[Some("/items/maybe")],
+            responses: &[
+                runtime::mock::Documented::Code(200),
+                runtime::mock::Documented::Code(204),
+            ],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `getReport`: the stub builder [`Mock::get_report`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetReportBuilder;
+    impl runtime::mock::Operation for GetReportBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "getReport",
+            method: "GET",
+            path: &[Some("/report")],
+            responses: &[
+                runtime::mock::Documented::Code(200),
+                runtime::mock::Documented::Code(404),
+            ],
+            example: None,
+        };
+    }
+    /// Operation `getReadme`: the stub builder [`Mock::get_readme`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetReadmeBuilder;
+    impl runtime::mock::Operation for GetReadmeBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "getReadme",
+            method: "GET",
+            path: &[Some("/readme")],
+            responses: &[runtime::mock::Documented::Range(2)],
+            example: None,
+        };
+    }
+    /// Operation `getRanges`: the stub builder [`Mock::get_ranges`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetRangesBuilder;
+    impl runtime::mock::Operation for GetRangesBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "getRanges",
+            method: "GET",
+            path: &[Some("/ranges")],
+            responses: &[
+                runtime::mock::Documented::Code(404),
+                runtime::mock::Documented::Range(2),
+                runtime::mock::Documented::Range(5),
+            ],
+            example: None,
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `POST /items` (operation `createItem`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn create_item(&self) -> runtime::mock::Stub<'_, mock::CreateItemBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /items/maybe` (operation `maybeItem`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn maybe_item(&self) -> runtime::mock::Stub<'_, mock::MaybeItemBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /report` (operation `getReport`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_report(&self) -> runtime::mock::Stub<'_, mock::GetReportBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /readme` (operation `getReadme`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_readme(&self) -> runtime::mock::Stub<'_, mock::GetReadmeBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /ranges` (operation `getRanges`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_ranges(&self) -> runtime::mock::Stub<'_, mock::GetRangesBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::CreateItemBuilder> {
+    /// Answers `200`: The item already existed.
+    pub fn respond_200(self, value: &Item) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+    /// Answers `201`: Created.
+    pub fn respond_201(self, value: &Receipt) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(201), 201, value)
+    }
+    /// Answers `204`: Nothing to do.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+    /// Answers `4XX`: A client error.
+    pub fn respond_4xx(self, status: u16, value: &Problem) -> Self {
+        self.stub_json(runtime::mock::Documented::Range(4), status, value)
+    }
+    /// Answers `default`: Anything else.
+    pub fn respond_default(self, status: u16, value: &Problem) -> Self {
+        self.stub_json(runtime::mock::Documented::Default, status, value)
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::MaybeItemBuilder> {
+    /// Answers `200`: The item.
+    pub fn respond_200(self, value: &Item) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+    /// Answers `204`: No item.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetReportBuilder> {
+    /// Answers `200`: A PDF, or the same report as JSON.
+    pub fn respond_200(self, value: impl Into<::bytes::Bytes>) -> Self {
+        self.stub_raw(
+            runtime::mock::Documented::Code(200),
+            200,
+            Into::<::bytes::Bytes>::into(value).to_vec(),
+            "application/octet-stream",
+        )
+    }
+    /// Answers `404`: Not found, explained in text.
+    pub fn respond_404(self, value: impl Into<String>) -> Self {
+        self.stub_raw(
+            runtime::mock::Documented::Code(404),
+            404,
+            Into::<String>::into(value),
+            "text/plain",
+        )
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetReadmeBuilder> {
+    /// Answers `2XX`: Markdown text.
+    pub fn respond_2xx(self, status: u16, value: impl Into<String>) -> Self {
+        self.stub_raw(
+            runtime::mock::Documented::Range(2),
+            status,
+            Into::<String>::into(value),
+            "text/plain",
+        )
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetRangesBuilder> {
+    /// Answers `404`: Not found (no body).
+    pub fn respond_404(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(404), 404, Vec::new(), "")
+    }
+    /// Answers `2XX`: Any success.
+    pub fn respond_2xx(self, status: u16, value: &Item) -> Self {
+        self.stub_json(runtime::mock::Documented::Range(2), status, value)
+    }
+    /// Answers `5XX`: Server trouble.
+    pub fn respond_5xx(self, status: u16, value: impl Into<String>) -> Self {
+        self.stub_raw(
+            runtime::mock::Documented::Range(5),
+            status,
+            Into::<String>::into(value),
+            "text/plain",
+        )
+    }
 }

@@ -12,6 +12,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
@@ -239,4 +240,47 @@ impl ::std::fmt::Debug for Account {
 pub struct LegacyPlan {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `createAccount`: the stub builder [`Mock::create_account`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct CreateAccountBuilder;
+    impl runtime::mock::Operation for CreateAccountBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "createAccount",
+            method: "POST",
+            path: &[Some("/accounts")],
+            responses: &[runtime::mock::Documented::Code(201)],
+            example: None,
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `POST /accounts` (operation `createAccount`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn create_account(&self) -> runtime::mock::Stub<'_, mock::CreateAccountBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::CreateAccountBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: Account) -> Self {
+        self.stub_body(move |request| {
+            request.json(&body, "application/json");
+        })
+    }
+    /// Answers `201`: Created.
+    pub fn respond_201(self, value: &Account) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(201), 201, value)
+    }
 }

@@ -12,6 +12,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
@@ -239,5 +240,50 @@ impl ::std::fmt::Debug for File {
             .field("email", &self.email)
             .field("other", &self.other)
             .finish()
+    }
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `getFile`: the stub builder [`Mock::get_file`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetFileBuilder;
+    impl runtime::mock::Operation for GetFileBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "getFile",
+            method: "GET",
+            path: &[Some("/files/"), None],
+            responses: &[runtime::mock::Documented::Code(200)],
+            example: None,
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `GET /files/{id}` (operation `getFile`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_file(&self) -> runtime::mock::Stub<'_, mock::GetFileBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetFileBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: ::uuid::Uuid) -> Self {
+        self.stub_param(Some(0), |request| request.path_param("id", &value))
+    }
+    /// Matches only requests whose `checksum` is this value, as the client sends it.
+    pub fn checksum(self, value: runtime::Base64) -> Self {
+        self.stub_param(None, |request| request.query("checksum", &value))
+    }
+    /// Answers `200`: The file.
+    pub fn respond_200(self, value: &File) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
     }
 }

@@ -12,6 +12,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
@@ -242,4 +243,51 @@ pub struct ContactPatch {
         with = "runtime::datetime::assume_utc_nullable"
     )]
     pub last_seen: runtime::Nullable<::chrono::DateTime<::chrono::Utc>>,
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `patchContact`: the stub builder [`Mock::patch_contact`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct PatchContactBuilder;
+    impl runtime::mock::Operation for PatchContactBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "patchContact",
+            method: "PATCH",
+            path: &[Some("/contacts/"), None],
+            responses: &[runtime::mock::Documented::Code(200)],
+            example: None,
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `PATCH /contacts/{id}` (operation `patchContact`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn patch_contact(&self) -> runtime::mock::Stub<'_, mock::PatchContactBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::PatchContactBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: i64) -> Self {
+        self.stub_param(Some(0), |request| request.path_param("id", &value))
+    }
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: ContactPatch) -> Self {
+        self.stub_body(move |request| {
+            request.json(&body, "application/json");
+        })
+    }
+    /// Answers `200`: The contact after the change.
+    pub fn respond_200(self, value: &Contact) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
 }

@@ -12,6 +12,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
@@ -467,4 +468,70 @@ pub struct InlineTaggedVariant1 {
     pub kind: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub side: Option<f64>,
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `listPets`: the stub builder [`Mock::list_pets`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct ListPetsBuilder;
+    impl runtime::mock::Operation for ListPetsBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "listPets",
+            method: "GET",
+            path: &[Some("/pets")],
+            responses: &[runtime::mock::Documented::Code(200)],
+            example: None,
+        };
+    }
+    /// Operation `addPet`: the stub builder [`Mock::add_pet`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct AddPetBuilder;
+    impl runtime::mock::Operation for AddPetBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "addPet",
+            method: "POST",
+            path: &[Some("/pets")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `GET /pets` (operation `listPets`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn list_pets(&self) -> runtime::mock::Stub<'_, mock::ListPetsBuilder> {
+        self.stub()
+    }
+    /// A stub of `POST /pets` (operation `addPet`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn add_pet(&self) -> runtime::mock::Stub<'_, mock::AddPetBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::ListPetsBuilder> {
+    /// Answers `200`: Every pet.
+    pub fn respond_200(self, value: &[Pet]) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::AddPetBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: Pet) -> Self {
+        self.stub_body(move |request| {
+            request.json(&body, "application/json");
+        })
+    }
+    /// Answers `204`: Added.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
 }

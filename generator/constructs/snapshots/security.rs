@@ -12,6 +12,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[
@@ -599,5 +600,134 @@ impl<'a> ::std::future::IntoFuture for GetOauthBuilder<'a> {
     >;
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
+    }
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `getPublic`: the stub builder [`Mock::get_public`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetPublicBuilder;
+    impl runtime::mock::Operation for GetPublicBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "getPublic",
+            method: "GET",
+            path: &[Some("/public")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `getBearer`: the stub builder [`Mock::get_bearer`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetBearerBuilder;
+    impl runtime::mock::Operation for GetBearerBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "getBearer",
+            method: "GET",
+            path: &[Some("/bearer")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `getBasic`: the stub builder [`Mock::get_basic`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetBasicBuilder;
+    impl runtime::mock::Operation for GetBasicBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "getBasic",
+            method: "GET",
+            path: &[Some("/basic")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `getKeys`: the stub builder [`Mock::get_keys`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetKeysBuilder;
+    impl runtime::mock::Operation for GetKeysBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "getKeys",
+            method: "GET",
+            path: &[Some("/keys")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+    /// Operation `getOauth`: the stub builder [`Mock::get_oauth`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetOauthBuilder;
+    impl runtime::mock::Operation for GetOauthBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "getOauth",
+            method: "GET",
+            path: &[Some("/oauth")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `GET /public` (operation `getPublic`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_public(&self) -> runtime::mock::Stub<'_, mock::GetPublicBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /bearer` (operation `getBearer`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_bearer(&self) -> runtime::mock::Stub<'_, mock::GetBearerBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /basic` (operation `getBasic`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_basic(&self) -> runtime::mock::Stub<'_, mock::GetBasicBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /keys` (operation `getKeys`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_keys(&self) -> runtime::mock::Stub<'_, mock::GetKeysBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /oauth` (operation `getOauth`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_oauth(&self) -> runtime::mock::Stub<'_, mock::GetOauthBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetPublicBuilder> {
+    /// Answers `204`: No content.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetBearerBuilder> {
+    /// Answers `204`: Uses the global requirement.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetBasicBuilder> {
+    /// Answers `204`: HTTP basic.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetKeysBuilder> {
+    /// Answers `204`: Two keys together, or a cookie key.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetOauthBuilder> {
+    /// Answers `204`: OAuth2 or OpenID Connect tokens (sent as bearer tokens), or anonymous.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
     }
 }

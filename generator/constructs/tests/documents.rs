@@ -190,3 +190,37 @@ async fn colliding_names_are_numbered_in_a_predictable_order() {
     };
     let _ = (client.base_url2(), client.new2(body), client.client());
 }
+
+#[tokio::test]
+async fn mock_methods_give_way_to_nothing_and_take_numbered_names() {
+    use specgen_constructs::documents_collisions::{Client, mock::Mock};
+    let mock = Mock::start().await;
+    // The operation `verify` gives way to `Mock::verify`; parameters `delay` and `expect` to the stub's own.
+    mock.verify2()
+        .delay2(3)
+        .expect2("yes")
+        .expect(1)
+        .mount()
+        .await
+        .expect("204 is documented");
+    let client = Client::builder()
+        .base_url(mock.uri())
+        .build()
+        .expect("client");
+    client
+        .verify()
+        .delay(3)
+        .expect("yes")
+        .await
+        .expect("the stub answers");
+    client.verify().delay(4).await.expect_err("a miss");
+    let report = mock.verify().expect_err("one miss").to_string();
+    assert!(
+        report.contains(r#"query "delay": expected "3", got "4""#),
+        "{report}"
+    );
+    assert!(
+        report.contains(r#"header "expect": expected "yes", got nothing"#),
+        "{report}"
+    );
+}

@@ -78,9 +78,9 @@ fn encode(media: &BodyMedia, value: TokenStream) -> TokenStream {
     }
 }
 
-/// The statements of `send()` that set the body from `self.body`.
-pub fn body_step(body: &RequestBody) -> TokenStream {
-    let set = match &body.enum_name {
+/// The statements that put a present body, held in `body`, into `request`.
+pub fn body_encoding(body: &RequestBody) -> TokenStream {
+    match &body.enum_name {
         Some(name) => {
             let name = ident(name);
             let arms = body.media.iter().map(|media| {
@@ -94,7 +94,12 @@ pub fn body_step(body: &RequestBody) -> TokenStream {
             Some(media) => encode(media, quote!(body)),
             None => quote!(),
         },
-    };
+    }
+}
+
+/// The statements of `send()` that set the body from `self.body`.
+pub fn body_step(body: &RequestBody) -> TokenStream {
+    let set = body_encoding(body);
     if body.required {
         quote! {
             let body = self.body;

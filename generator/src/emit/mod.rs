@@ -3,6 +3,7 @@
 mod behaviour;
 mod bodies;
 mod client;
+mod mocks;
 mod models;
 mod operations;
 mod params;
@@ -50,6 +51,7 @@ pub fn emit_api(
     let models = models::emit_models(api);
     let client = client::emit_client(api);
     let operations = operations::emit_operations(api, diagnostics);
+    let mocks = mocks::emit_mocks(api);
     let mut doc = format!("{} (version {})", api.title, api.version);
     if let Some(description) = &api.description {
         doc.push_str("\n\n");
@@ -66,12 +68,15 @@ pub fn emit_api(
             #![allow(rustdoc::broken_intra_doc_links, rustdoc::bare_urls, rustdoc::invalid_html_tags)]
             // `#[deprecated]` is for the users of what the spec deprecates, not for this module's own impls.
             #![allow(deprecated)]
+            // The mocks are behind the `mock` feature, which a crate that includes this module may not declare.
+            #![allow(unexpected_cfgs)]
         },
         items: quote! {
             #runtime_items
             #client
             #operations
             #models
+            #mocks
         },
     })
 }

@@ -290,7 +290,7 @@ fn status_patterns(responses: &[&Response]) -> Vec<TokenStream> {
 }
 
 /// The type a parameter is taken as: strings as `impl Into<String>`, everything else as itself.
-fn argument_type(api: &Api, ty: &Type) -> (TokenStream, bool) {
+pub(super) fn argument_type(api: &Api, ty: &Type) -> (TokenStream, bool) {
     match ty {
         Type::String => (quote!(impl Into<String>), true),
         other => (rust_type(api, other), false),

@@ -8,6 +8,12 @@ use quote::quote;
 
 /// `request.<call>(wire, value[, style]);`, for a value expression that is a reference.
 pub fn param_call(param: &Param, value: TokenStream) -> TokenStream {
+    let write = param_write(param, value);
+    quote!(#write;)
+}
+
+/// `request.<call>(wire, value[, style])` as an expression (a mock stub's closure body).
+pub fn param_write(param: &Param, value: TokenStream) -> TokenStream {
     let wire = &param.wire_name;
     let base = match param.location {
         ParamLocation::Path => "path_param",
@@ -17,11 +23,11 @@ pub fn param_call(param: &Param, value: TokenStream) -> TokenStream {
     };
     if param.has_default_style() {
         let call = ident(base);
-        return quote!(request.#call(#wire, #value););
+        return quote!(request.#call(#wire, #value));
     }
     let call = ident(&format!("{base}_styled"));
     let style = style_const(param);
-    quote!(request.#call(#wire, #value, #style);)
+    quote!(request.#call(#wire, #value, #style))
 }
 
 /// The step that sends a parameter: optional ones only when set.

@@ -15,6 +15,7 @@ const FILES: &[(&str, &str)] = &[
     ("datetime", include_str!("../../runtime/datetime.rs")),
     ("envelope", include_str!("../../runtime/envelope.rs")),
     ("error", include_str!("../../runtime/error.rs")),
+    ("mock", include_str!("../../runtime/mock.rs")),
     ("nullable", include_str!("../../runtime/nullable.rs")),
     ("options", include_str!("../../runtime/options.rs")),
     ("paging", include_str!("../../runtime/paging.rs")),
@@ -48,9 +49,8 @@ pub fn runtime_module() -> Result<TokenStream, String> {
                     .map_err(|e| format!("runtime/{name}.rs does not parse: {e}"))?;
                 let inner_attrs = &file.attrs;
                 let inner_items = &file.items;
-                let vis = &module.vis;
-                let ident = &module.ident;
-                items.push(quote! { #vis mod #ident { #(#inner_attrs)* #(#inner_items)* } });
+                let (outer_attrs, vis, ident) = (&module.attrs, &module.vis, &module.ident);
+                items.push(quote! { #(#outer_attrs)* #vis mod #ident { #(#inner_attrs)* #(#inner_items)* } });
             }
             other => items.push(other.to_token_stream()),
         }

@@ -373,6 +373,9 @@ impl<'a> OperationContext<'a> {
             if status.is_success() {
                 successes.push((pointer.clone(), response));
             }
+            let example = pick_response_media(&response.content)
+                .filter(|(_, _, kind)| *kind == super::bodies::ResponseBodyKind::Json)
+                .and_then(|(_, content, _)| self.media_example(content));
             let body = pick_response_media(&response.content).map(|(media, content, kind)| {
                 if !accept.contains(media) {
                     accept.push(media.clone());
@@ -395,6 +398,7 @@ impl<'a> OperationContext<'a> {
                 body,
                 doc: response.description.clone(),
                 variant: String::new(),
+                example,
             });
         }
         // A spec that documents no success but a `default` means "any answer looks like this": the default
@@ -412,6 +416,23 @@ impl<'a> OperationContext<'a> {
         // JSON first: it is what most operations answer with.
         accept.sort_by_key(|media| !super::bodies::is_json(media));
         (responses, accept, successes)
+    }
+
+    /// A media type's `example`, else the value of its first `examples` entry (a `$ref` to
+    /// `components.examples` is followed once).
+    fn media_example(&self, content: &openapiv3::MediaType) -> Option<serde_json::Value> {
+        if let Some(example) = &content.example {
+            return Some(example.clone());
+        }
+        let components = self.openapi.components.as_ref().map(|c| &c.examples);
+        let example = match content.examples.values().next()? {
+            ReferenceOr::Item(example) => example,
+            ReferenceOr::Reference { reference } => {
+                let name = reference.strip_prefix("#/components/examples/")?;
+                components?.get(name)?.as_item()?
+            }
+        };
+        example.value.clone()
     }
 
     /// The headers documented on success responses, merged by name (case-insensitively) into one type.

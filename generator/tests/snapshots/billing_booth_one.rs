@@ -18,6 +18,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[
@@ -873,5 +874,201 @@ impl ::std::str::FromStr for ListCustomerAccessUsersSort {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
+    }
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `createToken`: the stub builder [`Mock::create_token`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct CreateTokenBuilder;
+    impl runtime::mock::Operation for CreateTokenBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "createToken",
+            method: "POST",
+            path: &[Some("/token")],
+            responses: &[
+                runtime::mock::Documented::Code(200),
+                runtime::mock::Documented::Default,
+            ],
+            example: Some((
+                200,
+                "{\"token\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MiJ9.c2lnbmF0dXJl\"}",
+            )),
+        };
+    }
+    /// Operation `reactivateCustomerAccess`: the stub builder [`Mock::reactivate_customer_access`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct ReactivateCustomerAccessBuilder;
+    impl runtime::mock::Operation for ReactivateCustomerAccessBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "reactivateCustomerAccess",
+            method: "PUT",
+            path: &[Some("/customer/"), None, Some("/access/reactivate")],
+            responses: &[
+                runtime::mock::Documented::Code(200),
+                runtime::mock::Documented::Default,
+            ],
+            example: None,
+        };
+    }
+    /// Operation `listCustomerAccessUsers`: the stub builder [`Mock::list_customer_access_users`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct ListCustomerAccessUsersBuilder;
+    impl runtime::mock::Operation for ListCustomerAccessUsersBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "listCustomerAccessUsers",
+            method: "GET",
+            path: &[Some("/customer/"), None, Some("/access")],
+            responses: &[
+                runtime::mock::Documented::Code(200),
+                runtime::mock::Documented::Default,
+            ],
+            example: Some((
+                200,
+                "{\"limit\":25,\"offset\":0,\"count\":2,\"data\":[{\"id\":1201,\"email\":\"ada.lovelace@example.com\",\"name\":\"Ada Lovelace\",\"status\":\"active\"},{\"id\":1306,\"email\":\"jane.doe@example.com\",\"name\":\"Jane Doe\",\"status\":\"awaitingActivation\"}]}",
+            )),
+        };
+    }
+    /// Operation `inviteCustomerAccessUser`: the stub builder [`Mock::invite_customer_access_user`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct InviteCustomerAccessUserBuilder;
+    impl runtime::mock::Operation for InviteCustomerAccessUserBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "inviteCustomerAccessUser",
+            method: "POST",
+            path: &[Some("/customer/"), None, Some("/access")],
+            responses: &[
+                runtime::mock::Documented::Code(200),
+                runtime::mock::Documented::Default,
+            ],
+            example: Some((
+                200,
+                "{\"id\":1306,\"email\":\"jane.doe@example.com\",\"name\":\"Jane Doe\",\"status\":\"awaitingActivation\"}",
+            )),
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `POST /token` (operation `createToken`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn create_token(&self) -> runtime::mock::Stub<'_, mock::CreateTokenBuilder> {
+        self.stub()
+    }
+    /// A stub of `PUT /customer/{customerId}/access/reactivate` (operation `reactivateCustomerAccess`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn reactivate_customer_access(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::ReactivateCustomerAccessBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /customer/{customerId}/access` (operation `listCustomerAccessUsers`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn list_customer_access_users(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::ListCustomerAccessUsersBuilder> {
+        self.stub()
+    }
+    /// A stub of `POST /customer/{customerId}/access` (operation `inviteCustomerAccessUser`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn invite_customer_access_user(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::InviteCustomerAccessUserBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::CreateTokenBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: TokenRequest) -> Self {
+        self.stub_body(move |request| {
+            request.json(&body, "application/json");
+        })
+    }
+    /// Answers `200`: The credentials were accepted; the answer carries the bearer token.
+    pub fn respond_200(self, value: &TokenResponse) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+    /// Answers `default`: Error (no published error format: opaque JSON)
+    pub fn respond_default(self, status: u16, value: &::serde_json::Value) -> Self {
+        self.stub_json(runtime::mock::Documented::Default, status, value)
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::ReactivateCustomerAccessBuilder> {
+    /// Matches only requests whose `customerId` is this value, as the client sends it.
+    pub fn customer_id(self, value: i64) -> Self {
+        self.stub_param(Some(0), |request| request.path_param("customerId", &value))
+    }
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: ReactivateCustomerAccessRequest) -> Self {
+        self.stub_body(move |request| {
+            request.json(&body, "application/json");
+        })
+    }
+    /// Answers `200`: The access users were reactivated. The answer body is undocumented: it is free-form JSON.
+    pub fn respond_200(self, value: &::serde_json::Value) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+    /// Answers `default`: Error (no published error format: opaque JSON)
+    pub fn respond_default(self, status: u16, value: &::serde_json::Value) -> Self {
+        self.stub_json(runtime::mock::Documented::Default, status, value)
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::ListCustomerAccessUsersBuilder> {
+    /// Matches only requests whose `customerId` is this value, as the client sends it.
+    pub fn customer_id(self, value: i64) -> Self {
+        self.stub_param(Some(0), |request| request.path_param("customerId", &value))
+    }
+    /// Matches only requests whose `limit` is this value, as the client sends it.
+    pub fn limit(self, value: i32) -> Self {
+        self.stub_param(None, |request| request.query("limit", &value))
+    }
+    /// Matches only requests whose `offset` is this value, as the client sends it.
+    pub fn offset(self, value: i32) -> Self {
+        self.stub_param(None, |request| request.query("offset", &value))
+    }
+    /// Matches only requests whose `search` is this value, as the client sends it.
+    pub fn search(self, value: impl Into<String>) -> Self {
+        let value: String = value.into();
+        self.stub_param(None, |request| request.query("search", &value))
+    }
+    /// Matches only requests whose `sort` is this value, as the client sends it.
+    pub fn sort(self, value: ListCustomerAccessUsersSort) -> Self {
+        self.stub_param(None, |request| request.query("sort", &value))
+    }
+    /// Answers `200`: One page of the customer's access users.
+    pub fn respond_200(self, value: &CustomerAccessUserList) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+    /// Answers `default`: Error (no published error format: opaque JSON)
+    pub fn respond_default(self, status: u16, value: &::serde_json::Value) -> Self {
+        self.stub_json(runtime::mock::Documented::Default, status, value)
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::InviteCustomerAccessUserBuilder> {
+    /// Matches only requests whose `customerId` is this value, as the client sends it.
+    pub fn customer_id(self, value: i64) -> Self {
+        self.stub_param(Some(0), |request| request.path_param("customerId", &value))
+    }
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: InviteCustomerAccessUserRequest) -> Self {
+        self.stub_body(move |request| {
+            request.json(&body, "application/json");
+        })
+    }
+    /// Answers `200`: The user was invited. Inferred: the answer is the access user object.
+    pub fn respond_200(self, value: &CustomerAccessUser) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+    /// Answers `default`: Error (no published error format: opaque JSON)
+    pub fn respond_default(self, status: u16, value: &::serde_json::Value) -> Self {
+        self.stub_json(runtime::mock::Documented::Default, status, value)
     }
 }

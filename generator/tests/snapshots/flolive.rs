@@ -18,6 +18,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[
@@ -1038,5 +1039,148 @@ impl ::std::str::FromStr for EnvelopeFailurePageable {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
+    }
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `getEligibleBcds`: the stub builder [`Mock::get_eligible_bcds`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetEligibleBcdsBuilder;
+    impl runtime::mock::Operation for GetEligibleBcdsBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "getEligibleBcds",
+            method: "GET",
+            path: &[Some("/customer/"), None, Some("/eligible-bcd")],
+            responses: &[
+                runtime::mock::Documented::Code(200),
+                runtime::mock::Documented::Default,
+            ],
+            example: Some((
+                200,
+                "{\"errorCode\":\"\",\"errorMessage\":\"\",\"content\":[{\"id\":\"e291c23a-2b2b-41dd-895e-b5c145c767de\",\"name\":\"BCD11-Monthly-1-XML\",\"description\":\"Monthly XML invoicing\",\"periodType\":\"MONTHLY\",\"startDay\":1,\"duration\":1,\"invoiceFormat\":\"XML\",\"isAutomatic\":true,\"isExport\":true},{\"id\":\"ff74dca6-8e7f-4b85-a42b-13860913b370\",\"name\":\"BCD13-Weekly-1-PDF\",\"description\":\"Bi-Weekly PDF invoicing\",\"periodType\":\"WEEKLY\",\"startDay\":1,\"duration\":2,\"invoiceFormat\":\"PDF\",\"isAutomatic\":true,\"isExport\":false}],\"pageable\":null}",
+            )),
+        };
+    }
+    /// Operation `modifyBcd`: the stub builder [`Mock::modify_bcd`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct ModifyBcdBuilder;
+    impl runtime::mock::Operation for ModifyBcdBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "modifyBcd",
+            method: "PUT",
+            path: &[Some("/customer/"), None, Some("/bcd")],
+            responses: &[
+                runtime::mock::Documented::Code(200),
+                runtime::mock::Documented::Default,
+            ],
+            example: Some((
+                200,
+                "{\"errorCode\":\"\",\"errorMessage\":\"\",\"content\":[{\"requestId\":\"ff74dca6-8e7f-4b85-a42b-13860913b370\"}],\"pageable\":null}",
+            )),
+        };
+    }
+    /// Operation `getRequestStatus`: the stub builder [`Mock::get_request_status`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct GetRequestStatusBuilder;
+    impl runtime::mock::Operation for GetRequestStatusBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "getRequestStatus",
+            method: "GET",
+            path: &[Some("/global/call/"), None],
+            responses: &[
+                runtime::mock::Documented::Code(200),
+                runtime::mock::Documented::Default,
+            ],
+            example: Some((
+                200,
+                "{\"errorCode\":\"\",\"errorMessage\":\"\",\"content\":[{\"status\":\"SUCCESS\"}],\"pageable\":null}",
+            )),
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `GET /customer/{id}/eligible-bcd` (operation `getEligibleBcds`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_eligible_bcds(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::GetEligibleBcdsBuilder> {
+        self.stub()
+    }
+    /// A stub of `PUT /customer/{id}/bcd` (operation `modifyBcd`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn modify_bcd(&self) -> runtime::mock::Stub<'_, mock::ModifyBcdBuilder> {
+        self.stub()
+    }
+    /// A stub of `GET /global/call/{requestId}` (operation `getRequestStatus`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn get_request_status(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::GetRequestStatusBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetEligibleBcdsBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: ::uuid::Uuid) -> Self {
+        self.stub_param(Some(0), |request| request.path_param("id", &value))
+    }
+    /// Matches only requests whose `page` is this value, as the client sends it.
+    pub fn page(self, value: i32) -> Self {
+        self.stub_param(None, |request| request.query("page", &value))
+    }
+    /// Matches only requests whose `size` is this value, as the client sends it.
+    pub fn size(self, value: i32) -> Self {
+        self.stub_param(None, |request| request.query("size", &value))
+    }
+    /// Answers `200`: Envelope. Success is decided by errorCode: the empty string means success (ACK) and content holds the eligible BCDs; a non-empty errorCode means failure (NAK) and content and pageable are then empty strings. The HTTP status of a failure is undocumented, so a NAK may also arrive with this status.
+    pub fn respond_200(self, value: &[Bcd]) -> Self {
+        self.stub_envelope(ENVELOPE, runtime::mock::Documented::Code(200), 200, value)
+    }
+    /// Answers with a failure envelope carrying `code` and `message`, at any documented `status`.
+    pub fn respond_error(self, status: u16, code: &ErrorCode, message: &str) -> Self {
+        self.stub_envelope_error(ENVELOPE, status, code, message)
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::ModifyBcdBuilder> {
+    /// Matches only requests whose `id` is this value, as the client sends it.
+    pub fn id(self, value: ::uuid::Uuid) -> Self {
+        self.stub_param(Some(0), |request| request.path_param("id", &value))
+    }
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: ModifyBcdRequest) -> Self {
+        self.stub_body(move |request| {
+            request.json(&body, "application/json");
+        })
+    }
+    /// Answers `200`: Envelope. Success is decided by errorCode: the empty string means success (ACK) and content holds the requestId to poll; a non-empty errorCode means failure (NAK) and content and pageable are then empty strings. The HTTP status of a failure is undocumented, so a NAK may also arrive with this status.
+    pub fn respond_200(self, value: &[ModifyBcdResult]) -> Self {
+        self.stub_envelope(ENVELOPE, runtime::mock::Documented::Code(200), 200, value)
+    }
+    /// Answers with a failure envelope carrying `code` and `message`, at any documented `status`.
+    pub fn respond_error(self, status: u16, code: &ErrorCode, message: &str) -> Self {
+        self.stub_envelope_error(ENVELOPE, status, code, message)
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::GetRequestStatusBuilder> {
+    /// Matches only requests whose `requestId` is this value, as the client sends it.
+    pub fn request_id(self, value: ::uuid::Uuid) -> Self {
+        self.stub_param(Some(0), |request| request.path_param("requestId", &value))
+    }
+    /// Answers `200`: Envelope. Success is decided by errorCode: the empty string means success (ACK) and content holds the request status; a non-empty errorCode means failure (NAK) and content and pageable are then empty strings. The HTTP status of a failure is undocumented, so a NAK may also arrive with this status.
+    pub fn respond_200(self, value: &[RequestStatus]) -> Self {
+        self.stub_envelope(ENVELOPE, runtime::mock::Documented::Code(200), 200, value)
+    }
+    /// Answers with a failure envelope carrying `code` and `message`, at any documented `status`.
+    pub fn respond_error(self, status: u16, code: &ErrorCode, message: &str) -> Self {
+        self.stub_envelope_error(ENVELOPE, status, code, message)
     }
 }

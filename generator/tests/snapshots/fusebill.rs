@@ -22,6 +22,7 @@
     rustdoc::invalid_html_tags
 )]
 #![allow(deprecated)]
+#![allow(unexpected_cfgs)]
 use crate::runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[
@@ -867,5 +868,97 @@ impl ::std::str::FromStr for ActivateCustomerView {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
+    }
+}
+/// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+/// builder per operation whose answers are checked against the spec when mounted.
+#[cfg(feature = "mock")]
+pub mod mock {
+    use super::runtime;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+    pub type Mock = runtime::mock::MockServer<Api>;
+    /// This API, as the type parameter of its [`Mock`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Api;
+    /// Operation `activateCustomer`: the stub builder [`Mock::activate_customer`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct ActivateCustomerBuilder;
+    impl runtime::mock::Operation for ActivateCustomerBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "activateCustomer",
+            method: "POST",
+            path: &[Some("/customerActivation")],
+            responses: &[
+                runtime::mock::Documented::Code(200),
+                runtime::mock::Documented::Code(400),
+                runtime::mock::Documented::Code(401),
+                runtime::mock::Documented::Code(404),
+                runtime::mock::Documented::Code(409),
+                runtime::mock::Documented::Code(429),
+                runtime::mock::Documented::Code(500),
+            ],
+            example: Some((
+                200,
+                "{\"firstName\":\"Richardson\",\"middleName\":\"Reeves\",\"lastName\":\"Woods\",\"companyName\":\"Gadtron\",\"suffix\":\"Sr.\",\"primaryEmail\":\"[email\u{a0}protected]\",\"primaryPhone\":8874452248,\"secondaryEmail\":\"[email\u{a0}protected]\",\"secondaryPhone\":8585333923,\"title\":\"Mrs\",\"reference\":100986,\"status\":\"Active\",\"customerAccountStatus\":\"Good\",\"currency\":\"USD\",\"customerReference\":{\"reference1\":null,\"reference2\":\"customValue\",\"reference3\":null,\"salesTrackingCodes\":[],\"id\":12000750,\"uri\":\"https://secure.fusebill.com/v1/customers/12000750\"},\"customerAcquisition\":{\"adContent\":null,\"campaign\":null,\"keyword\":null,\"landingPage\":null,\"medium\":null,\"source\":null,\"id\":12000750,\"uri\":\"https://secure.fusebill.com/v1/customers/12000750\"},\"monthlyRecurringRevenue\":250,\"netMonthlyRecurringRevenue\":220,\"salesforceId\":12345678,\"salesforceAccountType\":null,\"salesforceSynchStatus\":\"Enabled\",\"netsuiteId\":12345678,\"netsuiteSynchStatus\":\"Enabled\",\"netsuiteCustomerType\":\"Individual\",\"portalUserName\":\"Richardson1974\",\"parentId\":12000749,\"quickBooksLatchType\":null,\"quickBooksId\":null,\"quickBooksSyncToken\":null,\"hubSpotId\":null,\"hubSpotCompanyId\":null,\"geotabId\":\"7813\",\"modifiedTimestamp\":\"2019-11-07T15:51:11.1915461Z\",\"createdTimestamp\":\"2018-01-01T03:33:33.02\",\"id\":12000750,\"uri\":\"https://secure.fusebill.com/v1/customers/12000750\"}",
+            )),
+        };
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Mock {
+    /// A stub of `POST /customerActivation` (operation `activateCustomer`): set the inputs to match and the answers, then `.mount().await`.
+    pub fn activate_customer(
+        &self,
+    ) -> runtime::mock::Stub<'_, mock::ActivateCustomerBuilder> {
+        self.stub()
+    }
+}
+#[cfg(feature = "mock")]
+impl runtime::mock::Stub<'_, mock::ActivateCustomerBuilder> {
+    /// Matches only requests whose `preview` is this value, as the client sends it.
+    pub fn preview(self, value: bool) -> Self {
+        self.stub_param(None, |request| request.query("preview", &value))
+    }
+    /// Matches only requests whose `showZeroDollarCharges` is this value, as the client sends it.
+    pub fn show_zero_dollar_charges(self, value: bool) -> Self {
+        self.stub_param(None, |request| request.query("showZeroDollarCharges", &value))
+    }
+    /// Matches only requests whose `view` is this value, as the client sends it.
+    pub fn view(self, value: ActivateCustomerView) -> Self {
+        self.stub_param(None, |request| request.query("view", &value))
+    }
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: CustomerActivationRequest) -> Self {
+        self.stub_body(move |request| {
+            request.json(&body, "application/json");
+        })
+    }
+    /// Answers `200`: The customer, activated (or, with preview=true, still in draft). With view=sideeffects the answer also includes the resulting invoice(s), whose shape is not documented.
+    pub fn respond_200(self, value: &Customer) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(200), 200, value)
+    }
+    /// Answers `400`: Bad request: the request is malformed, or the activity cannot be processed in the customer's current state.
+    pub fn respond_400(self, value: &FusebillError) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(400), 400, value)
+    }
+    /// Answers `401`: Unauthorized: the API key is missing or invalid.
+    pub fn respond_401(self, value: &FusebillError) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(401), 401, value)
+    }
+    /// Answers `404`: Not found, for example an unknown customerId.
+    pub fn respond_404(self, value: &FusebillError) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(404), 404, value)
+    }
+    /// Answers `409`: Conflict: the request breaks a business rule.
+    pub fn respond_409(self, value: &FusebillError) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(409), 409, value)
+    }
+    /// Answers `429`: Too many requests: the rate limit (1,000 a minute or 180,000 a day on live accounts) is exceeded. No Retry-After header is sent; the X-Rate-Limit-Reset headers tell when the limits reset.
+    pub fn respond_429(self, value: &FusebillError) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(429), 429, value)
+    }
+    /// Answers `500`: Internal server error.
+    pub fn respond_500(self, value: &FusebillError) -> Self {
+        self.stub_json(runtime::mock::Documented::Code(500), 500, value)
     }
 }

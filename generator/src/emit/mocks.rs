@@ -1,0 +1,308 @@
+//! Emits the typed mock server of an API, behind the generated crate's `mock` feature: a `mock` module with
+//! the server type and one marker per operation, a stub builder method per operation, and per operation the
+//! typed setters (parameters and body, encoded by the client's own writers) and answers (one per documented
+//! status). The work is done by `runtime::mock`; each operation only states its parts.
+
+use super::bodies::{BodyArgument, body_argument, body_encoding};
+use super::operations::argument_type;
+use super::params::param_write;
+use super::tokens::{doc, ident, rust_type};
+use crate::ir::{
+    Api, Operation, ParamLocation, PathPart, Response, ResponseBody, StatusMatch, Type,
+};
+use crate::names::Scope;
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+/// Methods of `runtime::mock::MockServer`: an operation's stub method must not take these names.
+const SERVER_METHODS: &[&str] = &["start", "uri", "server", "stub", "verify"];
+
+/// Methods of `runtime::mock::Stub`: setters and answers must not take these names.
+const STUB_METHODS: &[&str] = &[
+    "delay",
+    "respond_header",
+    "expect",
+    "respond_status",
+    "mount",
+    "stub_param",
+    "stub_body",
+    "stub_json",
+    "stub_raw",
+    "stub_envelope",
+    "stub_envelope_error",
+    "push",
+    "fail",
+];
+
+/// Every mock item of the API, each under `#[cfg(feature = "mock")]`.
+pub fn emit_mocks(api: &Api) -> TokenStream {
+    let mut server_methods = Scope::with_reserved(SERVER_METHODS);
+    let mut markers = Vec::new();
+    let mut constructors = Vec::new();
+    let mut stub_impls = Vec::new();
+    for operation in &api.operations {
+        let marker = ident(&operation.builder_name);
+        let spec = operation_spec(operation);
+        let id = &operation.id;
+        let marker_doc = doc(Some(&format!(
+            "Operation `{id}`: the stub builder [`Mock::{}`] returns is typed by it.",
+            operation.method_name.trim_start_matches("r#")
+        )));
+        markers.push(quote! {
+            #marker_doc
+            #[derive(Debug, Clone, Copy)]
+            pub struct #marker;
+            impl runtime::mock::Operation for #marker {
+                const SPEC: runtime::mock::OperationSpec = #spec;
+            }
+        });
+        let name = ident(&server_methods.claim(&operation.method_name));
+        let constructor_doc = doc(Some(&format!(
+            "A stub of `{} {}` (operation `{id}`): set the inputs to match and the answers, then `.mount().await`.",
+            operation.method.as_str(),
+            operation.path
+        )));
+        constructors.push(quote! {
+            #constructor_doc
+            pub fn #name(&self) -> runtime::mock::Stub<'_, mock::#marker> {
+                self.stub()
+            }
+        });
+        let methods = stub_methods(api, operation);
+        if !methods.is_empty() {
+            stub_impls.push(quote! {
+                #[cfg(feature = "mock")]
+                impl runtime::mock::Stub<'_, mock::#marker> { #(#methods)* }
+            });
+        }
+    }
+    quote! {
+        /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
+        /// builder per operation whose answers are checked against the spec when mounted.
+        #[cfg(feature = "mock")]
+        pub mod mock {
+            use super::runtime;
+
+            /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
+            pub type Mock = runtime::mock::MockServer<Api>;
+
+            /// This API, as the type parameter of its [`Mock`].
+            #[derive(Debug, Clone, Copy)]
+            pub struct Api;
+
+            #(#markers)*
+        }
+
+        #[cfg(feature = "mock")]
+        impl mock::Mock { #(#constructors)* }
+
+        #(#stub_impls)*
+    }
+}
+
+/// `runtime::mock::OperationSpec { .. }` for an operation.
+fn operation_spec(operation: &Operation) -> TokenStream {
+    let id = &operation.id;
+    let method = operation.method.as_str();
+    let path = operation.path_parts.iter().map(|part| match part {
+        PathPart::Literal(text) => quote!(Some(#text)),
+        PathPart::Param(_) => quote!(None),
+    });
+    let responses = operation.responses.iter().map(|r| documented(r.status));
+    let example = match default_answer(operation) {
+        Some((status, body)) => {
+            let status = Literal::u16_unsuffixed(status);
+            quote!(Some((#status, #body)))
+        }
+        None => quote!(None),
+    };
+    quote! {
+        runtime::mock::OperationSpec {
+            id: #id,
+            method: #method,
+            path: &[#(#path),*],
+            responses: &[#(#responses),*],
+            example: #example,
+        }
+    }
+}
+
+/// What a stub answers when it is given no answer: the first success with an example, else the first success
+/// that has no body.
+fn default_answer(operation: &Operation) -> Option<(u16, String)> {
+    let successes = || operation.responses.iter().filter(|r| r.status.is_success());
+    let status = |r: &Response| match r.status {
+        StatusMatch::Code(code) => code,
+        _ => 200,
+    };
+    let example = successes().find_map(|r| {
+        let text = serde_json::to_string(r.example.as_ref()?).ok()?;
+        Some((status(r), text))
+    });
+    example.or_else(|| {
+        successes()
+            .find(|r| r.body.is_none())
+            .map(|r| (status(r), String::new()))
+    })
+}
+
+fn documented(status: StatusMatch) -> TokenStream {
+    match status {
+        StatusMatch::Code(code) => {
+            let code = Literal::u16_unsuffixed(code);
+            quote!(runtime::mock::Documented::Code(#code))
+        }
+        StatusMatch::Range(class) => {
+            let class = Literal::u16_unsuffixed(class);
+            quote!(runtime::mock::Documented::Range(#class))
+        }
+        StatusMatch::Default => quote!(runtime::mock::Documented::Default),
+    }
+}
+
+/// The setters (one per parameter, and `body`) and answers (one per documented status) of a stub.
+fn stub_methods(api: &Api, operation: &Operation) -> Vec<TokenStream> {
+    let mut names = Scope::with_reserved(STUB_METHODS);
+    let mut methods = Vec::new();
+    let mut slot = 0usize;
+    for param in &operation.params {
+        let name = ident(&names.claim(&param.rust_name));
+        let (argument, into) = argument_type(api, &param.ty);
+        let convert = into.then(|| {
+            let ty = rust_type(api, &param.ty);
+            quote!(let value: #ty = value.into();)
+        });
+        let target = if param.location == ParamLocation::Path {
+            let index = Literal::usize_unsuffixed(slot);
+            slot += 1;
+            quote!(Some(#index))
+        } else {
+            quote!(None)
+        };
+        let call = param_write(param, quote!(&value));
+        let docs = doc(Some(&format!(
+            "Matches only requests whose `{}` is this value, as the client sends it.",
+            param.wire_name
+        )));
+        methods.push(quote! {
+            #docs
+            pub fn #name(self, value: #argument) -> Self {
+                #convert
+                self.stub_param(#target, |request| #call)
+            }
+        });
+    }
+    if let Some(body) = &operation.body {
+        let name = ident(&names.claim("body"));
+        let BodyArgument {
+            field,
+            argument,
+            into,
+        } = body_argument(api, body);
+        let convert = into.then(|| quote!(let body: #field = body.into();));
+        let encode = body_encoding(body);
+        methods.push(quote! {
+            /// Matches only requests with this body (JSON compared as values, other media as bytes).
+            pub fn #name(self, body: #argument) -> Self {
+                #convert
+                self.stub_body(move |request| { #encode })
+            }
+        });
+    }
+    let enveloped = api.envelope.is_some();
+    for response in &operation.responses {
+        if enveloped && !response.status.is_success() {
+            continue;
+        }
+        let key = response.status.key().to_ascii_lowercase();
+        let name = ident(&names.claim(&format!("respond_{key}")));
+        methods.push(answer_method(api, response, &name, enveloped));
+    }
+    if let Some(envelope) = api
+        .envelope
+        .as_ref()
+        .filter(|_| !operation.responses.is_empty())
+    {
+        let name = ident(&names.claim("respond_error"));
+        let code = match envelope.error_codes {
+            Some(id) => {
+                let ty = rust_type(api, &Type::Named(id));
+                quote!(&#ty)
+            }
+            None => quote!(&str),
+        };
+        methods.push(quote! {
+            /// Answers with a failure envelope carrying `code` and `message`, at any documented `status`.
+            pub fn #name(self, status: u16, code: #code, message: &str) -> Self {
+                self.stub_envelope_error(ENVELOPE, status, code, message)
+            }
+        });
+    }
+    methods
+}
+
+/// `respond_<status>`: one answer with the documented body type of that response.
+fn answer_method(
+    api: &Api,
+    response: &Response,
+    name: &proc_macro2::Ident,
+    enveloped: bool,
+) -> TokenStream {
+    let documented = documented(response.status);
+    let (status_argument, status) = match response.status {
+        StatusMatch::Code(code) => {
+            let code = Literal::u16_unsuffixed(code);
+            (None, quote!(#code))
+        }
+        _ => (Some(quote!(status: u16,)), quote!(status)),
+    };
+    let summary = response.doc.lines().next().unwrap_or_default();
+    let docs = doc(Some(&format!(
+        "Answers `{}`: {summary}",
+        response.status.key()
+    )));
+    let (value_argument, call) = match &response.body {
+        Some(ResponseBody::Json(ty)) => {
+            let ty = borrowed(api, ty);
+            let call = if enveloped {
+                quote!(self.stub_envelope(ENVELOPE, #documented, #status, value))
+            } else {
+                quote!(self.stub_json(#documented, #status, value))
+            };
+            (Some(quote!(value: #ty)), call)
+        }
+        Some(ResponseBody::Text) => (
+            Some(quote!(value: impl Into<String>)),
+            quote!(self.stub_raw(#documented, #status, Into::<String>::into(value), "text/plain")),
+        ),
+        Some(ResponseBody::Bytes) => (
+            Some(quote!(value: impl Into<::bytes::Bytes>)),
+            quote!(self.stub_raw(#documented, #status, Into::<::bytes::Bytes>::into(value).to_vec(), "application/octet-stream")),
+        ),
+        None => (
+            None,
+            quote!(self.stub_raw(#documented, #status, Vec::new(), "")),
+        ),
+    };
+    quote! {
+        #docs
+        pub fn #name(self, #status_argument #value_argument) -> Self {
+            #call
+        }
+    }
+}
+
+/// A JSON answer is taken by reference: `&str` and `&[T]` rather than `&String` and `&Vec<T>`.
+fn borrowed(api: &Api, ty: &Type) -> TokenStream {
+    match ty {
+        Type::String => quote!(&str),
+        Type::Array(item) => {
+            let item = rust_type(api, item);
+            quote!(&[#item])
+        }
+        other => {
+            let ty = rust_type(api, other);
+            quote!(&#ty)
+        }
+    }
+}
