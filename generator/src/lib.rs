@@ -16,6 +16,7 @@ mod bundle;
 pub mod diagnostics;
 mod emit;
 mod format;
+mod graph;
 pub mod ir;
 pub mod load;
 mod lower;
