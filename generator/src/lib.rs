@@ -27,8 +27,6 @@ pub mod standalone;
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use emit::RuntimeMode;
 
-use proc_macro2::TokenStream;
-use quote::quote;
 use std::path::Path;
 
 /// Generated code for one spec, and the warnings (lossy fallbacks) met on the way.
@@ -71,10 +69,7 @@ impl Generator {
 
     /// Generates a file of items with `//!` module docs (for `src/lib.rs` or `mod name;`).
     pub fn generate(&self, spec: &Path) -> Result<Generated, Diagnostics> {
-        self.run(spec, |module| {
-            let (inner, items) = (module.inner_attributes, module.items);
-            quote! { #inner #items }
-        })
+        self.run(spec, None)
     }
 
     /// Generates `pub mod <name> { ... }`, for inclusion with `include!`. `name` must be an identifier
@@ -85,10 +80,7 @@ impl Generator {
             let problem = Diagnostic::error("", format!("{name:?} is not a Rust module name"));
             return Err(Diagnostics::new(vec![problem]));
         }
-        self.run(spec, |module| {
-            let (inner, items) = (module.inner_attributes, module.items);
-            quote! { pub mod #module_name { #inner #items } }
-        })
+        self.run(spec, Some(&module_name))
     }
 
     /// Loads, lowers and emits a spec without formatting or writing anything; returns the warnings, or
@@ -100,16 +92,25 @@ impl Generator {
     fn run(
         &self,
         spec: &Path,
-        wrap: impl FnOnce(emit::ModuleTokens) -> TokenStream,
+        module: Option<&proc_macro2::Ident>,
     ) -> Result<Generated, Diagnostics> {
-        let (document, module, warnings) = self.analyse(spec)?;
-        let code = format::format_file(wrap(module)).map_err(|message| {
-            Diagnostics::new(vec![document.locate(Diagnostic::error("", message))])
-        })?;
+        let (document, tokens, warnings) = self.analyse(spec)?;
+        let files = document.files();
+        let path = document.path.clone();
+        // The parsed document is not needed to format: its memory is given back before the output grows.
+        drop(document);
+        let code = format::format_items(tokens.inner_attributes, tokens.items, module).map_err(
+            |message| {
+                let mut problem = Diagnostic::error("", message);
+                problem.file = path;
+                (problem.line, problem.column) = (Some(1), Some(1));
+                Diagnostics::new(vec![problem])
+            },
+        )?;
         Ok(Generated {
             code,
             warnings,
-            files: document.files(),
+            files,
         })
     }
 

@@ -28,8 +28,9 @@ pub enum RuntimeMode {
 pub struct ModuleTokens {
     /// `#![doc]` and `#![allow]` attributes, for the top of a file or the inside of a `mod` block.
     pub inner_attributes: TokenStream,
-    /// The items.
-    pub items: TokenStream,
+    /// The items, in chunks of whole items: each chunk is parsed and formatted on its own, so that a large
+    /// API is never held as one syntax tree.
+    pub items: Vec<TokenStream>,
 }
 
 /// Emits every item of one API.
@@ -66,12 +67,11 @@ pub fn emit_api(
             // `#[deprecated]` is for the users of what the spec deprecates, not for this module's own impls.
             #![allow(deprecated)]
         },
-        items: quote! {
-            #runtime_items
-            #client
-            #operations
-            #models
-        },
+        items: [runtime_items, client]
+            .into_iter()
+            .chain(operations)
+            .chain(models)
+            .collect(),
     })
 }
 

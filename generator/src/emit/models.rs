@@ -10,15 +10,14 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use recursion::Recursion;
 
-/// Every named type of the API.
-pub fn emit_models(api: &Api) -> TokenStream {
+/// Every named type of the API, one token stream per type (each formatted on its own).
+pub fn emit_models(api: &Api) -> Vec<TokenStream> {
     let recursion = Recursion::new(api);
-    let types = api
-        .types
+    api.types
         .iter()
         .enumerate()
-        .map(|(index, def)| emit_type(api, &recursion, TypeId(index), def));
-    quote! { #(#types)* }
+        .map(|(index, def)| emit_type(api, &recursion, TypeId(index), def))
+        .collect()
 }
 
 fn emit_type(api: &Api, recursion: &Recursion, id: TypeId, def: &TypeDef) -> TokenStream {

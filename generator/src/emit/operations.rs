@@ -12,8 +12,9 @@ use crate::ir::{
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// Methods on `Client` (one per operation) and the request builders they return.
-pub fn emit_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> TokenStream {
+/// Methods on `Client` (one per operation) and the request builders they return: the client's operation methods (with the envelope constant), then one request builder per operation:
+/// separate token streams, each formatted on its own.
+pub fn emit_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> Vec<TokenStream> {
     let mut methods = Vec::new();
     let mut builders = Vec::new();
     for operation in &api.operations {
@@ -52,11 +53,11 @@ pub fn emit_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> TokenStr
                 runtime::EnvelopeSpec { content: #content, error_code: #code, error_message: #message };
         }
     });
-    quote! {
+    let methods = quote! {
         #envelope
         impl Client { #(#methods)* }
-        #(#builders)*
-    }
+    };
+    std::iter::once(methods).chain(builders).collect()
 }
 
 /// The Rust types an operation answers with, and how each documented status is decoded.
