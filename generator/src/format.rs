@@ -12,39 +12,89 @@ pub fn format_file(tokens: TokenStream) -> Result<String, String> {
     Ok(format!("{STAMP}{}", unparse(tokens)?))
 }
 
-/// Formats a file of inner attributes and chunks of items, either at the top level or inside
-/// `pub mod <module> { ... }`. prettyplease lays out each item on its own (items are separated by hard
-/// breaks), so printing chunk by chunk gives the same text as printing the whole file at once; inside a
-/// module, each chunk is printed inside the same module header (so that it is indented and wrapped as it
-/// would be there) and the header and closing brace are cut off.
-pub fn format_items(
-    inner_attributes: TokenStream,
-    items: Vec<TokenStream>,
-    module: Option<&Ident>,
-) -> Result<String, String> {
-    let mut out = String::from(STAMP);
-    let Some(module) = module else {
-        out.push_str(&unparse(inner_attributes)?);
-        for chunk in items {
-            out.push_str(&unparse(chunk)?);
+/// Formats a file made of `count` chunks of whole items (chunk 0 may be inner attributes), either at the
+/// top level or inside `pub mod <module> { ... }`. Each chunk is made by `chunk` and printed on its own, on
+/// as many threads as the machine has, and the texts are joined in chunk order.
+///
+/// prettyplease lays out each item on its own (items are separated by hard breaks), so printing chunk by
+/// chunk gives the same text as printing the whole file at once; inside a module, each chunk is printed
+/// inside the same module header (so that it is indented and wrapped as it would be there) and the header
+/// and closing brace are cut off.
+pub fn format_items<F>(count: usize, chunk: F, module: Option<&str>) -> Result<String, String>
+where
+    F: Fn(usize) -> Result<TokenStream, String> + Sync,
+{
+    let print = |index: usize| -> Result<String, String> {
+        let tokens = chunk(index)?;
+        match module {
+            None => unparse(tokens),
+            Some(_) if tokens.is_empty() => Ok(String::new()),
+            Some(name) => {
+                let name: Ident = syn::parse_str(name)
+                    .map_err(|e| internal(format!("module name {name:?}: {e}")))?;
+                let text = unparse(quote! { pub mod #name { #tokens } })?;
+                // The wrapper's first line is the header, its last the closing brace.
+                text.split_once('\n')
+                    .and_then(|(_, rest)| rest.strip_suffix("}\n"))
+                    .map(str::to_owned)
+                    .ok_or_else(|| internal(format!("unexpected module layout: {text:?}")))
+            }
         }
-        return Ok(out);
     };
-    out.push_str(&format!("pub mod {module} {{\n"));
-    for chunk in std::iter::once(inner_attributes).chain(items) {
-        if chunk.is_empty() {
-            continue;
-        }
-        let text = unparse(quote! { pub mod #module { #chunk } })?;
-        // The wrapper's first line is the header, its last the closing brace.
-        let body = text
-            .split_once('\n')
-            .and_then(|(_, rest)| rest.strip_suffix("}\n"))
-            .ok_or_else(|| internal(format!("unexpected module layout: {text:?}")))?;
-        out.push_str(body);
+    let texts = in_parallel(count, print)?;
+    let mut out = String::with_capacity(texts.iter().map(String::len).sum::<usize>() + 64);
+    out.push_str(STAMP);
+    if let Some(name) = module {
+        out.push_str(&format!("pub mod {name} {{\n"));
     }
-    out.push_str("}\n");
+    for text in &texts {
+        out.push_str(text);
+    }
+    if module.is_some() {
+        out.push_str("}\n");
+    }
     Ok(out)
+}
+
+/// Runs `work` for every index below `count` on up to one thread per CPU; results come back in index
+/// order, and the first failure (by index) is the error, whatever thread met it.
+fn in_parallel<F>(count: usize, work: F) -> Result<Vec<String>, String>
+where
+    F: Fn(usize) -> Result<String, String> + Sync,
+{
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(count)
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let take = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            if index >= count {
+                return done;
+            }
+            done.push((index, work(index)));
+        }
+    };
+    let mut results: Vec<(usize, Result<String, String>)> = if threads == 1 {
+        take()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(take)).collect();
+            let mut all = Vec::with_capacity(count);
+            for handle in handles {
+                match handle.join() {
+                    Ok(mut done) => all.append(&mut done),
+                    Err(_) => all.push((0, Err(internal("a formatting thread panicked".into())))),
+                }
+            }
+            all
+        })
+    };
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, text)| text).collect()
 }
 
 /// Parses and prints tokens as a file.
@@ -78,22 +128,50 @@ mod tests {
         ]
     }
 
+    /// Inner attributes (or none), then the chunks: made afresh on each call, since tokens cannot be
+    /// shared with the formatting threads.
+    fn all(with_inner: bool, index: usize) -> Result<proc_macro2::TokenStream, String> {
+        let inner = if with_inner {
+            quote! { #![doc = "Module docs."] #![allow(clippy::too_many_arguments)] }
+        } else {
+            quote!()
+        };
+        Ok(std::iter::once(inner)
+            .chain(chunks())
+            .nth(index)
+            .unwrap_or_default())
+    }
+
+    #[test]
+    fn a_failing_chunk_is_the_error() {
+        let chunk = |i| {
+            if i == 1 {
+                Err("bad".to_owned())
+            } else {
+                Ok(quote!(
+                    struct A;
+                ))
+            }
+        };
+        assert_eq!(format_items(3, chunk, None), Err("bad".to_owned()));
+    }
+
     #[test]
     fn chunk_by_chunk_equals_the_whole_file() {
-        let inner = quote! { #![doc = "Module docs."] #![allow(clippy::too_many_arguments)] };
         let items = chunks();
+        let inner = all(true, 0).unwrap();
         let whole = format_file(quote! { #inner #(#items)* });
-        assert_eq!(format_items(inner, chunks(), None), whole);
+        assert_eq!(format_items(4, |i| all(true, i), None), whole);
     }
 
     #[test]
     fn chunk_by_chunk_inside_a_module_equals_the_whole_module() {
-        let inner = quote! { #![doc = "Module docs."] };
         let items = chunks();
+        let inner = all(true, 0).unwrap();
         let name = format_ident!("api");
         let whole = format_file(quote! { pub mod #name { #inner #(#items)* } });
-        assert_eq!(format_items(inner.clone(), chunks(), Some(&name)), whole);
+        assert_eq!(format_items(4, |i| all(true, i), Some("api")), whole);
         let whole = format_file(quote! { pub mod #name { #(#items)* } });
-        assert_eq!(format_items(quote!(), chunks(), Some(&name)), whole);
+        assert_eq!(format_items(4, |i| all(false, i), Some("api")), whole);
     }
 }

@@ -8,16 +8,14 @@ use super::tokens::{doc, ident, rust_type};
 use crate::ir::{Api, Field, Presence, Type, TypeDef, TypeId, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
-use recursion::Recursion;
+pub use recursion::Recursion;
 
-/// Every named type of the API, one token stream per type (each formatted on its own).
-pub fn emit_models(api: &Api) -> Vec<TokenStream> {
-    let recursion = Recursion::new(api);
-    api.types
-        .iter()
-        .enumerate()
-        .map(|(index, def)| emit_type(api, &recursion, TypeId(index), def))
-        .collect()
+/// One named type of the API (with its impls); `recursion` is computed once for the API.
+pub fn emit_model(api: &Api, recursion: &Recursion, id: TypeId) -> TokenStream {
+    match api.types.get(id.0) {
+        Some(def) => emit_type(api, recursion, id, def),
+        None => TokenStream::new(),
+    }
 }
 
 fn emit_type(api: &Api, recursion: &Recursion, id: TypeId, def: &TypeDef) -> TokenStream {

@@ -12,30 +12,25 @@ use crate::ir::{
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// Methods on `Client` (one per operation) and the request builders they return: the client's operation methods (with the envelope constant), then one request builder per operation:
-/// separate token streams, each formatted on its own.
-pub fn emit_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> Vec<TokenStream> {
-    let mut methods = Vec::new();
-    let mut builders = Vec::new();
-    for operation in &api.operations {
+/// Checks that every operation can be emitted, reporting those that cannot (errors) and those whose errors
+/// lose their type (warnings); returns the indexes of the operations to emit.
+pub fn check_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> Vec<usize> {
+    let mut emitted = Vec::new();
+    for (index, operation) in api.operations.iter().enumerate() {
         let pointer = format!(
             "/paths/{}",
             crate::diagnostics::pointer_token(&operation.path)
         );
         match shape(api, operation) {
-            Ok(shape) => {
-                let (method, builder) = emit_operation(api, operation, &shape);
-                methods.push(method);
-                builders.push(builder);
-            }
+            Ok(_) => emitted.push(index),
             Err(message) => diagnostics.push(Diagnostic::error(
-                pointer,
+                pointer.clone(),
                 format!("operation {:?}: {message}", operation.id),
             )),
         }
         if shape_is_lossy(operation, api.envelope.is_some()) {
             diagnostics.push(Diagnostic::warning(
-                format!("/paths/{}", crate::diagnostics::pointer_token(&operation.path)),
+                pointer,
                 format!(
                     "operation {:?} documents several error body types; its errors decode as serde_json::Value",
                     operation.id
@@ -43,6 +38,19 @@ pub fn emit_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> Vec<Toke
             ));
         }
     }
+    emitted
+}
+
+/// The methods on `Client`, one per operation (and the envelope constant they read).
+pub fn emit_methods(api: &Api, emitted: &[usize]) -> TokenStream {
+    let methods: Vec<TokenStream> = emitted
+        .iter()
+        .filter_map(|&index| {
+            let operation = api.operations.get(index)?;
+            let shape = shape(api, operation).ok()?;
+            Some(emit_operation(api, operation, &shape).0)
+        })
+        .collect();
     let envelope = api.envelope.as_ref().filter(|_| !methods.is_empty()).map(|envelope| {
         let content = &envelope.content_property;
         let code = &envelope.error_code_property;
@@ -53,11 +61,21 @@ pub fn emit_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> Vec<Toke
                 runtime::EnvelopeSpec { content: #content, error_code: #code, error_message: #message };
         }
     });
-    let methods = quote! {
+    quote! {
         #envelope
         impl Client { #(#methods)* }
+    }
+}
+
+/// The request builder of one operation, which sends the call and decodes its answers.
+pub fn emit_builder(api: &Api, index: usize) -> TokenStream {
+    let Some(operation) = api.operations.get(index) else {
+        return TokenStream::new();
     };
-    std::iter::once(methods).chain(builders).collect()
+    match shape(api, operation) {
+        Ok(shape) => emit_operation(api, operation, &shape).1,
+        Err(_) => TokenStream::new(),
+    }
 }
 
 /// The Rust types an operation answers with, and how each documented status is decoded.
