@@ -61,8 +61,46 @@ pub fn progenitor_crate(
     })
 }
 
-/// `cargo-progenitor` from `PROGENITOR`, else from `PATH`, else from the bench cache's `tools/bin`.
+/// The progenitor release the issue compares with.
+const PROGENITOR_VERSION: &str = "0.15.1";
+
+/// `cargo-progenitor` from `PROGENITOR`, else from `PATH`, else from the bench cache's `tools/bin`, where it
+/// is installed on first use (`cargo install`, a few minutes) unless `SPECGEN_BENCH_NO_INSTALL` is set.
 pub fn find_progenitor(cache: &Path) -> Option<PathBuf> {
+    if let Some(found) = installed_progenitor(cache) {
+        return Some(found);
+    }
+    if std::env::var_os("SPECGEN_BENCH_NO_INSTALL").is_some() {
+        return None;
+    }
+    eprintln!(
+        "installing cargo-progenitor {PROGENITOR_VERSION} into {}",
+        cache.join("tools").display()
+    );
+    let mut install = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    install
+        .args([
+            "install",
+            "--locked",
+            "--quiet",
+            "cargo-progenitor",
+            "--version",
+            PROGENITOR_VERSION,
+            "--root",
+        ])
+        .arg(cache.join("tools"))
+        // Its own temporary target folder, not the workspace's.
+        .env_remove("CARGO_TARGET_DIR");
+    match run_timed(&mut install) {
+        Ok(_) => installed_progenitor(cache),
+        Err(error) => {
+            eprintln!("{error}");
+            None
+        }
+    }
+}
+
+fn installed_progenitor(cache: &Path) -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("PROGENITOR") {
         return Some(PathBuf::from(path));
     }
@@ -77,18 +115,28 @@ pub fn find_progenitor(cache: &Path) -> Option<PathBuf> {
     })
 }
 
-/// Checks the crate once to build its dependencies, then times checks of the crate alone.
+/// Builds the crate's dependencies (checking it with an empty `src/lib.rs`), then times checks of the
+/// crate alone, touching its source before each.
 fn check(dir: &Path, target: &Path, runs: usize) -> Result<Duration, String> {
     let cargo = || {
         let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
         command
             .args(["check", "--quiet"])
             .current_dir(dir)
-            .env("CARGO_TARGET_DIR", target);
+            .env("CARGO_TARGET_DIR", target)
+            // Every timed check type-checks the whole crate again, as a first build or a changed spec does
+            // (and no incremental cache, gigabytes for GitHub's crate, is written).
+            .env("CARGO_INCREMENTAL", "0");
         command
     };
-    run_timed(&mut cargo())?;
     let lib = dir.join("src/lib.rs");
+    let aside = dir.join("src/lib.rs.bench");
+    let io = |e: std::io::Error| format!("{}: {e}", lib.display());
+    std::fs::rename(&lib, &aside).map_err(io)?;
+    std::fs::write(&lib, "").map_err(io)?;
+    let warm = run_timed(&mut cargo());
+    std::fs::rename(&aside, &lib).map_err(io)?;
+    warm?;
     let mut samples = Vec::new();
     for _ in 0..runs {
         touch(&lib)?;
