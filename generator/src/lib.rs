@@ -16,6 +16,7 @@ mod bundle;
 pub mod diagnostics;
 mod emit;
 mod format;
+mod graph;
 pub mod ir;
 pub mod load;
 mod lower;
@@ -26,8 +27,6 @@ pub mod standalone;
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use emit::RuntimeMode;
 
-use proc_macro2::TokenStream;
-use quote::quote;
 use std::path::Path;
 
 /// Generated code for one spec, and the warnings (lossy fallbacks) met on the way.
@@ -70,10 +69,7 @@ impl Generator {
 
     /// Generates a file of items with `//!` module docs (for `src/lib.rs` or `mod name;`).
     pub fn generate(&self, spec: &Path) -> Result<Generated, Diagnostics> {
-        self.run(spec, |module| {
-            let (inner, items) = (module.inner_attributes, module.items);
-            quote! { #inner #items }
-        })
+        self.run(spec, None)
     }
 
     /// Generates `pub mod <name> { ... }`, for inclusion with `include!`. `name` must be an identifier
@@ -84,49 +80,50 @@ impl Generator {
             let problem = Diagnostic::error("", format!("{name:?} is not a Rust module name"));
             return Err(Diagnostics::new(vec![problem]));
         }
-        self.run(spec, |module| {
-            let (inner, items) = (module.inner_attributes, module.items);
-            quote! { pub mod #module_name { #inner #items } }
-        })
+        self.run(spec, Some(name))
     }
 
     /// Loads, lowers and emits a spec without formatting or writing anything; returns the warnings, or
     /// every problem when there is an error.
     pub fn check(&self, spec: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
-        self.analyse(spec).map(|(_, _, warnings)| warnings)
+        self.analyse(spec).map(|(_, _, _, warnings)| warnings)
     }
 
-    fn run(
-        &self,
-        spec: &Path,
-        wrap: impl FnOnce(emit::ModuleTokens) -> TokenStream,
-    ) -> Result<Generated, Diagnostics> {
-        let (document, module, warnings) = self.analyse(spec)?;
-        let code = format::format_file(wrap(module)).map_err(|message| {
-            Diagnostics::new(vec![document.locate(Diagnostic::error("", message))])
-        })?;
+    fn run(&self, spec: &Path, module: Option<&str>) -> Result<Generated, Diagnostics> {
+        let (document, api, plan, warnings) = self.analyse(spec)?;
+        let files = document.files();
+        let path = document.path.clone();
+        // Code is made from the IR alone: the parsed document's memory is given back before it grows.
+        drop(document);
+        let code = format::format_items(plan.chunk_count(&api), |i| plan.chunk(&api, i), module)
+            .map_err(|message| {
+                let mut problem = Diagnostic::error("", message);
+                problem.file = path;
+                (problem.line, problem.column) = (Some(1), Some(1));
+                Diagnostics::new(vec![problem])
+            })?;
         Ok(Generated {
             code,
             warnings,
-            files: document.files(),
+            files,
         })
     }
 
-    /// The whole pipeline up to tokens, with every problem located in the spec and sorted.
+    /// The whole pipeline up to the plan of what to emit, with every problem located in the spec and sorted.
     fn analyse(
         &self,
         spec: &Path,
-    ) -> Result<(load::Document, emit::ModuleTokens, Vec<Diagnostic>), Diagnostics> {
+    ) -> Result<(load::Document, ir::Api, emit::Plan, Vec<Diagnostic>), Diagnostics> {
         let document = load::load(spec).map_err(Diagnostics::new)?;
         let (api, mut problems) = lower::lower(&document);
-        let emitted = emit::emit_api(&api, &self.runtime, &mut problems);
-        if let Err(message) = &emitted {
+        let plan = emit::Plan::new(&api, &self.runtime, &mut problems);
+        if let Err(message) = &plan {
             problems.push(Diagnostic::error("", message.clone()));
         }
         let diagnostics =
             Diagnostics::new(problems.into_iter().map(|d| document.locate(d)).collect());
-        match emitted {
-            Ok(module) if !diagnostics.has_errors() => Ok((document, module, diagnostics.0)),
+        match plan {
+            Ok(plan) if !diagnostics.has_errors() => Ok((document, api, plan, diagnostics.0)),
             _ => Err(diagnostics),
         }
     }

@@ -5,7 +5,7 @@ pub use crate::bundle::SourceFile;
 
 use crate::bundle::{Origin, bundle};
 use crate::diagnostics::{Diagnostic, pointer_token};
-use crate::positions::locate;
+use crate::positions::{line_starts, locate, locate_with};
 use std::path::{Path, PathBuf};
 
 /// A parsed spec and the text it came from (kept to locate problems).
@@ -23,6 +23,9 @@ pub struct Document {
     pub referenced: Vec<SourceFile>,
     /// Parts of `raw` that came from another file, or from elsewhere in the spec.
     origins: Vec<Origin>,
+    /// Where each line of `text` starts, found on the first problem located in it (a large spec with many
+    /// warnings would otherwise be split into lines once per warning).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl Document {
@@ -44,7 +47,7 @@ impl Document {
             })
             .max_by_key(|o| o.bundled.len());
         let Some(origin) = origin else {
-            return locate_in(&self.path, &self.text, diagnostic);
+            return self.locate_in_spec(diagnostic);
         };
         let rest = diagnostic
             .pointer
@@ -52,12 +55,25 @@ impl Document {
             .unwrap_or_default();
         diagnostic.pointer = format!("{}{rest}", origin.pointer);
         match origin.file.checked_sub(1) {
-            None => locate_in(&self.path, &self.text, diagnostic),
+            None => self.locate_in_spec(diagnostic),
             Some(index) => match self.referenced.get(index) {
                 Some(file) => locate_in(&file.path, &file.text, diagnostic),
-                None => locate_in(&self.path, &self.text, diagnostic),
+                None => self.locate_in_spec(diagnostic),
             },
         }
+    }
+
+    /// [`locate_in`] the spec's own text, with its line index computed once.
+    fn locate_in_spec(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        diagnostic.file = self.path.clone();
+        if diagnostic.line.is_none() {
+            let starts = self.line_starts.get_or_init(|| line_starts(&self.text));
+            if let Some((line, column)) = locate_with(&self.text, starts, &diagnostic.pointer) {
+                diagnostic.line = Some(line);
+                diagnostic.column = Some(column);
+            }
+        }
+        diagnostic
     }
 
     /// Every file read: the spec, then the files its `$ref`s name (build scripts rerun when one changes).
@@ -108,6 +124,7 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
         openapi: openapiv3::OpenAPI::default(),
         referenced: files.collect(),
         origins: bundled.origins,
+        line_starts: std::sync::OnceLock::new(),
     };
     document.openapi = serde_path_to_error::deserialize(&document.raw).map_err(|error| {
         // serde cannot see inside parameters (tagged by `in`): a misplaced style is located here instead.

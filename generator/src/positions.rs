@@ -4,9 +4,49 @@
 //! `"name":`) or, for array indexes, as the n-th `-` item, below the previous token's position. When a token
 //! cannot be found the deepest position found so far is reported, so a problem is never left without a line.
 
+/// The byte offset where each line of `text` starts: computed once per file, so that locating many
+/// problems in a large spec does not split the whole text again for each one.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+        .filter(|&start| start < text.len())
+        .collect()
+}
+
+/// The lines of a text, read through their start offsets (without the line break, like `str::lines`).
+#[derive(Clone, Copy)]
+struct Lines<'a> {
+    text: &'a str,
+    starts: &'a [usize],
+}
+
+impl<'a> Lines<'a> {
+    /// The lines from `first` on, with their indexes.
+    fn from(self, first: usize) -> impl Iterator<Item = (usize, &'a str)> {
+        (first..self.starts.len()).map(move |index| (index, self.line(index)))
+    }
+
+    fn line(self, index: usize) -> &'a str {
+        let start = self.starts.get(index).copied().unwrap_or(self.text.len());
+        let end = self
+            .starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let line = self.text.get(start..end).unwrap_or_default();
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        line.strip_suffix('\r').unwrap_or(line)
+    }
+}
+
 /// The 1-based line and column where `pointer` starts, if the text lets us find it.
 pub fn locate(text: &str, pointer: &str) -> Option<(u32, u32)> {
-    let lines: Vec<&str> = text.lines().collect();
+    locate_with(text, &line_starts(text), pointer)
+}
+
+/// [`locate`] with the text's [`line_starts`] already known.
+pub fn locate_with(text: &str, starts: &[usize], pointer: &str) -> Option<(u32, u32)> {
+    let lines = Lines { text, starts };
     if pointer.is_empty() {
         return Some((1, 1));
     }
@@ -16,9 +56,9 @@ pub fn locate(text: &str, pointer: &str) -> Option<(u32, u32)> {
     for token in pointer.split('/').skip(1) {
         let token = token.replace("~1", "/").replace("~0", "~");
         let next = match token.parse::<usize>() {
-            Ok(index) => find_item(&lines, line_index, indent, index)
-                .or_else(|| find_key(&lines, line_index, indent, &token)),
-            Err(_) => find_key(&lines, line_index, indent, &token),
+            Ok(index) => find_item(lines, line_index, indent, index)
+                .or_else(|| find_key(lines, line_index, indent, &token)),
+            Err(_) => find_key(lines, line_index, indent, &token),
         };
         match next {
             Some((at, column)) => {
@@ -45,7 +85,7 @@ fn indentation(line: &str) -> usize {
 
 /// Finds `key:` below `start`, deeper than `parent` indentation, before the parent's block ends.
 fn find_key(
-    lines: &[&str],
+    lines: Lines<'_>,
     start: usize,
     parent: Option<usize>,
     key: &str,
@@ -57,7 +97,7 @@ fn find_key(
         format!("\"{key}\" :"),
     ];
     let first = if parent.is_some() { start + 1 } else { start };
-    for (offset, line) in lines.iter().enumerate().skip(first) {
+    for (offset, line) in lines.from(first) {
         let trimmed = line.trim_start();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
@@ -78,14 +118,14 @@ fn find_key(
 
 /// Finds the `index`-th `- ` item below `start`, at the first item's indentation.
 fn find_item(
-    lines: &[&str],
+    lines: Lines<'_>,
     start: usize,
     parent: Option<usize>,
     index: usize,
 ) -> Option<(usize, usize)> {
     let mut item_indent = None;
     let mut seen = 0usize;
-    for (offset, line) in lines.iter().enumerate().skip(start + 1) {
+    for (offset, line) in lines.from(start + 1) {
         let trimmed = line.trim_start();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;

@@ -1,8 +1,8 @@
 //! Emits the methods that spec extensions switch on for an operation's builder: page and item streams
 //! (`x-specgen-pagination`) and waiting for an asynchronous request (`x-specgen-poll`).
 
+use super::operations::shape;
 use super::tokens::{doc, ident, rust_type};
-use crate::diagnostics::{Diagnostic, pointer_token};
 use crate::ir::{Api, Operation, PageItems, PageKind};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -101,6 +101,21 @@ pub fn paging_methods(
     })
 }
 
+/// Why an operation's `x-specgen-poll` cannot become `send_and_wait()`: the wait returns the errors of
+/// both operations, so they must share one error type.
+pub fn poll_problem(api: &Api, operation: &Operation) -> Option<String> {
+    let poll = operation.poll.as_ref()?;
+    let target = api.operations.iter().find(|o| o.id == poll.operation_id)?;
+    let own = shape(api, operation).ok()?;
+    let other = shape(api, target).ok()?;
+    (own.error.to_string() != other.error.to_string()).then(|| {
+        format!(
+            "operation {:?}: x-specgen-poll is ignored: {:?} has another error type",
+            operation.id, poll.operation_id
+        )
+    })
+}
+
 /// `send_and_wait()`: sends the operation, then polls its status operation until it is no longer
 /// pending. Both must share one error type, since the wait returns either's errors.
 pub fn poll_method(
@@ -108,19 +123,11 @@ pub fn poll_method(
     operation: &Operation,
     output: &Output<'_>,
     target_output: Option<Output<'_>>,
-    diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<TokenStream> {
     let poll = operation.poll.as_ref()?;
     let target = api.operations.iter().find(|o| o.id == poll.operation_id)?;
     let target_output = target_output?;
     if output.error.to_string() != target_output.error.to_string() {
-        diagnostics.push(Diagnostic::warning(
-            format!("/paths/{}", pointer_token(&operation.path)),
-            format!(
-                "operation {:?}: x-specgen-poll is ignored: {:?} has another error type",
-                operation.id, poll.operation_id
-            ),
-        ));
         return None;
     }
     let mut bindings = Vec::new();

@@ -1,41 +1,42 @@
 //! Emits the API's named types: serde structs and aliases here; enums and unions in the submodules.
 
 mod enums;
+mod recursion;
 mod unions;
 
 use super::tokens::{doc, ident, rust_type};
 use crate::ir::{Api, Field, Presence, Type, TypeDef, TypeId, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::BTreeSet;
+pub use recursion::Recursion;
 
-/// Every named type of the API.
-pub fn emit_models(api: &Api) -> TokenStream {
-    let types = api
-        .types
-        .iter()
-        .enumerate()
-        .map(|(index, def)| emit_type(api, TypeId(index), def));
-    quote! { #(#types)* }
+/// One named type of the API (with its impls); `recursion` is computed once for the API.
+pub fn emit_model(api: &Api, recursion: &Recursion, id: TypeId) -> TokenStream {
+    match api.types.get(id.0) {
+        Some(def) => emit_type(api, recursion, id, def),
+        None => TokenStream::new(),
+    }
 }
 
-fn emit_type(api: &Api, id: TypeId, def: &TypeDef) -> TokenStream {
+fn emit_type(api: &Api, recursion: &Recursion, id: TypeId, def: &TypeDef) -> TokenStream {
     let name = ident(&def.name);
     let docs = doc(def.doc.as_deref());
     let deprecated = deprecated(def.deprecated);
     let header = quote! { #docs #deprecated };
     match &def.kind {
-        TypeKind::Struct(fields) => emit_struct(api, id, &name, header, fields),
+        TypeKind::Struct(fields) => emit_struct(api, recursion, id, &name, header, fields),
         TypeKind::StringEnum { values, catch_all } => {
             enums::string_enum(&name, header, values, catch_all)
         }
         TypeKind::IntegerEnum { values, catch_all } => {
             enums::integer_enum(&name, header, values, catch_all)
         }
-        TypeKind::Untagged(variants) => unions::untagged(api, id, &name, header, variants),
-        TypeKind::Tagged(union) => unions::tagged(api, id, &name, header, union),
+        TypeKind::Untagged(variants) => {
+            unions::untagged(api, recursion, id, &name, header, variants)
+        }
+        TypeKind::Tagged(union) => unions::tagged(api, recursion, id, &name, header, union),
         // An alias that contains itself (`L: array of L`) cannot be a type alias: it becomes a newtype.
-        TypeKind::Alias(ty) if contains(api, ty, id, &mut BTreeSet::new()) => {
+        TypeKind::Alias(ty) if recursion.alias_contains_itself(id) => {
             let ty = rust_type(api, ty);
             quote! {
                 #header
@@ -64,6 +65,7 @@ fn deprecated(is: bool) -> TokenStream {
 
 fn emit_struct(
     api: &Api,
+    recursion: &Recursion,
     id: TypeId,
     name: &proc_macro2::Ident,
     header: TokenStream,
@@ -75,7 +77,9 @@ fn emit_struct(
     } else {
         quote!()
     };
-    let fields = fields.iter().map(|field| emit_field(api, id, field));
+    let fields = fields
+        .iter()
+        .map(|field| emit_field(api, recursion, id, field));
     quote! {
         #header
         #[derive(#derive_debug Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -84,10 +88,10 @@ fn emit_struct(
     }
 }
 
-fn emit_field(api: &Api, id: TypeId, field: &Field) -> TokenStream {
+fn emit_field(api: &Api, recursion: &Recursion, id: TypeId, field: &Field) -> TokenStream {
     let field_name = ident(&field.rust_name);
     let mut ty = rust_type(api, &field.ty);
-    if reaches(api, &field.ty, id) {
+    if recursion.needs_box(&field.ty, id) {
         ty = quote!(Box<#ty>);
     }
     let mut serde_args = Vec::new();
@@ -155,47 +159,5 @@ fn redacting_debug(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
                 f.debug_struct(#type_name) #(#entries)* .finish()
             }
         }
-    }
-}
-
-/// Whether `ty` mentions `target` through containers and aliases (what makes an alias cyclic).
-fn contains(api: &Api, ty: &Type, target: TypeId, seen: &mut BTreeSet<TypeId>) -> bool {
-    match ty {
-        Type::Array(inner) | Type::Map(inner) => contains(api, inner, target, seen),
-        Type::Named(id) if *id == target => true,
-        Type::Named(id) if seen.insert(*id) => match api.types.get(id.0).map(|def| &def.kind) {
-            Some(TypeKind::Alias(inner)) => contains(api, inner, target, seen),
-            _ => false,
-        },
-        _ => false,
-    }
-}
-
-/// Whether a value of `ty` contains `target` without indirection, so that `target` holding it needs a `Box`.
-fn reaches(api: &Api, ty: &Type, target: TypeId) -> bool {
-    reaches_inner(api, ty, target, &mut BTreeSet::new())
-}
-
-fn reaches_inner(api: &Api, ty: &Type, target: TypeId, seen: &mut BTreeSet<TypeId>) -> bool {
-    let Type::Named(id) = ty else { return false };
-    if *id == target {
-        return true;
-    }
-    if !seen.insert(*id) {
-        return false;
-    }
-    match api.types.get(id.0).map(|def| &def.kind) {
-        Some(TypeKind::Struct(fields)) => fields
-            .iter()
-            .any(|f| reaches_inner(api, &f.ty, target, seen)),
-        Some(TypeKind::Untagged(variants)) => variants
-            .iter()
-            .any(|v| reaches_inner(api, &v.ty, target, seen)),
-        Some(TypeKind::Tagged(union)) => union
-            .variants
-            .iter()
-            .any(|v| reaches_inner(api, &v.ty, target, seen)),
-        Some(TypeKind::Alias(inner)) => reaches_inner(api, inner, target, seen),
-        Some(TypeKind::StringEnum { .. } | TypeKind::IntegerEnum { .. }) | None => false,
     }
 }

@@ -13,29 +13,28 @@ use crate::ir::{
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// Methods on `Client` (one per operation) and the request builders they return.
-pub fn emit_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> TokenStream {
-    let mut methods = Vec::new();
-    let mut builders = Vec::new();
-    for operation in &api.operations {
+/// Checks that every operation can be emitted, reporting those that cannot (errors) and those whose errors
+/// lose their type (warnings); returns the indexes of the operations to emit.
+pub fn check_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> Vec<usize> {
+    let mut emitted = Vec::new();
+    for (index, operation) in api.operations.iter().enumerate() {
         let pointer = format!(
             "/paths/{}",
             crate::diagnostics::pointer_token(&operation.path)
         );
         match shape(api, operation) {
-            Ok(shape) => {
-                let (method, builder) = emit_operation(api, operation, &shape, diagnostics);
-                methods.push(method);
-                builders.push(builder);
-            }
+            Ok(_) => emitted.push(index),
             Err(message) => diagnostics.push(Diagnostic::error(
-                pointer,
+                pointer.clone(),
                 format!("operation {:?}: {message}", operation.id),
             )),
         }
+        if let Some(problem) = super::behaviour::poll_problem(api, operation) {
+            diagnostics.push(Diagnostic::warning(pointer.clone(), problem));
+        }
         if shape_is_lossy(operation, api.envelope.is_some()) {
             diagnostics.push(Diagnostic::warning(
-                format!("/paths/{}", crate::diagnostics::pointer_token(&operation.path)),
+                pointer,
                 format!(
                     "operation {:?} documents several error body types; its errors decode as serde_json::Value",
                     operation.id
@@ -43,6 +42,19 @@ pub fn emit_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> TokenStr
             ));
         }
     }
+    emitted
+}
+
+/// The methods on `Client`, one per operation (and the envelope constant they read).
+pub fn emit_methods(api: &Api, emitted: &[usize]) -> TokenStream {
+    let methods: Vec<TokenStream> = emitted
+        .iter()
+        .filter_map(|&index| {
+            let operation = api.operations.get(index)?;
+            let shape = shape(api, operation).ok()?;
+            Some(emit_operation(api, operation, &shape).0)
+        })
+        .collect();
     let envelope = api.envelope.as_ref().filter(|_| !methods.is_empty()).map(|envelope| {
         let content = &envelope.content_property;
         let code = &envelope.error_code_property;
@@ -56,15 +68,25 @@ pub fn emit_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> TokenStr
     quote! {
         #envelope
         impl Client { #(#methods)* }
-        #(#builders)*
+    }
+}
+
+/// The request builder of one operation, which sends the call and decodes its answers.
+pub fn emit_builder(api: &Api, index: usize) -> TokenStream {
+    let Some(operation) = api.operations.get(index) else {
+        return TokenStream::new();
+    };
+    match shape(api, operation) {
+        Ok(shape) => emit_operation(api, operation, &shape).1,
+        Err(_) => TokenStream::new(),
     }
 }
 
 /// The Rust types an operation answers with, and how each documented status is decoded.
-struct Shape {
-    success: TokenStream,
-    error: TokenStream,
-    arms: TokenStream,
+pub(super) struct Shape {
+    pub(super) success: TokenStream,
+    pub(super) error: TokenStream,
+    pub(super) arms: TokenStream,
 }
 
 /// The Rust type of a response body.
@@ -158,7 +180,7 @@ fn success_shape(
     }
 }
 
-fn shape(api: &Api, operation: &Operation) -> Result<Shape, String> {
+pub(super) fn shape(api: &Api, operation: &Operation) -> Result<Shape, String> {
     let (successes, failures): (Vec<&Response>, Vec<&Response>) = operation
         .responses
         .iter()
@@ -301,7 +323,6 @@ fn emit_operation(
     api: &Api,
     operation: &Operation,
     own_shape: &Shape,
-    diagnostics: &mut Vec<Diagnostic>,
 ) -> (TokenStream, TokenStream) {
     let method_name = ident(&operation.method_name);
     let builder = ident(&operation.builder_name);
@@ -433,7 +454,7 @@ fn emit_operation(
         success: &s.success,
         error: &s.error,
     });
-    let wait = poll_method(api, operation, &own, target_output, diagnostics);
+    let wait = poll_method(api, operation, &own, target_output);
     let finish = match &operation.token_exchange {
         Some(exchange) => {
             let scheme = &exchange.scheme;

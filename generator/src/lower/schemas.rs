@@ -134,29 +134,38 @@ impl<'a> SchemaLowerer<'a> {
     /// Reports components that are nothing but a `$ref` chain back to themselves (`A: $ref B`, `B: $ref A`):
     /// they describe no value. Their aliases are cut to `serde_json::Value` so no cyclic alias is emitted.
     pub fn check_alias_cycles(&mut self) {
+        let next: Vec<Option<usize>> = self
+            .types
+            .iter()
+            .map(|def| match &def.kind {
+                TypeKind::Alias(Type::Named(next)) => Some(next.0),
+                _ => None,
+            })
+            .collect();
+        let mut cyclic = crate::graph::on_cycles(&next);
+        // One error per cycle, on its first member; the rest of the cycle then leads to a value.
         for start in 0..self.types.len() {
-            let mut current = start;
-            for _ in 0..=self.types.len() {
-                match self.types.get(current).map(|def| &def.kind) {
-                    Some(TypeKind::Alias(Type::Named(next))) if next.0 == start => {
-                        let pointer = self
-                            .types
-                            .get(start)
-                            .map(|def| def.pointer.clone())
-                            .unwrap_or_default();
-                        self.diagnostics.push(
-                            Diagnostic::error(pointer, "this schema is a cycle of $refs that never reaches a type")
-                                .with_hint("one schema of the cycle must describe a value (an object, array or scalar)"),
-                        );
-                        if let Some(def) = self.types.get_mut(start) {
-                            def.kind = TypeKind::Alias(Type::Json);
-                        }
-                        break;
-                    }
-                    Some(TypeKind::Alias(Type::Named(next))) => current = next.0,
-                    _ => break,
-                }
+            if !cyclic.get(start).copied().unwrap_or(false) {
+                continue;
             }
+            let mut member = Some(start);
+            while let Some(index) = member.filter(|&i| cyclic.get(i).copied().unwrap_or(false)) {
+                cyclic[index] = false;
+                member = next.get(index).copied().flatten();
+            }
+            let Some(def) = self.types.get_mut(start) else {
+                continue;
+            };
+            self.diagnostics.push(
+                Diagnostic::error(
+                    def.pointer.clone(),
+                    "this schema is a cycle of $refs that never reaches a type",
+                )
+                .with_hint(
+                    "one schema of the cycle must describe a value (an object, array or scalar)",
+                ),
+            );
+            def.kind = TypeKind::Alias(Type::Json);
         }
     }
 

@@ -1,7 +1,7 @@
 //! Unions: untagged enums tried in order, and tagged enums whose `discriminator` property picks the variant.
 
 use super::super::tokens::{doc, ident, rust_type};
-use super::reaches;
+use super::Recursion;
 use crate::ir::{Api, TaggedUnion, TypeId, UnionVariant};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -9,6 +9,7 @@ use quote::quote;
 /// `oneOf`/`anyOf` without a discriminator: serde tries the variants in order.
 pub fn untagged(
     api: &Api,
+    recursion: &Recursion,
     id: TypeId,
     name: &Ident,
     header: TokenStream,
@@ -17,7 +18,7 @@ pub fn untagged(
     let variants = variants.iter().map(|variant| {
         let variant_name = ident(&variant.rust_name);
         let mut ty = rust_type(api, &variant.ty);
-        if reaches(api, &variant.ty, id) {
+        if recursion.needs_box(&variant.ty, id) {
             ty = quote!(Box<#ty>);
         }
         quote! { #variant_name(#ty), }
@@ -37,6 +38,7 @@ pub fn untagged(
 /// Objects with a tag the spec does not map are kept whole in the catch-all.
 pub fn tagged(
     api: &Api,
+    recursion: &Recursion,
     id: TypeId,
     name: &Ident,
     header: TokenStream,
@@ -50,7 +52,7 @@ pub fn tagged(
     for variant in &union.variants {
         let variant_name = ident(&variant.rust_name);
         let mut ty = rust_type(api, &variant.ty);
-        if reaches(api, &variant.ty, id) {
+        if recursion.needs_box(&variant.ty, id) {
             ty = quote!(Box<#ty>);
         }
         let listed: Vec<String> = variant.tags.iter().map(|tag| format!("`{tag}`")).collect();

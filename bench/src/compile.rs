@@ -1,0 +1,184 @@
+//! Compile cost: the standalone crates specgen writes (and progenitor's, when `cargo-progenitor` is
+//! installed), their line counts and the `cargo check` time of the crate itself, its dependencies warm,
+//! in one target folder under the bench cache.
+
+use crate::measure::{line_count, median, run_timed};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+/// A generated crate's figures.
+pub struct Checked {
+    /// Lines of `src/lib.rs`.
+    pub lines: usize,
+    /// Lines of the embedded `runtime` module (shared code, not per API); 0 for other generators.
+    pub runtime_lines: usize,
+    /// Median `cargo check` time after touching `src/lib.rs`.
+    pub check: Duration,
+}
+
+/// Writes specgen's crate for `spec` into `dir` and checks it.
+pub fn specgen_crate(
+    spec: &Path,
+    dir: &Path,
+    target: &Path,
+    runs: usize,
+) -> Result<Checked, String> {
+    specgen::standalone::write_crate(spec, dir, None).map_err(|e| e.to_string())?;
+    let lib = dir.join("src/lib.rs");
+    Ok(Checked {
+        lines: line_count(&lib),
+        runtime_lines: runtime_lines(&lib),
+        check: check(dir, target, runs)?,
+    })
+}
+
+/// Writes progenitor's crate for `spec` into `dir` (with the `cargo-progenitor` binary given) and checks it.
+pub fn progenitor_crate(
+    progenitor: &Path,
+    spec: &Path,
+    dir: &Path,
+    target: &Path,
+    runs: usize,
+) -> Result<Checked, String> {
+    let mut command = Command::new(progenitor);
+    command
+        .arg("progenitor")
+        .arg("-i")
+        .arg(spec)
+        .arg("-o")
+        .arg(dir)
+        .args(["-n", "progenitor-bench", "-v", "0.1.0"]);
+    run_timed(&mut command)?;
+    let lines = rust_files(&dir.join("src"))
+        .iter()
+        .map(|file| line_count(file))
+        .sum();
+    Ok(Checked {
+        lines,
+        runtime_lines: 0,
+        check: check(dir, target, runs)?,
+    })
+}
+
+/// The progenitor release the issue compares with.
+const PROGENITOR_VERSION: &str = "0.15.1";
+
+/// `cargo-progenitor` from `PROGENITOR`, else from `PATH`, else from the bench cache's `tools/bin`, where it
+/// is installed on first use (`cargo install`, a few minutes) unless `SPECGEN_BENCH_NO_INSTALL` is set.
+pub fn find_progenitor(cache: &Path) -> Option<PathBuf> {
+    if let Some(found) = installed_progenitor(cache) {
+        return Some(found);
+    }
+    if std::env::var_os("SPECGEN_BENCH_NO_INSTALL").is_some() {
+        return None;
+    }
+    eprintln!(
+        "installing cargo-progenitor {PROGENITOR_VERSION} into {}",
+        cache.join("tools").display()
+    );
+    let mut install = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    install
+        .args([
+            "install",
+            "--locked",
+            "--quiet",
+            "cargo-progenitor",
+            "--version",
+            PROGENITOR_VERSION,
+            "--root",
+        ])
+        .arg(cache.join("tools"))
+        // Its own temporary target folder, not the workspace's.
+        .env_remove("CARGO_TARGET_DIR");
+    match run_timed(&mut install) {
+        Ok(_) => installed_progenitor(cache),
+        Err(error) => {
+            eprintln!("{error}");
+            None
+        }
+    }
+}
+
+fn installed_progenitor(cache: &Path) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("PROGENITOR") {
+        return Some(PathBuf::from(path));
+    }
+    let on_path = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join("cargo-progenitor"))
+            .find(|candidate| candidate.is_file())
+    });
+    on_path.or_else(|| {
+        let cached = cache.join("tools/bin/cargo-progenitor");
+        cached.is_file().then_some(cached)
+    })
+}
+
+/// Builds the crate's dependencies (checking it with an empty `src/lib.rs`), then times checks of the
+/// crate alone, touching its source before each.
+fn check(dir: &Path, target: &Path, runs: usize) -> Result<Duration, String> {
+    let cargo = || {
+        let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+        command
+            .args(["check", "--quiet"])
+            .current_dir(dir)
+            .env("CARGO_TARGET_DIR", target)
+            // Every timed check type-checks the whole crate again, as a first build or a changed spec does
+            // (and no incremental cache, gigabytes for GitHub's crate, is written).
+            .env("CARGO_INCREMENTAL", "0");
+        command
+    };
+    let lib = dir.join("src/lib.rs");
+    let aside = dir.join("src/lib.rs.bench");
+    let io = |e: std::io::Error| format!("{}: {e}", lib.display());
+    std::fs::rename(&lib, &aside).map_err(io)?;
+    std::fs::write(&lib, "").map_err(io)?;
+    let warm = run_timed(&mut cargo());
+    std::fs::rename(&aside, &lib).map_err(io)?;
+    warm?;
+    let mut samples = Vec::new();
+    for _ in 0..runs {
+        touch(&lib)?;
+        samples.push(run_timed(&mut cargo())?.0);
+    }
+    Ok(median(samples))
+}
+
+/// Sets a file's modification time to now, as `touch` does.
+pub fn touch(path: &Path) -> Result<(), String> {
+    std::fs::File::options()
+        .append(true)
+        .open(path)
+        .and_then(|file| file.set_modified(std::time::SystemTime::now()))
+        .map_err(|e| format!("cannot touch {}: {e}", path.display()))
+}
+
+/// Lines of `pub mod runtime { ... }` in a generated file (it opens and closes at column 0).
+fn runtime_lines(lib: &Path) -> usize {
+    let Ok(text) = std::fs::read_to_string(lib) else {
+        return 0;
+    };
+    let mut lines = text.lines().skip_while(|l| *l != "pub mod runtime {");
+    match lines.position(|l| l == "}") {
+        Some(inner) => inner + 1,
+        None => 0,
+    }
+}
+
+/// The `.rs` files under a folder, recursively.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return files;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}

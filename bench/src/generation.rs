@@ -1,0 +1,100 @@
+//! Generation: wall time and peak memory of `specgen generate SPEC -o FILE` (run in a child process, so its
+//! peak memory is its own), against the floor of parsing the same bytes with serde_json alone.
+
+use crate::measure::{median, peak_rss, run_timed};
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// What one spec's generation measured.
+pub struct Generation {
+    /// The spec's size in bytes.
+    pub file_size: u64,
+    /// Its operations.
+    pub operations: usize,
+    /// Median wall time of the child `generate` process (start to exit).
+    pub generate: Duration,
+    /// Largest peak RSS of the child runs, in bytes.
+    pub peak_rss: Option<u64>,
+    /// Median time of `serde_json::from_slice::<serde_json::Value>` on the same bytes (the floor).
+    pub parse: Duration,
+    /// Lines of the generated file.
+    pub lines: usize,
+}
+
+/// The child's side: what `specgen generate SPEC -o OUT` does, then the peak memory on stdout.
+pub fn child(spec: &Path, out: &Path) -> Result<(), String> {
+    let generated = specgen::Generator::new()
+        .generate(spec)
+        .map_err(|d| d.to_string())?;
+    specgen::build::write_if_changed(out, &generated.code).map_err(|e| e.to_string())?;
+    println!("{}", peak_rss().unwrap_or(0));
+    Ok(())
+}
+
+/// Times `runs` generations of `spec` in child processes, each between two parses of the same bytes in
+/// this process, so that both see the same machine load.
+pub fn measure(spec: &Path, out: &Path, runs: usize) -> Result<Generation, String> {
+    let bytes = std::fs::read(spec).map_err(|e| format!("cannot read {}: {e}", spec.display()))?;
+    let operations = count_operations(&bytes);
+    let me = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
+    let mut parses = vec![parse_once(&bytes)?];
+    let mut generations = Vec::new();
+    let mut peak = None;
+    for _ in 0..runs {
+        let mut command = Command::new(&me);
+        command.arg("__generate").arg(spec).arg(out);
+        let (elapsed, output) = run_timed(&mut command)?;
+        generations.push(elapsed);
+        let rss: u64 = String::from_utf8_lossy(&output.stdout)
+            .trim()
+            .parse()
+            .unwrap_or(0);
+        if rss > 0 {
+            peak = Some(peak.unwrap_or(0).max(rss));
+        }
+        parses.push(parse_once(&bytes)?);
+    }
+    Ok(Generation {
+        file_size: bytes.len() as u64,
+        operations,
+        generate: median(generations),
+        peak_rss: peak,
+        parse: median(parses),
+        lines: crate::measure::line_count(out),
+    })
+}
+
+/// One timed parse into a JSON tree (dropped outside the timing).
+fn parse_once(bytes: &[u8]) -> Result<Duration, String> {
+    let started = Instant::now();
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| format!("the spec is not JSON: {e}"))?;
+    let elapsed = started.elapsed();
+    drop(std::hint::black_box(value));
+    Ok(elapsed)
+}
+
+/// Operations of a JSON spec: the HTTP methods under `paths`.
+pub fn count_operations(bytes: &[u8]) -> usize {
+    const METHODS: [&str; 8] = [
+        "get", "put", "post", "delete", "options", "head", "patch", "trace",
+    ];
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return 0;
+    };
+    value
+        .get("paths")
+        .and_then(serde_json::Value::as_object)
+        .map_or(0, |paths| {
+            paths
+                .values()
+                .filter_map(serde_json::Value::as_object)
+                .map(|item| {
+                    item.keys()
+                        .filter(|k| METHODS.contains(&k.as_str()))
+                        .count()
+                })
+                .sum()
+        })
+}

@@ -1,0 +1,291 @@
+//! `cargo run --release -p specgen-bench [generation] [compile] [request] [rebuild]`: runs the benchmarks
+//! (all when none is named), fetching their inputs on first use, and prints one table of figures with their
+//! ratios to the reference they are judged against. See the README's "Benchmarks" section.
+
+mod compile;
+mod generation;
+mod inputs;
+mod measure;
+mod rebuild;
+mod request;
+
+use measure::{megabytes, ratio, secs};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// One line of the table.
+struct Row {
+    figure: String,
+    measured: String,
+    reference: String,
+    ratio: String,
+    target: String,
+}
+
+fn row(figure: &str, measured: String, reference: String, ratio: String, target: &str) -> Row {
+    Row {
+        figure: figure.to_owned(),
+        measured,
+        reference,
+        ratio,
+        target: target.to_owned(),
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // The child side of the generation benchmark: what `specgen generate SPEC -o OUT` does.
+    if let [command, spec, out] = args.as_slice() {
+        if command == "__generate" {
+            return match generation::child(Path::new(spec), Path::new(out)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("{error}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
+    }
+    const SECTIONS: [&str; 4] = ["generation", "compile", "request", "rebuild"];
+    if let Some(unknown) = args.iter().find(|a| !SECTIONS.contains(&a.as_str())) {
+        eprintln!("unknown benchmark {unknown:?}; expected some of {SECTIONS:?} (none: all)");
+        return ExitCode::from(2);
+    }
+    let wanted = |section: &str| args.is_empty() || args.iter().any(|a| a == section);
+    let runs: usize = std::env::var("SPECGEN_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3)
+        .max(1);
+    let caches = inputs::Caches::from_env();
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let mut rows = Vec::new();
+    let mut failures = Vec::new();
+    let mut section = |name: &str, result: Result<Vec<Row>, String>| match result {
+        Ok(mut more) => rows.append(&mut more),
+        Err(error) => failures.push(format!("{name}: {error}")),
+    };
+    if wanted("generation") {
+        section("generation", generation_rows(&caches, runs));
+    }
+    if wanted("compile") {
+        section("compile", compile_rows(&caches, runs));
+    }
+    if wanted("request") {
+        section("request", request_rows(&workspace));
+    }
+    if wanted("rebuild") {
+        section("rebuild", rebuild_rows(&workspace, runs));
+    }
+    print_table(&rows);
+    println!(
+        "\nmachine: {} logical CPUs; medians of {runs} runs (SPECGEN_BENCH_RUNS); caches {} and {}",
+        std::thread::available_parallelism().map_or(0, usize::from),
+        caches.bench.display(),
+        caches.corpus.display()
+    );
+    for failure in &failures {
+        eprintln!("error: {failure}");
+    }
+    if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn generation_rows(caches: &inputs::Caches, runs: usize) -> Result<Vec<Row>, String> {
+    let specs = [
+        ("GitHub", caches.github()?, true),
+        (
+            "MS Graph",
+            caches.corpus_spec("microsoft.com/graph.json")?,
+            false,
+        ),
+    ];
+    let out_dir = caches.bench.join("generated");
+    std::fs::create_dir_all(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    let mut rows = Vec::new();
+    for (name, spec, targeted) in specs {
+        let out = out_dir.join(format!("{}.rs", name.replace(' ', "_").to_lowercase()));
+        let g = generation::measure(&spec, &out, runs)?;
+        let size = g.file_size as f64;
+        rows.push(row(
+            &format!(
+                "{name}: generate ({}, {} ops)",
+                megabytes(g.file_size),
+                g.operations
+            ),
+            secs(g.generate),
+            format!("serde_json parse {}", secs(g.parse)),
+            ratio(g.generate.as_secs_f64(), g.parse.as_secs_f64()),
+            if targeted { "<= 4x" } else { "-" },
+        ));
+        rows.push(row(
+            &format!("{name}: peak memory"),
+            g.peak_rss.map_or_else(|| "n/a".to_owned(), megabytes),
+            format!("file {}", megabytes(g.file_size)),
+            g.peak_rss
+                .map_or_else(|| "n/a".to_owned(), |p| ratio(p as f64, size)),
+            if targeted { "<= 5x" } else { "-" },
+        ));
+        rows.push(row(
+            &format!("{name}: generated lines"),
+            g.lines.to_string(),
+            format!("{} ops", g.operations),
+            format!("{:.0}/op", g.lines as f64 / g.operations.max(1) as f64),
+            "-",
+        ));
+    }
+    Ok(rows)
+}
+
+fn compile_rows(caches: &inputs::Caches, runs: usize) -> Result<Vec<Row>, String> {
+    let crates = caches.bench.join("crates");
+    let target = caches.bench.join("target");
+    let sqladmin = caches.corpus_spec("googleapis.com/sqladmin.json")?;
+    let ops = generation::count_operations(&std::fs::read(&sqladmin).unwrap_or_default()).max(1);
+    let ours = compile::specgen_crate(&sqladmin, &crates.join("sqladmin"), &target, runs)?;
+    let mut rows = Vec::new();
+    // progenitor 0.15.1's line count as the issue measured it, unless we can measure it here.
+    let theirs = match compile::find_progenitor(&caches.bench) {
+        Some(progenitor) => Some(compile::progenitor_crate(
+            &progenitor,
+            &sqladmin,
+            &crates.join("sqladmin-progenitor"),
+            &target,
+            runs,
+        )?),
+        None => None,
+    };
+    let their_lines = theirs.as_ref().map_or(17_638, |t| t.lines);
+    let source = if theirs.is_some() {
+        "measured"
+    } else {
+        "issue's figure"
+    };
+    rows.push(row(
+        &format!("sqladmin ({ops} ops): lines"),
+        ours.lines.to_string(),
+        format!("progenitor {their_lines} ({source})"),
+        ratio(ours.lines as f64, their_lines as f64),
+        "<= 0.5x",
+    ));
+    rows.push(row(
+        "sqladmin: lines without the embedded runtime",
+        (ours.lines - ours.runtime_lines).to_string(),
+        format!("progenitor {their_lines}"),
+        ratio((ours.lines - ours.runtime_lines) as f64, their_lines as f64),
+        "<= 0.5x",
+    ));
+    let per_op = |d: std::time::Duration| d.as_secs_f64() * 1e3 / ops as f64;
+    rows.push(row(
+        "sqladmin: cargo check per op",
+        format!("{:.1} ms", per_op(ours.check)),
+        theirs.as_ref().map_or_else(
+            || "progenitor: not installed (PROGENITOR)".to_owned(),
+            |t| format!("progenitor {:.1} ms", per_op(t.check)),
+        ),
+        theirs.as_ref().map_or_else(
+            || "n/a".to_owned(),
+            |t| ratio(ours.check.as_secs_f64(), t.check.as_secs_f64()),
+        ),
+        "<= 0.5x",
+    ));
+    // Type-checking GitHub's crate takes minutes and gigabytes of memory: timed once whatever
+    // SPECGEN_BENCH_RUNS says, and skipped with SPECGEN_BENCH_GITHUB_CHECK=0.
+    if std::env::var("SPECGEN_BENCH_GITHUB_CHECK").is_ok_and(|v| v == "0") {
+        return Ok(rows);
+    }
+    let github = caches.github()?;
+    let github_ops =
+        generation::count_operations(&std::fs::read(&github).unwrap_or_default()).max(1);
+    match compile::specgen_crate(&github, &crates.join("github"), &target, 1) {
+        Ok(gh) => {
+            rows.push(row(
+                "GitHub crate: cargo check",
+                secs(gh.check),
+                format!("{github_ops} ops"),
+                format!(
+                    "{:.1} ms/op",
+                    gh.check.as_secs_f64() * 1e3 / github_ops as f64
+                ),
+                "type-checks",
+            ));
+            rows.push(row(
+                "GitHub crate: lines",
+                gh.lines.to_string(),
+                format!("runtime {}", gh.runtime_lines),
+                format!(
+                    "{:.0}/op",
+                    (gh.lines - gh.runtime_lines) as f64 / github_ops as f64
+                ),
+                "-",
+            ));
+        }
+        // The other figures stand without it.
+        Err(error) => rows.push(row(
+            "GitHub crate: cargo check",
+            "failed".to_owned(),
+            error.lines().next().unwrap_or_default().to_owned(),
+            "n/a".to_owned(),
+            "type-checks",
+        )),
+    }
+    Ok(rows)
+}
+
+fn request_rows(workspace: &Path) -> Result<Vec<Row>, String> {
+    Ok(request::measure(workspace)?
+        .into_iter()
+        .map(|o| {
+            row(
+                &format!("request overhead, {} body", o.body),
+                format!("{:.1} us", o.generated.as_secs_f64() * 1e6),
+                format!("reqwest+serde {:.1} us", o.plain.as_secs_f64() * 1e6),
+                ratio(o.generated.as_secs_f64(), o.plain.as_secs_f64()),
+                "<= 1.05x",
+            )
+        })
+        .collect())
+}
+
+fn rebuild_rows(workspace: &Path, runs: usize) -> Result<Vec<Row>, String> {
+    let (noop, touched) = rebuild::measure(workspace, runs)?;
+    let ran = |yes: bool| {
+        if yes {
+            "build script ran"
+        } else {
+            "build script did not run"
+        }
+    };
+    Ok(vec![
+        row(
+            "billing-clients: no-op cargo build",
+            secs(noop.time),
+            ran(noop.ran_build_script).to_owned(),
+            "-".to_owned(),
+            "no build script",
+        ),
+        row(
+            "billing-clients: build after touching a spec",
+            secs(touched.time),
+            ran(touched.ran_build_script).to_owned(),
+            ratio(touched.time.as_secs_f64(), noop.time.as_secs_f64()),
+            "-",
+        ),
+    ])
+}
+
+fn print_table(rows: &[Row]) {
+    println!("| figure | measured | reference | ratio | target |");
+    println!("|---|---|---|---|---|");
+    for r in rows {
+        println!(
+            "| {} | {} | {} | {} | {} |",
+            r.figure, r.measured, r.reference, r.ratio, r.target
+        );
+    }
+}
