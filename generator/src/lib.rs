@@ -10,6 +10,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]
+// A `Diagnostic` (file, position, pointer, message, hint, excerpt) travels only on error paths, once per
+// problem: boxing it to satisfy the size lint would cost clarity and buy nothing.
+#![allow(clippy::result_large_err)]
 
 pub mod build;
 mod bundle;
@@ -21,6 +24,7 @@ pub mod load;
 mod lower;
 pub mod names;
 mod positions;
+mod read;
 pub mod standalone;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
@@ -76,6 +80,16 @@ impl Generator {
         })
     }
 
+    /// Generates a file of items from spec text already read; `path` names the spec in problems, and
+    /// relative `$ref`s are read from its folder.
+    pub fn generate_text(&self, path: &Path, text: String) -> Result<Generated, Diagnostics> {
+        let document = load::parse(path, text).map_err(Diagnostics::new)?;
+        self.run_document(document, |module| {
+            let (inner, items) = (module.inner_attributes, module.items);
+            quote! { #inner #items }
+        })
+    }
+
     /// Generates `pub mod <name> { ... }`, for inclusion with `include!`. `name` must be an identifier
     /// (see [`names::value_name`]).
     pub fn generate_module(&self, spec: &Path, name: &str) -> Result<Generated, Diagnostics> {
@@ -93,7 +107,8 @@ impl Generator {
     /// Loads, lowers and emits a spec without formatting or writing anything; returns the warnings, or
     /// every problem when there is an error.
     pub fn check(&self, spec: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
-        self.analyse(spec).map(|(_, _, warnings)| warnings)
+        let document = load::load(spec).map_err(Diagnostics::new)?;
+        self.analyse(document).map(|(_, _, warnings)| warnings)
     }
 
     fn run(
@@ -101,7 +116,16 @@ impl Generator {
         spec: &Path,
         wrap: impl FnOnce(emit::ModuleTokens) -> TokenStream,
     ) -> Result<Generated, Diagnostics> {
-        let (document, module, warnings) = self.analyse(spec)?;
+        let document = load::load(spec).map_err(Diagnostics::new)?;
+        self.run_document(document, wrap)
+    }
+
+    fn run_document(
+        &self,
+        document: load::Document,
+        wrap: impl FnOnce(emit::ModuleTokens) -> TokenStream,
+    ) -> Result<Generated, Diagnostics> {
+        let (document, module, warnings) = self.analyse(document)?;
         let code = format::format_file(wrap(module)).map_err(|message| {
             Diagnostics::new(vec![document.locate(Diagnostic::error("", message))])
         })?;
@@ -115,9 +139,8 @@ impl Generator {
     /// The whole pipeline up to tokens, with every problem located in the spec and sorted.
     fn analyse(
         &self,
-        spec: &Path,
+        document: load::Document,
     ) -> Result<(load::Document, emit::ModuleTokens, Vec<Diagnostic>), Diagnostics> {
-        let document = load::load(spec).map_err(Diagnostics::new)?;
         let (api, mut problems) = lower::lower(&document);
         let emitted = emit::emit_api(&api, &self.runtime, &mut problems);
         if let Err(message) = &emitted {

@@ -6,6 +6,7 @@ pub use crate::bundle::SourceFile;
 use crate::bundle::{Origin, bundle};
 use crate::diagnostics::{Diagnostic, pointer_token};
 use crate::positions::locate;
+use crate::read::{MAX_FILE_BYTES, ReadError, read_text};
 use std::path::{Path, PathBuf};
 
 /// A parsed spec and the text it came from (kept to locate problems).
@@ -77,7 +78,7 @@ pub(crate) fn locate_in(path: &Path, text: &str, mut diagnostic: Diagnostic) -> 
             diagnostic.column = Some(column);
         }
     }
-    diagnostic
+    diagnostic.with_source(text)
 }
 
 /// Reads and parses a spec file.
@@ -86,8 +87,19 @@ pub fn load(path: &Path) -> Result<Document, Vec<Diagnostic>> {
         d.file = path.to_path_buf();
         vec![d]
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| at_file(Diagnostic::error("", format!("cannot read the spec: {e}"))))?;
+    let text = read_text(path, MAX_FILE_BYTES).map_err(|error| match error {
+        ReadError::NotText { line, column } => {
+            let mut problem = Diagnostic::error("", "the spec is not UTF-8 text")
+                .with_hint("specs are YAML or JSON text; save the file as UTF-8");
+            problem.line = Some(line);
+            problem.column = Some(column);
+            at_file(problem)
+        }
+        error => at_file(Diagnostic::error(
+            "",
+            format!("cannot read the spec: {error}"),
+        )),
+    })?;
     parse(path, text)
 }
 
@@ -95,7 +107,7 @@ pub fn load(path: &Path) -> Result<Document, Vec<Diagnostic>> {
 pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
     let raw = parse_tree(&text).map_err(|mut d| {
         d.file = path.to_path_buf();
-        vec![d]
+        vec![d.with_source(&text)]
     })?;
     check_version(&raw).map_err(|d| vec![locate_in(path, &text, d)])?;
     let mut bundled = bundle(path, text, raw)?;
@@ -136,14 +148,14 @@ pub(crate) fn parse_tree(text: &str) -> Result<serde_json::Value, Diagnostic> {
     }
     if text.trim_start().starts_with('{') {
         return serde_json::from_str(text).map_err(|e| {
-            let mut d = Diagnostic::error("", format!("JSON syntax error: {e}"));
+            let mut d = syntax_error("JSON", &e.to_string());
             d.line = u32::try_from(e.line()).ok();
             d.column = u32::try_from(e.column()).ok();
             d
         });
     }
     let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
-        let mut d = Diagnostic::error("", format!("YAML syntax error: {e}"));
+        let mut d = syntax_error("YAML", &e.to_string());
         if let Some(location) = e.location() {
             d.line = u32::try_from(location.line()).ok();
             d.column = u32::try_from(location.column()).ok();
@@ -151,6 +163,31 @@ pub(crate) fn parse_tree(text: &str) -> Result<serde_json::Value, Diagnostic> {
         d
     })?;
     yaml_to_json(yaml, "")
+}
+
+/// A syntax error of the parser, without the position it appends to its message (shown by the location),
+/// with a hint for the limits that keep hostile documents from exhausting the stack or memory.
+fn syntax_error(language: &str, message: &str) -> Diagnostic {
+    let message = message
+        .rfind(" at line ")
+        .and_then(|at| message.get(..at))
+        .unwrap_or(message);
+    let hint = if message.contains("recursion limit exceeded") {
+        Some(
+            "nesting deeper than 128 levels is refused; flatten the document with $refs to components",
+        )
+    } else if message.contains("repetition limit exceeded") {
+        Some(
+            "YAML aliases expand to too many nodes (an alias bomb); write the repeated parts out or use $ref",
+        )
+    } else {
+        None
+    };
+    let problem = Diagnostic::error("", format!("{language} syntax error: {message}"));
+    match hint {
+        Some(hint) => problem.with_hint(hint),
+        None => problem,
+    }
 }
 
 /// Converts a YAML tree to JSON; tags are dropped and non-string keys are written as text.

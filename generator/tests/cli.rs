@@ -73,7 +73,7 @@ fn a_dangling_ref_names_file_line_and_pointer() {
     assert!(text.contains(&format!("--> {spec}:20:15")), "{text}");
     assert!(
         text.contains(
-            "= at /paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema"
+            "= note: at /paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema"
         ),
         "{text}"
     );

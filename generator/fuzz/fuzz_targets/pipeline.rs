@@ -1,0 +1,22 @@
+//! Arbitrary bytes through the loader, then (when they load) the whole pipeline: no input may panic,
+//! overflow the stack, hang or use unbounded memory.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use specgen::{Generator, RuntimeMode};
+use std::path::Path;
+
+fuzz_target!(|data: &[u8]| {
+    // Specs are text: bytes that are not UTF-8 are refused by the reader before parsing (tested there).
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    // A folder that does not exist: relative `$ref`s fail to read instead of reaching real files.
+    let path = Path::new("/nonexistent-specgen-fuzz/spec.yaml");
+    if specgen::load::parse(path, text.to_owned()).is_err() {
+        return;
+    }
+    // The shared runtime keeps each run to the spec's own code (the runtime is formatted once per run otherwise).
+    let generator = Generator::new().runtime(RuntimeMode::Shared("crate::runtime".to_owned()));
+    let _ = generator.generate_text(path, text.to_owned());
+});
