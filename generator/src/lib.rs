@@ -26,6 +26,7 @@ pub mod names;
 mod positions;
 mod read;
 pub mod standalone;
+mod validate;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use emit::RuntimeMode;
@@ -74,41 +75,50 @@ impl Generator {
 
     /// Generates a file of items with `//!` module docs (for `src/lib.rs` or `mod name;`).
     pub fn generate(&self, spec: &Path) -> Result<Generated, Diagnostics> {
-        self.run(spec, |module| {
-            let (inner, items) = (module.inner_attributes, module.items);
-            quote! { #inner #items }
+        on_big_stack(|| {
+            self.run(spec, |module| {
+                let (inner, items) = (module.inner_attributes, module.items);
+                quote! { #inner #items }
+            })
         })
     }
 
     /// Generates a file of items from spec text already read; `path` names the spec in problems, and
     /// relative `$ref`s are read from its folder.
     pub fn generate_text(&self, path: &Path, text: String) -> Result<Generated, Diagnostics> {
-        let document = load::parse(path, text).map_err(Diagnostics::new)?;
-        self.run_document(document, |module| {
-            let (inner, items) = (module.inner_attributes, module.items);
-            quote! { #inner #items }
+        on_big_stack(|| {
+            let document = load::parse(path, text).map_err(Diagnostics::new)?;
+            self.run_document(document, |module| {
+                let (inner, items) = (module.inner_attributes, module.items);
+                quote! { #inner #items }
+            })
         })
     }
 
     /// Generates `pub mod <name> { ... }`, for inclusion with `include!`. `name` must be an identifier
     /// (see [`names::value_name`]).
     pub fn generate_module(&self, spec: &Path, name: &str) -> Result<Generated, Diagnostics> {
-        let module_name = emit::ident(name);
-        if module_name != name {
+        if emit::ident(name) != name {
             let problem = Diagnostic::error("", format!("{name:?} is not a Rust module name"));
             return Err(Diagnostics::new(vec![problem]));
         }
-        self.run(spec, |module| {
-            let (inner, items) = (module.inner_attributes, module.items);
-            quote! { pub mod #module_name { #inner #items } }
+        on_big_stack(|| {
+            // Tokens are not `Send`: the name becomes one on the generating thread.
+            let module_name = emit::ident(name);
+            self.run(spec, |module| {
+                let (inner, items) = (module.inner_attributes, module.items);
+                quote! { pub mod #module_name { #inner #items } }
+            })
         })
     }
 
     /// Loads, lowers and emits a spec without formatting or writing anything; returns the warnings, or
     /// every problem when there is an error.
     pub fn check(&self, spec: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
-        let document = load::load(spec).map_err(Diagnostics::new)?;
-        self.analyse(document).map(|(_, _, warnings)| warnings)
+        on_big_stack(|| {
+            let document = load::load(spec).map_err(Diagnostics::new)?;
+            self.analyse(document).map(|(_, _, warnings)| warnings)
+        })
     }
 
     fn run(
@@ -142,6 +152,7 @@ impl Generator {
         document: load::Document,
     ) -> Result<(load::Document, emit::ModuleTokens, Vec<Diagnostic>), Diagnostics> {
         let (api, mut problems) = lower::lower(&document);
+        problems.extend(document.warnings.iter().cloned());
         let emitted = emit::emit_api(&api, &self.runtime, &mut problems);
         if let Err(message) = &emitted {
             problems.push(Diagnostic::error("", message.clone()));
@@ -153,6 +164,44 @@ impl Generator {
             _ => Err(diagnostics),
         }
     }
+}
+
+/// Stack for one generation. Nesting is bounded (128 levels by the parsers, 64 schema levels by lowering),
+/// but `openapiv3`'s typed deserialization spends tens of kilobytes of stack per level in debug builds
+/// (build scripts are debug builds), more than a test thread's 2 MiB; the pipeline gets a stack of its own.
+const STACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// Runs `work` on a thread with [`STACK_BYTES`] of stack, or on this thread if none can be started.
+fn on_big_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    let slot = std::sync::Mutex::new(Some(work));
+    let take = || slot.lock().ok().and_then(|mut work| work.take());
+    let result = std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("specgen".to_owned())
+            .stack_size(STACK_BYTES)
+            .spawn_scoped(scope, || take().map(|work| work()));
+        match spawned {
+            Ok(handle) => match handle.join() {
+                Ok(result) => result,
+                // A panic is a generator bug: it goes on unwinding in the caller, as it would have inline.
+                Err(payload) => std::panic::resume_unwind(payload),
+            },
+            Err(_) => None,
+        }
+    });
+    match result {
+        Some(result) => result,
+        // The thread could not start, so `work` is still in its slot.
+        None => match take() {
+            Some(work) => work(),
+            None => unreachable_work(),
+        },
+    }
+}
+
+/// `on_big_stack` hands out its work exactly once; this is the impossible other case, kept total.
+fn unreachable_work<T>() -> T {
+    std::panic::resume_unwind(Box::new("specgen: generation work taken twice"))
 }
 
 /// The shared runtime as `pub mod runtime { ... }`, formatted, for [`RuntimeMode::Shared`] users.

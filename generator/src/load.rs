@@ -4,7 +4,7 @@
 pub use crate::bundle::SourceFile;
 
 use crate::bundle::{Origin, bundle};
-use crate::diagnostics::{Diagnostic, pointer_token};
+use crate::diagnostics::{Diagnostic, Severity, pointer_token};
 use crate::positions::locate;
 use crate::read::{MAX_FILE_BYTES, ReadError, read_text};
 use std::path::{Path, PathBuf};
@@ -24,6 +24,8 @@ pub struct Document {
     pub referenced: Vec<SourceFile>,
     /// Parts of `raw` that came from another file, or from elsewhere in the spec.
     origins: Vec<Origin>,
+    /// Lossy fallbacks found while checking the document (located).
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Document {
@@ -120,8 +122,15 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
         openapi: openapiv3::OpenAPI::default(),
         referenced: files.collect(),
         origins: bundled.origins,
+        warnings: Vec::new(),
     };
-    document.openapi = serde_path_to_error::deserialize(&document.raw).map_err(|error| {
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        crate::validate::validate(&document.raw)
+            .into_iter()
+            .map(|d| document.locate(d))
+            .partition(|d| d.severity == Severity::Error);
+    document.warnings = warnings;
+    let typed = serde_path_to_error::deserialize(&document.raw).map_err(|error| {
         // serde cannot see inside parameters (tagged by `in`): a misplaced style is located here instead.
         let styles = crate::lower::misplaced_styles(&document.raw);
         if !styles.is_empty() {
@@ -137,8 +146,26 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
                 .with_hint("compare the node with the OpenAPI 3.0.3 specification"),
             ),
         ]
-    })?;
-    Ok(document)
+    });
+    match typed {
+        Ok(openapi) if errors.is_empty() => {
+            document.openapi = openapi;
+            Ok(document)
+        }
+        Ok(_) => Err(errors.into_iter().chain(document.warnings).collect()),
+        Err(typing) => {
+            // A typing error inside a node already reported (a list of types, say) adds nothing.
+            let mut all = errors;
+            let covered = |d: &Diagnostic| {
+                all.iter()
+                    .any(|e| e.file == d.file && e.pointer.starts_with(&d.pointer))
+            };
+            let fresh: Vec<Diagnostic> = typing.into_iter().filter(|d| !covered(d)).collect();
+            all.extend(fresh);
+            all.extend(document.warnings);
+            Err(all)
+        }
+    }
 }
 
 /// Parses JSON or YAML text into a JSON tree; YAML keys that are numbers or booleans become strings.
@@ -168,10 +195,7 @@ pub(crate) fn parse_tree(text: &str) -> Result<serde_json::Value, Diagnostic> {
 /// A syntax error of the parser, without the position it appends to its message (shown by the location),
 /// with a hint for the limits that keep hostile documents from exhausting the stack or memory.
 fn syntax_error(language: &str, message: &str) -> Diagnostic {
-    let message = message
-        .rfind(" at line ")
-        .and_then(|at| message.get(..at))
-        .unwrap_or(message);
+    let message = without_position(message);
     let hint = if message.contains("recursion limit exceeded") {
         Some(
             "nesting deeper than 128 levels is refused; flatten the document with $refs to components",
@@ -188,6 +212,18 @@ fn syntax_error(language: &str, message: &str) -> Diagnostic {
         Some(hint) => problem.with_hint(hint),
         None => problem,
     }
+}
+
+/// A parser's message without the ` at line N column M` it writes into it.
+fn without_position(message: &str) -> String {
+    let Some(at) = message.find(" at line ") else {
+        return message.to_owned();
+    };
+    let rest = message.get(at + " at line ".len()..).unwrap_or_default();
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = rest.strip_prefix(" column ").unwrap_or(rest);
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    format!("{}{rest}", message.get(..at).unwrap_or_default())
 }
 
 /// Converts a YAML tree to JSON; tags are dropped and non-string keys are written as text.
@@ -253,12 +289,18 @@ fn check_version(raw: &serde_json::Value) -> Result<(), Diagnostic> {
         Some(version) if version.starts_with("3.0") => Ok(()),
         Some(version) if version.starts_with("3.1") => Err(Diagnostic::error(
             "/openapi",
-            format!("OpenAPI {version} is not supported; specgen reads OpenAPI 3.0"),
-        )),
+            format!("this is an OpenAPI {version} document; specgen reads OpenAPI 3.0"),
+        )
+        .with_hint("OpenAPI 3.1 differs in schemas (type lists, `null`, `const`, `examples`); write the document as 3.0.3")),
         Some(version) => Err(Diagnostic::error(
             "/openapi",
             format!("unknown OpenAPI version {version:?}"),
         )),
+        None if raw.get("openapi").is_some_and(serde_json::Value::is_number) => Err(Diagnostic::error(
+            "/openapi",
+            "the OpenAPI version is written as a number",
+        )
+        .with_hint("quote it, `openapi: '3.0.3'`, or write all three parts (YAML reads `3.0` as a number)")),
         None => Err(Diagnostic::error(
             "",
             "not an OpenAPI document: the `openapi` field is missing",
