@@ -152,7 +152,7 @@ impl Generator {
         document: load::Document,
     ) -> Result<(load::Document, emit::ModuleTokens, Vec<Diagnostic>), Diagnostics> {
         let (api, mut problems) = lower::lower(&document);
-        problems.extend(document.warnings.iter().cloned());
+        problems.extend(document.problems.iter().cloned());
         let emitted = emit::emit_api(&api, &self.runtime, &mut problems);
         if let Err(message) = &emitted {
             problems.push(Diagnostic::error("", message.clone()));

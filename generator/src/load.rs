@@ -4,7 +4,7 @@
 pub use crate::bundle::SourceFile;
 
 use crate::bundle::{Origin, bundle};
-use crate::diagnostics::{Diagnostic, Severity, pointer_token};
+use crate::diagnostics::{Diagnostic, pointer_token};
 use crate::positions::locate;
 use crate::read::{MAX_FILE_BYTES, ReadError, read_text};
 use std::path::{Path, PathBuf};
@@ -24,8 +24,9 @@ pub struct Document {
     pub referenced: Vec<SourceFile>,
     /// Parts of `raw` that came from another file, or from elsewhere in the spec.
     origins: Vec<Origin>,
-    /// Lossy fallbacks found while checking the document (located).
-    pub warnings: Vec<Diagnostic>,
+    /// Problems found while checking the document (located): warnings name lossy fallbacks; an error here
+    /// means the document was typed but must not be generated (lowering still runs, to report the rest).
+    pub problems: Vec<Diagnostic>,
 }
 
 impl Document {
@@ -122,14 +123,12 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
         openapi: openapiv3::OpenAPI::default(),
         referenced: files.collect(),
         origins: bundled.origins,
-        warnings: Vec::new(),
+        problems: Vec::new(),
     };
-    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
-        crate::validate::validate(&document.raw)
-            .into_iter()
-            .map(|d| document.locate(d))
-            .partition(|d| d.severity == Severity::Error);
-    document.warnings = warnings;
+    document.problems = crate::validate::validate(&document.raw)
+        .into_iter()
+        .map(|d| document.locate(d))
+        .collect();
     let typed = serde_path_to_error::deserialize(&document.raw).map_err(|error| {
         // serde cannot see inside parameters (tagged by `in`): a misplaced style is located here instead.
         let styles = crate::lower::misplaced_styles(&document.raw);
@@ -148,21 +147,19 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
         ]
     });
     match typed {
-        Ok(openapi) if errors.is_empty() => {
+        Ok(openapi) => {
             document.openapi = openapi;
             Ok(document)
         }
-        Ok(_) => Err(errors.into_iter().chain(document.warnings).collect()),
         Err(typing) => {
             // A typing error inside a node already reported (a list of types, say) adds nothing.
-            let mut all = errors;
+            let mut all = document.problems;
             let covered = |d: &Diagnostic| {
                 all.iter()
                     .any(|e| e.file == d.file && e.pointer.starts_with(&d.pointer))
             };
             let fresh: Vec<Diagnostic> = typing.into_iter().filter(|d| !covered(d)).collect();
             all.extend(fresh);
-            all.extend(document.warnings);
             Err(all)
         }
     }

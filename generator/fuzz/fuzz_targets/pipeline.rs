@@ -1,5 +1,5 @@
-//! Arbitrary bytes through the loader and (when they load) the whole pipeline, formatting included: no input may panic,
-//! overflow the stack, hang or use unbounded memory.
+//! Arbitrary bytes through the loader and (when they load) the whole pipeline, formatting included: no
+//! input may panic, overflow the stack, hang or use unbounded memory.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,7 +13,8 @@ fuzz_target!(|data: &[u8]| {
     };
     // A folder that does not exist: relative `$ref`s fail to read instead of reaching real files.
     let path = Path::new("/nonexistent-specgen-fuzz/spec.yaml");
-    // Loading, bundling and checking come first inside `generate_text`; the shared runtime keeps each run to the spec's own code (the runtime is formatted once per run otherwise).
+    // Loading, bundling and checking come first inside `generate_text`. The shared runtime keeps each run to
+    // the spec's own code (an embedded runtime would be formatted again on every run).
     let generator = Generator::new().runtime(RuntimeMode::Shared("crate::runtime".to_owned()));
     let _ = generator.generate_text(path, text.to_owned());
 });
