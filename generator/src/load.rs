@@ -4,7 +4,7 @@
 pub use crate::bundle::SourceFile;
 
 use crate::bundle::{Origin, bundle};
-use crate::diagnostics::{Diagnostic, pointer_token};
+use crate::diagnostics::{Diagnostic, Severity, pointer_token};
 use crate::positions::locate;
 use crate::read::{MAX_FILE_BYTES, ReadError, read_text};
 use std::path::{Path, PathBuf};
@@ -155,8 +155,11 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
             // A typing error inside a node already reported (a list of types, say) adds nothing.
             let mut all = document.problems;
             let covered = |d: &Diagnostic| {
-                all.iter()
-                    .any(|e| e.file == d.file && e.pointer.starts_with(&d.pointer))
+                all.iter().any(|e| {
+                    e.severity == Severity::Error
+                        && e.file == d.file
+                        && e.pointer.starts_with(&d.pointer)
+                })
             };
             let fresh: Vec<Diagnostic> = typing.into_iter().filter(|d| !covered(d)).collect();
             all.extend(fresh);

@@ -145,6 +145,12 @@ fn unsupported_constructs() {
 }
 
 #[test]
+fn a_node_openapi_cannot_type_is_an_error_beside_the_warnings_inside_it() {
+    // Once a warning inside the node hid the typing error, and the spec failed with "0 error(s)".
+    assert_snapshot("typing_error.yaml", true);
+}
+
+#[test]
 fn yaml_alias_bomb() {
     assert_snapshot("alias_bomb.yaml", true);
 }
