@@ -198,10 +198,16 @@ pub fn write_if_changed(path: &Path, content: &str) -> Result<bool, BuildError> 
         path: path.to_path_buf(),
         error,
     };
-    let mut temporary = path.as_os_str().to_owned();
-    temporary.push(".tmp");
-    let temporary = PathBuf::from(temporary);
+    // Beside the target (a rename within one folder is atomic), named per process so that two builds do not
+    // share it; removed again if the rename fails.
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(format!(".{}.tmp", std::process::id()));
+    let temporary = path.with_file_name(name);
     std::fs::write(&temporary, content).map_err(io)?;
-    std::fs::rename(&temporary, path).map_err(io)?;
+    if let Err(error) = std::fs::rename(&temporary, path) {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(io(error));
+    }
     Ok(true)
 }

@@ -10,6 +10,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]
+// A `Diagnostic` (file, position, pointer, message, hint, excerpt) travels only on error paths, once per
+// problem: boxing it to satisfy the size lint would cost clarity and buy nothing.
+#![allow(clippy::result_large_err)]
 
 pub mod build;
 mod bundle;
@@ -22,7 +25,9 @@ pub mod load;
 mod lower;
 pub mod names;
 mod positions;
+mod read;
 pub mod standalone;
+mod validate;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
 pub use emit::RuntimeMode;
@@ -69,7 +74,13 @@ impl Generator {
 
     /// Generates a file of items with `//!` module docs (for `src/lib.rs` or `mod name;`).
     pub fn generate(&self, spec: &Path) -> Result<Generated, Diagnostics> {
-        self.run(spec, None)
+        on_big_stack(|| self.run(load::load(spec), None))
+    }
+
+    /// Generates a file of items from spec text already read; `path` names the spec in problems, and
+    /// relative `$ref`s are read from its folder.
+    pub fn generate_text(&self, path: &Path, text: String) -> Result<Generated, Diagnostics> {
+        on_big_stack(|| self.run(load::parse(path, text), None))
     }
 
     /// Generates `pub mod <name> { ... }`, for inclusion with `include!`. `name` must be an identifier
@@ -80,17 +91,25 @@ impl Generator {
             let problem = Diagnostic::error("", format!("{name:?} is not a Rust module name"));
             return Err(Diagnostics::new(vec![problem]));
         }
-        self.run(spec, Some(name))
+        on_big_stack(|| self.run(load::load(spec), Some(name)))
     }
 
     /// Loads, lowers and emits a spec without formatting or writing anything; returns the warnings, or
     /// every problem when there is an error.
     pub fn check(&self, spec: &Path) -> Result<Vec<Diagnostic>, Diagnostics> {
-        self.analyse(spec).map(|(_, _, _, warnings)| warnings)
+        on_big_stack(|| {
+            let document = load::load(spec).map_err(Diagnostics::new)?;
+            self.analyse(document).map(|(_, _, _, warnings)| warnings)
+        })
     }
 
-    fn run(&self, spec: &Path, module: Option<&str>) -> Result<Generated, Diagnostics> {
-        let (document, api, plan, warnings) = self.analyse(spec)?;
+    fn run(
+        &self,
+        loaded: Result<load::Document, Vec<Diagnostic>>,
+        module: Option<&str>,
+    ) -> Result<Generated, Diagnostics> {
+        let document = loaded.map_err(Diagnostics::new)?;
+        let (document, api, plan, warnings) = self.analyse(document)?;
         let files = document.files();
         let path = document.path.clone();
         // Code is made from the IR alone: the parsed document's memory is given back before it grows.
@@ -112,10 +131,10 @@ impl Generator {
     /// The whole pipeline up to the plan of what to emit, with every problem located in the spec and sorted.
     fn analyse(
         &self,
-        spec: &Path,
+        document: load::Document,
     ) -> Result<(load::Document, ir::Api, emit::Plan, Vec<Diagnostic>), Diagnostics> {
-        let document = load::load(spec).map_err(Diagnostics::new)?;
         let (api, mut problems) = lower::lower(&document);
+        problems.extend(document.problems.iter().cloned());
         let plan = emit::Plan::new(&api, &self.runtime, &mut problems);
         if let Err(message) = &plan {
             problems.push(Diagnostic::error("", message.clone()));
@@ -127,6 +146,44 @@ impl Generator {
             _ => Err(diagnostics),
         }
     }
+}
+
+/// Stack for one generation. Nesting is bounded (128 levels by the parsers, 64 schema levels by lowering),
+/// but `openapiv3`'s typed deserialization spends tens of kilobytes of stack per level in debug builds
+/// (build scripts are debug builds), more than a test thread's 2 MiB; the pipeline gets a stack of its own.
+const STACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// Runs `work` on a thread with [`STACK_BYTES`] of stack, or on this thread if none can be started.
+fn on_big_stack<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    let slot = std::sync::Mutex::new(Some(work));
+    let take = || slot.lock().ok().and_then(|mut work| work.take());
+    let result = std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("specgen".to_owned())
+            .stack_size(STACK_BYTES)
+            .spawn_scoped(scope, || take().map(|work| work()));
+        match spawned {
+            Ok(handle) => match handle.join() {
+                Ok(result) => result,
+                // A panic is a generator bug: it goes on unwinding in the caller, as it would have inline.
+                Err(payload) => std::panic::resume_unwind(payload),
+            },
+            Err(_) => None,
+        }
+    });
+    match result {
+        Some(result) => result,
+        // The thread could not start, so `work` is still in its slot.
+        None => match take() {
+            Some(work) => work(),
+            None => unreachable_work(),
+        },
+    }
+}
+
+/// `on_big_stack` hands out its work exactly once; this is the impossible other case, kept total.
+fn unreachable_work<T>() -> T {
+    std::panic::resume_unwind(Box::new("specgen: generation work taken twice"))
 }
 
 /// The shared runtime as `pub mod runtime { ... }`, formatted, for [`RuntimeMode::Shared`] users.

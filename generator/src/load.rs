@@ -4,8 +4,9 @@
 pub use crate::bundle::SourceFile;
 
 use crate::bundle::{Origin, bundle};
-use crate::diagnostics::{Diagnostic, pointer_token};
-use crate::positions::{line_starts, locate, locate_with};
+use crate::diagnostics::{Diagnostic, Severity, pointer_token};
+use crate::positions::locate;
+use crate::read::{MAX_FILE_BYTES, ReadError, read_text};
 use std::path::{Path, PathBuf};
 
 /// A parsed spec and the text it came from (kept to locate problems).
@@ -23,9 +24,9 @@ pub struct Document {
     pub referenced: Vec<SourceFile>,
     /// Parts of `raw` that came from another file, or from elsewhere in the spec.
     origins: Vec<Origin>,
-    /// Where each line of `text` starts, found on the first problem located in it (a large spec with many
-    /// warnings would otherwise be split into lines once per warning).
-    line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// Problems found while checking the document (located): warnings name lossy fallbacks; an error here
+    /// means the document was typed but must not be generated (lowering still runs, to report the rest).
+    pub problems: Vec<Diagnostic>,
 }
 
 impl Document {
@@ -47,7 +48,7 @@ impl Document {
             })
             .max_by_key(|o| o.bundled.len());
         let Some(origin) = origin else {
-            return self.locate_in_spec(diagnostic);
+            return locate_in(&self.path, &self.text, diagnostic);
         };
         let rest = diagnostic
             .pointer
@@ -55,25 +56,12 @@ impl Document {
             .unwrap_or_default();
         diagnostic.pointer = format!("{}{rest}", origin.pointer);
         match origin.file.checked_sub(1) {
-            None => self.locate_in_spec(diagnostic),
+            None => locate_in(&self.path, &self.text, diagnostic),
             Some(index) => match self.referenced.get(index) {
                 Some(file) => locate_in(&file.path, &file.text, diagnostic),
-                None => self.locate_in_spec(diagnostic),
+                None => locate_in(&self.path, &self.text, diagnostic),
             },
         }
-    }
-
-    /// [`locate_in`] the spec's own text, with its line index computed once.
-    fn locate_in_spec(&self, mut diagnostic: Diagnostic) -> Diagnostic {
-        diagnostic.file = self.path.clone();
-        if diagnostic.line.is_none() {
-            let starts = self.line_starts.get_or_init(|| line_starts(&self.text));
-            if let Some((line, column)) = locate_with(&self.text, starts, &diagnostic.pointer) {
-                diagnostic.line = Some(line);
-                diagnostic.column = Some(column);
-            }
-        }
-        diagnostic
     }
 
     /// Every file read: the spec, then the files its `$ref`s name (build scripts rerun when one changes).
@@ -93,7 +81,7 @@ pub(crate) fn locate_in(path: &Path, text: &str, mut diagnostic: Diagnostic) -> 
             diagnostic.column = Some(column);
         }
     }
-    diagnostic
+    diagnostic.with_source(text)
 }
 
 /// Reads and parses a spec file.
@@ -102,8 +90,19 @@ pub fn load(path: &Path) -> Result<Document, Vec<Diagnostic>> {
         d.file = path.to_path_buf();
         vec![d]
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| at_file(Diagnostic::error("", format!("cannot read the spec: {e}"))))?;
+    let text = read_text(path, MAX_FILE_BYTES).map_err(|error| match error {
+        ReadError::NotText { line, column } => {
+            let mut problem = Diagnostic::error("", "the spec is not UTF-8 text")
+                .with_hint("specs are YAML or JSON text; save the file as UTF-8");
+            problem.line = Some(line);
+            problem.column = Some(column);
+            at_file(problem)
+        }
+        error => at_file(Diagnostic::error(
+            "",
+            format!("cannot read the spec: {error}"),
+        )),
+    })?;
     parse(path, text)
 }
 
@@ -111,7 +110,7 @@ pub fn load(path: &Path) -> Result<Document, Vec<Diagnostic>> {
 pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
     let raw = parse_tree(&text).map_err(|mut d| {
         d.file = path.to_path_buf();
-        vec![d]
+        vec![d.with_source(&text)]
     })?;
     check_version(&raw).map_err(|d| vec![locate_in(path, &text, d)])?;
     let mut bundled = bundle(path, text, raw)?;
@@ -124,9 +123,13 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
         openapi: openapiv3::OpenAPI::default(),
         referenced: files.collect(),
         origins: bundled.origins,
-        line_starts: std::sync::OnceLock::new(),
+        problems: Vec::new(),
     };
-    document.openapi = serde_path_to_error::deserialize(&document.raw).map_err(|error| {
+    document.problems = crate::validate::validate(&document.raw)
+        .into_iter()
+        .map(|d| document.locate(d))
+        .collect();
+    let typed = serde_path_to_error::deserialize(&document.raw).map_err(|error| {
         // serde cannot see inside parameters (tagged by `in`): a misplaced style is located here instead.
         let styles = crate::lower::misplaced_styles(&document.raw);
         if !styles.is_empty() {
@@ -142,8 +145,27 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
                 .with_hint("compare the node with the OpenAPI 3.0.3 specification"),
             ),
         ]
-    })?;
-    Ok(document)
+    });
+    match typed {
+        Ok(openapi) => {
+            document.openapi = openapi;
+            Ok(document)
+        }
+        Err(typing) => {
+            // A typing error inside a node already reported (a list of types, say) adds nothing.
+            let mut all = document.problems;
+            let covered = |d: &Diagnostic| {
+                all.iter().any(|e| {
+                    e.severity == Severity::Error
+                        && e.file == d.file
+                        && e.pointer.starts_with(&d.pointer)
+                })
+            };
+            let fresh: Vec<Diagnostic> = typing.into_iter().filter(|d| !covered(d)).collect();
+            all.extend(fresh);
+            Err(all)
+        }
+    }
 }
 
 /// Parses JSON or YAML text into a JSON tree; YAML keys that are numbers or booleans become strings.
@@ -153,14 +175,14 @@ pub(crate) fn parse_tree(text: &str) -> Result<serde_json::Value, Diagnostic> {
     }
     if text.trim_start().starts_with('{') {
         return serde_json::from_str(text).map_err(|e| {
-            let mut d = Diagnostic::error("", format!("JSON syntax error: {e}"));
+            let mut d = syntax_error("JSON", &e.to_string());
             d.line = u32::try_from(e.line()).ok();
             d.column = u32::try_from(e.column()).ok();
             d
         });
     }
     let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
-        let mut d = Diagnostic::error("", format!("YAML syntax error: {e}"));
+        let mut d = syntax_error("YAML", &e.to_string());
         if let Some(location) = e.location() {
             d.line = u32::try_from(location.line()).ok();
             d.column = u32::try_from(location.column()).ok();
@@ -168,6 +190,40 @@ pub(crate) fn parse_tree(text: &str) -> Result<serde_json::Value, Diagnostic> {
         d
     })?;
     yaml_to_json(yaml, "")
+}
+
+/// A syntax error of the parser, without the position it appends to its message (shown by the location),
+/// with a hint for the limits that keep hostile documents from exhausting the stack or memory.
+fn syntax_error(language: &str, message: &str) -> Diagnostic {
+    let message = without_position(message);
+    let hint = if message.contains("recursion limit exceeded") {
+        Some(
+            "nesting deeper than 128 levels is refused; flatten the document with $refs to components",
+        )
+    } else if message.contains("repetition limit exceeded") {
+        Some(
+            "YAML aliases expand to too many nodes (an alias bomb); write the repeated parts out or use $ref",
+        )
+    } else {
+        None
+    };
+    let problem = Diagnostic::error("", format!("{language} syntax error: {message}"));
+    match hint {
+        Some(hint) => problem.with_hint(hint),
+        None => problem,
+    }
+}
+
+/// A parser's message without the ` at line N column M` it writes into it.
+fn without_position(message: &str) -> String {
+    let Some(at) = message.find(" at line ") else {
+        return message.to_owned();
+    };
+    let rest = message.get(at + " at line ".len()..).unwrap_or_default();
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = rest.strip_prefix(" column ").unwrap_or(rest);
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    format!("{}{rest}", message.get(..at).unwrap_or_default())
 }
 
 /// Converts a YAML tree to JSON; tags are dropped and non-string keys are written as text.
@@ -233,12 +289,18 @@ fn check_version(raw: &serde_json::Value) -> Result<(), Diagnostic> {
         Some(version) if version.starts_with("3.0") => Ok(()),
         Some(version) if version.starts_with("3.1") => Err(Diagnostic::error(
             "/openapi",
-            format!("OpenAPI {version} is not supported; specgen reads OpenAPI 3.0"),
-        )),
+            format!("this is an OpenAPI {version} document; specgen reads OpenAPI 3.0"),
+        )
+        .with_hint("OpenAPI 3.1 differs in schemas (type lists, `null`, `const`, `examples`); write the document as 3.0.3")),
         Some(version) => Err(Diagnostic::error(
             "/openapi",
             format!("unknown OpenAPI version {version:?}"),
         )),
+        None if raw.get("openapi").is_some_and(serde_json::Value::is_number) => Err(Diagnostic::error(
+            "/openapi",
+            "the OpenAPI version is written as a number",
+        )
+        .with_hint("quote it, `openapi: '3.0.3'`, or write all three parts (YAML reads `3.0` as a number)")),
         None => Err(Diagnostic::error(
             "",
             "not an OpenAPI document: the `openapi` field is missing",

@@ -126,21 +126,25 @@ fn check(args: &[String]) -> ExitCode {
     }
     let mut failed = false;
     for spec in args {
-        match Generator::new().check(std::path::Path::new(spec)) {
-            Ok(warnings) => {
-                for warning in &warnings {
-                    eprintln!("{warning}");
-                }
-                let count = warnings
-                    .iter()
-                    .filter(|w| w.severity == Severity::Warning)
-                    .count();
-                eprintln!("{spec}: ok ({count} warning(s))");
-            }
-            Err(diagnostics) => {
-                eprintln!("{diagnostics}");
-                failed = true;
-            }
+        // Every problem, errors and warnings alike: the warnings are the report of what was accepted but
+        // could not be represented exactly.
+        let (problems, ok) = match Generator::new().check(std::path::Path::new(spec)) {
+            Ok(warnings) => (warnings, true),
+            Err(diagnostics) => (diagnostics.0, false),
+        };
+        for problem in &problems {
+            eprintln!("{problem}\n");
+        }
+        let errors = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        let warnings = problems.len() - errors;
+        if ok {
+            eprintln!("{spec}: ok ({warnings} warning(s))");
+        } else {
+            failed = true;
+            eprintln!("{spec}: {errors} error(s), {warnings} warning(s)");
         }
     }
     if failed {

@@ -216,9 +216,14 @@ impl Scope {
         if self.taken.insert(bare.to_owned()) {
             return name.to_owned();
         }
+        // `Self_` numbered is `Self2`, not `Self_2` (which is not UpperCamelCase, and warns).
+        let base = bare
+            .strip_suffix('_')
+            .filter(|stem| UNRAWABLE.contains(stem))
+            .unwrap_or(bare);
         let mut counter = 2usize;
         loop {
-            let candidate = format!("{bare}{counter}");
+            let candidate = format!("{base}{counter}");
             if self.taken.insert(candidate.clone()) {
                 // A numbered name is never a keyword, so it needs no `r#`.
                 return candidate;
@@ -279,5 +284,8 @@ mod tests {
         let mut fields = Scope::default();
         assert_eq!(fields.claim("r#type"), "r#type");
         assert_eq!(fields.claim("r#type"), "type2");
+        let mut variants = Scope::default();
+        assert_eq!(variants.claim("Self_"), "Self_");
+        assert_eq!(variants.claim("Self_"), "Self2");
     }
 }

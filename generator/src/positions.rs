@@ -1,76 +1,41 @@
-//! Finds the line and column of a JSON pointer in spec text, for block YAML and pretty-printed JSON.
+//! Finds the line and column of a JSON pointer in spec text: block YAML, flow YAML and JSON (pretty or
+//! minified), mixed as YAML allows.
 //!
-//! A best-effort scan rather than a second parser: each pointer token is searched for as a key (`name:`,
-//! `"name":`) or, for array indexes, as the n-th `-` item, below the previous token's position. When a token
-//! cannot be found the deepest position found so far is reported, so a problem is never left without a line.
+//! Not a second parser: a scanner that follows the pointer one token at a time through the text's
+//! structure (block mappings by indentation, block sequences by their `-`, flow mappings and sequences by
+//! brackets), skipping every value it does not descend into as a whole (quoted strings, nested brackets,
+//! more-indented lines). A mapping token is located at its key, a sequence index at its item. When a token
+//! cannot be found (a merge key, an alias, text the scanner does not follow) the deepest position found so
+//! far is reported, so a problem always has a line. Descending is the only recursion, bounded by the
+//! pointer's length; skipping is iterative, so no text can exhaust the stack.
 
-/// The byte offset where each line of `text` starts: computed once per file, so that locating many
-/// problems in a large spec does not split the whole text again for each one.
-pub fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
-        .filter(|&start| start < text.len())
-        .collect()
-}
-
-/// The lines of a text, read through their start offsets (without the line break, like `str::lines`).
-#[derive(Clone, Copy)]
-struct Lines<'a> {
-    text: &'a str,
-    starts: &'a [usize],
-}
-
-impl<'a> Lines<'a> {
-    /// The lines from `first` on, with their indexes.
-    fn from(self, first: usize) -> impl Iterator<Item = (usize, &'a str)> {
-        (first..self.starts.len()).map(move |index| (index, self.line(index)))
-    }
-
-    fn line(self, index: usize) -> &'a str {
-        let start = self.starts.get(index).copied().unwrap_or(self.text.len());
-        let end = self
-            .starts
-            .get(index + 1)
-            .copied()
-            .unwrap_or(self.text.len());
-        let line = self.text.get(start..end).unwrap_or_default();
-        let line = line.strip_suffix('\n').unwrap_or(line);
-        line.strip_suffix('\r').unwrap_or(line)
-    }
-}
-
-/// The 1-based line and column where `pointer` starts, if the text lets us find it.
+/// The 1-based line and column (in characters) where `pointer` starts, if the text lets us find it.
 pub fn locate(text: &str, pointer: &str) -> Option<(u32, u32)> {
-    locate_with(text, &line_starts(text), pointer)
-}
-
-/// [`locate`] with the text's [`line_starts`] already known.
-pub fn locate_with(text: &str, starts: &[usize], pointer: &str) -> Option<(u32, u32)> {
-    let lines = Lines { text, starts };
     if pointer.is_empty() {
         return Some((1, 1));
     }
-    let mut line_index = 0usize;
-    let mut indent: Option<usize> = None;
-    let mut found = None;
-    for token in pointer.split('/').skip(1) {
-        let token = token.replace("~1", "/").replace("~0", "~");
-        let next = match token.parse::<usize>() {
-            Ok(index) => find_item(lines, line_index, indent, index)
-                .or_else(|| find_key(lines, line_index, indent, &token)),
-            Err(_) => find_key(lines, line_index, indent, &token),
-        };
-        match next {
-            Some((at, column)) => {
-                line_index = at;
-                indent = Some(column);
-                found = Some((at + 1, column + 1));
-            }
-            None => break,
-        }
-    }
-    let (line, column) = found.unwrap_or((1, 1));
-    Some((to_u32(line), to_u32(column)))
+    let tokens: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        .collect();
+    let scanner = Scanner {
+        text,
+        bytes: text.as_bytes(),
+    };
+    let offset = scanner
+        .document_start()
+        .and_then(|root| scanner.find(root, &tokens))
+        .unwrap_or(0);
+    Some(position(text, offset))
+}
+
+/// The 1-based line and column of a byte offset.
+fn position(text: &str, offset: usize) -> (u32, u32) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (to_u32(line), to_u32(column))
 }
 
 /// Saturates positions of absurdly long files instead of wrapping.
@@ -78,80 +43,413 @@ fn to_u32(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
-/// Indentation of a line, in characters.
-fn indentation(line: &str) -> usize {
-    line.len() - line.trim_start().len()
+/// Spaces within a line (a carriage return ends a line like the newline after it).
+fn is_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\r')
 }
 
-/// Finds `key:` below `start`, deeper than `parent` indentation, before the parent's block ends.
-fn find_key(
-    lines: Lines<'_>,
-    start: usize,
-    parent: Option<usize>,
-    key: &str,
-) -> Option<(usize, usize)> {
-    let forms = [
-        format!("{key}:"),
-        format!("\"{key}\":"),
-        format!("'{key}':"),
-        format!("\"{key}\" :"),
-    ];
-    let first = if parent.is_some() { start + 1 } else { start };
-    for (offset, line) in lines.from(first) {
-        let trimmed = line.trim_start();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        let column = indentation(line);
-        if let Some(parent) = parent {
-            if column <= parent && !trimmed.starts_with('-') && offset > first {
-                return None;
-            }
-        }
-        let body = trimmed.trim_start_matches(['-', ' ']);
-        if forms.iter().any(|form| body.starts_with(form.as_str())) {
-            return Some((offset, column + (trimmed.len() - body.len())));
-        }
-    }
-    None
+/// Characters that end a plain scalar in flow context.
+fn is_flow_indicator(byte: u8) -> bool {
+    matches!(byte, b',' | b'[' | b']' | b'{' | b'}')
 }
 
-/// Finds the `index`-th `- ` item below `start`, at the first item's indentation.
-fn find_item(
-    lines: Lines<'_>,
-    start: usize,
-    parent: Option<usize>,
-    index: usize,
-) -> Option<(usize, usize)> {
-    let mut item_indent = None;
-    let mut seen = 0usize;
-    for (offset, line) in lines.from(start + 1) {
-        let trimmed = line.trim_start();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+}
+
+impl Scanner<'_> {
+    fn at(&self, index: usize) -> Option<u8> {
+        self.bytes.get(index).copied()
+    }
+
+    /// The first byte of the root node: after a byte-order mark, comments, directives and `---`.
+    fn document_start(&self) -> Option<usize> {
+        let mut line = if self.text.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        while line < self.bytes.len() {
+            let content = self.skip_spaces(line);
+            let rest = self.text.get(content..).unwrap_or_default();
+            if rest.starts_with('%') || rest.starts_with('#') || self.line_is_blank(content) {
+                line = self.next_line(content)?;
+            } else if rest.starts_with("---") {
+                let after = self.skip_spaces(content + 3);
+                if self.line_is_blank(after) || self.at(after) == Some(b'#') {
+                    line = self.next_line(after)?;
+                } else {
+                    return Some(after);
+                }
+            } else {
+                return Some(content);
+            }
         }
-        let column = indentation(line);
-        if parent.is_some_and(|p| column < p) {
-            return None;
+        None
+    }
+
+    /// Follows `tokens` from the node starting at `node`; the offset of the deepest token found, or `None`
+    /// when the first is not there.
+    fn find(&self, node: usize, tokens: &[String]) -> Option<usize> {
+        let (token, rest) = tokens.split_first()?;
+        let node = self.skip_properties(node);
+        let (entry, value) = match self.at(node)? {
+            b'{' => self.flow_entry(node, token)?,
+            b'[' => self.flow_item(node, token.parse().ok()?)?,
+            b'-' if self.is_item_marker(node) => self.block_item(node, token.parse().ok()?)?,
+            _ => self.block_entry(node, token)?,
+        };
+        if rest.is_empty() {
+            return Some(entry);
         }
-        if !trimmed.starts_with('-') {
-            if item_indent.is_some_and(|i| column <= i) {
+        Some(value.and_then(|v| self.find(v, rest)).unwrap_or(entry))
+    }
+
+    // ---- block context ----
+
+    /// The key of `token` in the block mapping whose first key is at `node`, and the start of its value.
+    fn block_entry(&self, node: usize, token: &str) -> Option<(usize, Option<usize>)> {
+        let indent = self.column(node);
+        let mut key_at = node;
+        loop {
+            let (key, after_colon) = self.block_key(key_at)?;
+            if key == token {
+                return Some((key_at, self.block_value(after_colon, indent)));
+            }
+            key_at = self.next_sibling(after_colon, indent, false)?;
+        }
+    }
+
+    /// Item `index` of the block sequence whose first `-` is at `node`, and the start of its node.
+    fn block_item(&self, node: usize, index: usize) -> Option<(usize, Option<usize>)> {
+        let indent = self.column(node);
+        let mut dash = node;
+        for _ in 0..index {
+            dash = self.next_sibling(dash + 1, indent, true)?;
+        }
+        let value = self.block_value(dash + 1, indent);
+        Some((value.unwrap_or(dash), value))
+    }
+
+    /// The key written at `at` (plain or quoted) and the offset after its colon.
+    fn block_key(&self, at: usize) -> Option<(String, usize)> {
+        let (key, end) = match self.at(at)? {
+            b'"' | b'\'' => {
+                let end = self.skip_quoted(at);
+                (self.unquote(at, end), self.skip_spaces(end))
+            }
+            b'?' | b'#' | b'\n' => return None,
+            _ => {
+                let mut index = at;
+                loop {
+                    match self.at(index) {
+                        None | Some(b'\n') => return None,
+                        Some(b':')
+                            if self.at(index + 1).is_none_or(|b| is_space(b) || b == b'\n') =>
+                        {
+                            break;
+                        }
+                        Some(b'#') if index > at && self.at(index - 1).is_some_and(is_space) => {
+                            return None;
+                        }
+                        Some(_) => index += 1,
+                    }
+                }
+                let key = self.text.get(at..index).unwrap_or_default().trim_end();
+                (key.to_owned(), index)
+            }
+        };
+        (self.at(end) == Some(b':')).then_some((key, end + 1))
+    }
+
+    /// The start of the value after a key's colon (or an item's dash) of a collection at `indent`: on the
+    /// same line, or the first content line below when it is deeper (or a sequence at the same indent).
+    fn block_value(&self, after: usize, indent: usize) -> Option<usize> {
+        let here = self.skip_spaces(after);
+        if !self.line_is_blank(here) && self.at(here) != Some(b'#') {
+            return Some(here);
+        }
+        let mut line = self.next_line(here)?;
+        loop {
+            let content = self.skip_spaces(line);
+            if self.line_is_blank(content) || self.at(content) == Some(b'#') {
+                line = self.next_line(content)?;
+                continue;
+            }
+            let column = content - line;
+            let deeper = column > indent || (column == indent && self.is_item_marker(content));
+            return deeper.then_some(content);
+        }
+    }
+
+    /// The next entry (`items`: the next `-`) of the block collection at `indent`, after the current entry's
+    /// content, which starts at `from`.
+    fn next_sibling(&self, from: usize, indent: usize, items: bool) -> Option<usize> {
+        // A value written on the entry's line may be a quoted string or flow collection running over lines.
+        let value = self.skip_properties(self.skip_spaces(from));
+        let after = match self.at(value) {
+            Some(b'{' | b'[' | b'"' | b'\'') => self.skip_flow_node(value),
+            _ => value,
+        };
+        let mut line = self.next_line(after)?;
+        loop {
+            let content = self.skip_spaces(line);
+            let column = content - line;
+            let rest = self.text.get(line..).unwrap_or_default();
+            if rest.starts_with("---") || rest.starts_with("...") {
                 return None;
             }
-            continue;
+            if self.line_is_blank(content) || self.at(content) == Some(b'#') || column > indent {
+                line = self.next_line(content)?;
+                continue;
+            }
+            if column < indent {
+                return None;
+            }
+            let dash = self.is_item_marker(content);
+            if items {
+                return dash.then_some(content);
+            }
+            if dash {
+                // A sequence at the key's own indentation is the previous key's value.
+                line = self.next_line(content)?;
+                continue;
+            }
+            return Some(content);
         }
-        match item_indent {
-            None => item_indent = Some(column),
-            Some(i) if column < i => return None,
-            Some(i) if column > i => continue,
-            Some(_) => {}
-        }
-        if seen == index {
-            return Some((offset, column + 2));
-        }
-        seen += 1;
     }
-    None
+
+    /// Whether a `-` at `at` starts a sequence item (rather than a scalar like `-1`).
+    fn is_item_marker(&self, at: usize) -> bool {
+        self.at(at) == Some(b'-') && self.at(at + 1).is_none_or(|b| is_space(b) || b == b'\n')
+    }
+
+    // ---- flow context (and JSON) ----
+
+    /// The key of `token` in the flow mapping opening at `open`, and the start of its value.
+    fn flow_entry(&self, open: usize, token: &str) -> Option<(usize, Option<usize>)> {
+        let mut at = open + 1;
+        loop {
+            at = self.skip_flow_space(at);
+            let key_at = at;
+            let (key, end) = match self.at(at)? {
+                b'}' | b']' => return None,
+                b'"' | b'\'' => {
+                    let end = self.skip_quoted(at);
+                    (self.unquote(at, end), end)
+                }
+                _ => {
+                    let end = self.plain_flow_key_end(at);
+                    let key = self.text.get(at..end).unwrap_or_default().trim_end();
+                    (key.to_owned(), end)
+                }
+            };
+            at = self.skip_flow_space(end);
+            let mut value = None;
+            if self.at(at) == Some(b':') {
+                let start = self.skip_properties(self.skip_flow_space(at + 1));
+                if !matches!(self.at(start), Some(b',' | b'}') | None) {
+                    value = Some(start);
+                }
+                at = value.map_or(start, |v| self.skip_flow_node(v));
+            }
+            if key == token {
+                return Some((key_at, value));
+            }
+            at = self.skip_flow_space(at);
+            match self.at(at)? {
+                b',' => at += 1,
+                _ => return None,
+            }
+        }
+    }
+
+    /// Item `index` of the flow sequence opening at `open`.
+    fn flow_item(&self, open: usize, index: usize) -> Option<(usize, Option<usize>)> {
+        let mut at = open + 1;
+        let mut seen = 0usize;
+        loop {
+            at = self.skip_properties(self.skip_flow_space(at));
+            if matches!(self.at(at)?, b']' | b'}') {
+                return None;
+            }
+            if seen == index {
+                return Some((at, Some(at)));
+            }
+            at = self.skip_flow_space(self.skip_flow_node(at));
+            match self.at(at)? {
+                b',' => at += 1,
+                _ => return None,
+            }
+            seen += 1;
+        }
+    }
+
+    /// Where a plain key in a flow mapping ends: at `: ` (or a colon before an indicator), `,` or a bracket.
+    fn plain_flow_key_end(&self, from: usize) -> usize {
+        let mut at = from;
+        while let Some(byte) = self.at(at) {
+            let ends_key = byte == b':'
+                && self
+                    .at(at + 1)
+                    .is_none_or(|b| is_space(b) || b == b'\n' || is_flow_indicator(b));
+            if ends_key || is_flow_indicator(byte) {
+                break;
+            }
+            at += 1;
+        }
+        at
+    }
+
+    /// The offset just after the node starting at `at` in flow context: a bracketed collection, a quoted
+    /// string, or a plain scalar.
+    fn skip_flow_node(&self, at: usize) -> usize {
+        match self.at(at) {
+            Some(b'{' | b'[') => {
+                let mut depth = 0usize;
+                let mut index = at;
+                while let Some(byte) = self.at(index) {
+                    match byte {
+                        b'"' | b'\'' => {
+                            index = self.skip_quoted(index);
+                            continue;
+                        }
+                        b'#' if index > at
+                            && self
+                                .at(index - 1)
+                                .is_some_and(|b| is_space(b) || b == b'\n') =>
+                        {
+                            index = self.next_line(index).unwrap_or(self.bytes.len());
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                return index + 1;
+                            }
+                        }
+                        _ => {}
+                    }
+                    index += 1;
+                }
+                self.bytes.len()
+            }
+            Some(b'"' | b'\'') => self.skip_quoted(at),
+            _ => {
+                let mut index = at;
+                while let Some(byte) = self.at(index) {
+                    let comment = byte == b'#'
+                        && index > at
+                        && self
+                            .at(index - 1)
+                            .is_some_and(|b| is_space(b) || b == b'\n');
+                    if is_flow_indicator(byte) || comment {
+                        break;
+                    }
+                    index += 1;
+                }
+                index
+            }
+        }
+    }
+
+    /// Whitespace, newlines and comments between flow tokens.
+    fn skip_flow_space(&self, from: usize) -> usize {
+        let mut at = from;
+        while let Some(byte) = self.at(at) {
+            match byte {
+                b' ' | b'\t' | b'\r' | b'\n' => at += 1,
+                b'#' => at = self.next_line(at).unwrap_or(self.bytes.len()),
+                _ => break,
+            }
+        }
+        at
+    }
+
+    // ---- scalars and shared helpers ----
+
+    /// The offset after the quoted string opening at `at` (`"` with backslash escapes, `'` with `''`).
+    fn skip_quoted(&self, at: usize) -> usize {
+        let Some(quote) = self.at(at) else {
+            return at;
+        };
+        let mut index = at + 1;
+        while let Some(byte) = self.at(index) {
+            if quote == b'"' && byte == b'\\' {
+                index += 2;
+                continue;
+            }
+            if byte == quote {
+                if quote == b'\'' && self.at(index + 1) == Some(b'\'') {
+                    index += 2;
+                    continue;
+                }
+                return index + 1;
+            }
+            index += 1;
+        }
+        self.bytes.len()
+    }
+
+    /// The text of the quoted string between `at` and `end`, unescaped where JSON's escapes suffice.
+    fn unquote(&self, at: usize, end: usize) -> String {
+        let raw = self.text.get(at..end).unwrap_or_default();
+        if raw.starts_with('\'') {
+            let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or_default();
+            return inner.replace("''", "'");
+        }
+        serde_json::from_str::<String>(raw).unwrap_or_else(|_| {
+            raw.get(1..raw.len().saturating_sub(1))
+                .unwrap_or_default()
+                .to_owned()
+        })
+    }
+
+    /// Skips anchors (`&name`) and tags (`!tag`) written before a node.
+    fn skip_properties(&self, from: usize) -> usize {
+        let mut at = from;
+        while matches!(self.at(at), Some(b'&' | b'!')) {
+            while self
+                .at(at)
+                .is_some_and(|b| !is_space(b) && b != b'\n' && !is_flow_indicator(b))
+            {
+                at += 1;
+            }
+            at = self.skip_spaces(at);
+        }
+        at
+    }
+
+    fn skip_spaces(&self, from: usize) -> usize {
+        let mut at = from;
+        while self.at(at).is_some_and(is_space) {
+            at += 1;
+        }
+        at
+    }
+
+    /// Whether nothing but the line's end follows `at`.
+    fn line_is_blank(&self, at: usize) -> bool {
+        matches!(self.at(self.skip_spaces(at)), None | Some(b'\n'))
+    }
+
+    /// The start of the line after the one holding `at`.
+    fn next_line(&self, at: usize) -> Option<usize> {
+        let rest = self.bytes.get(at..)?;
+        let newline = rest.iter().position(|&b| b == b'\n')?;
+        Some(at + newline + 1)
+    }
+
+    /// The byte column of `at` in its line (indentation is spaces, so bytes are columns for keys).
+    fn column(&self, at: usize) -> usize {
+        let before = self.bytes.get(..at).unwrap_or_default();
+        at - before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |newline| newline + 1)
+    }
 }
 
 #[cfg(test)]
@@ -176,5 +474,45 @@ mod tests {
     #[test]
     fn falls_back_to_the_deepest_known_parent() {
         assert_eq!(locate(YAML, "/paths/~1pets~1{id}/post"), Some((3, 3)));
+    }
+
+    #[test]
+    fn minified_json_is_exact() {
+        let json = r#"{"openapi":"3.0.3","paths":{"/a":{"get":{"parameters":[{"name":"x"},{"name":"y","in":"query"}]}}}}"#;
+        assert_eq!(locate(json, "/paths/~1a/get"), Some((1, 35)));
+        assert_eq!(
+            locate(json, "/paths/~1a/get/parameters/1/in"),
+            Some((1, 81))
+        );
+    }
+
+    #[test]
+    fn flow_yaml_inside_block_yaml_is_exact() {
+        let yaml = "components:\n  schemas:\n    A: {type: object, properties: {'b': {type: array, items: [x, {c: 1}]}}}\n";
+        assert_eq!(
+            locate(yaml, "/components/schemas/A/properties/b/items/1/c"),
+            Some((3, 67))
+        );
+        assert_eq!(
+            locate(yaml, "/components/schemas/A/properties"),
+            Some((3, 23))
+        );
+    }
+
+    #[test]
+    fn only_keys_of_the_mapping_itself_match() {
+        // `type` under `properties` is a property name; the schema's own `type` comes after it.
+        let yaml = "A:\n  properties:\n    type: {type: string}\n    note: |\n      type: not a key\n  type: object\n";
+        assert_eq!(locate(yaml, "/A/type"), Some((6, 3)));
+        assert_eq!(locate(yaml, "/A/properties/type/type"), Some((3, 12)));
+    }
+
+    #[test]
+    fn quoted_keys_comments_and_multi_line_flow_values_are_skipped() {
+        let yaml =
+            "# spec\n---\n'a b': \"x\n  y\" # note\nc: [1,\n  2]\n\"d\\u0065\": {\n  f: 1 }\n";
+        assert_eq!(locate(yaml, "/a b"), Some((3, 1)));
+        assert_eq!(locate(yaml, "/c/1"), Some((6, 3)));
+        assert_eq!(locate(yaml, "/de/f"), Some((8, 3)));
     }
 }

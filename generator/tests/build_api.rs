@@ -89,7 +89,7 @@ fn a_broken_spec_fails_with_its_location_and_leaves_earlier_output_intact() {
             );
             assert!(text.contains(&format!("--> {}:", spec.display())), "{text}");
             assert!(
-                text.contains("= at /paths/~1customerActivation/post/responses/200"),
+                text.contains("= note: at /paths/~1customerActivation/post/responses/200"),
                 "{text}"
             );
         }

@@ -73,7 +73,7 @@ fn a_dangling_ref_names_file_line_and_pointer() {
     assert!(text.contains(&format!("--> {spec}:20:15")), "{text}");
     assert!(
         text.contains(
-            "= at /paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema"
+            "= note: at /paths/~1pets~1{petId}/get/responses/200/content/application~1json/schema"
         ),
         "{text}"
     );
@@ -189,4 +189,61 @@ fn generate_crate_writes_a_manifest_with_the_runtime_dependencies() {
             .code(),
         Some(2)
     );
+}
+
+#[test]
+fn check_reports_errors_and_every_lossy_acceptance_and_fails_on_errors() {
+    let lossy = path("tests/fixtures/diagnostics/values_misfit.yaml");
+    let broken = path("tests/fixtures/diagnostics/unknown_type.yaml");
+    let output = specgen(&["check", &lossy]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stderr(&output);
+    assert_eq!(text.matches("warning: ").count(), 4, "{text}");
+    assert!(
+        text.ends_with(&format!("{lossy}: ok (4 warning(s))\n")),
+        "{text}"
+    );
+    let output = specgen(&["check", &lossy, &broken]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(
+        text.contains(&format!("{broken}: 2 error(s), 0 warning(s)")),
+        "{text}"
+    );
+    assert!(
+        text.contains("error: type \"strng\" does not exist"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_failed_generation_leaves_earlier_output_untouched() {
+    let dir = std::env::temp_dir().join(format!("specgen-atomic-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let out = dir.join("api.rs");
+    let out_text = out.display().to_string();
+    let good = specgen(&["generate", &path("../specs/fusebill.yaml"), "-o", &out_text]);
+    assert_eq!(good.status.code(), Some(0), "{}", stderr(&good));
+    let before = std::fs::read_to_string(&out).unwrap_or_default();
+    let bad = specgen(&[
+        "generate",
+        &path("tests/fixtures/diagnostics/dangling_ref.yaml"),
+        "-o",
+        &out_text,
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    let after = std::fs::read_to_string(&out).unwrap_or_default();
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name())
+                .collect()
+        })
+        .unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(before.contains("pub fn activate_customer("));
+    assert_eq!(before, after, "the failed run changed the output");
+    // Only the output itself: no temporary file was left beside it.
+    assert_eq!(leftovers, vec![std::ffi::OsString::from("api.rs")]);
 }

@@ -99,7 +99,10 @@ components:
 "#;
     let error = generate("cyclic", cyclic).err().unwrap_or_default();
     assert!(error.contains("this schema is a cycle of $refs"), "{error}");
-    assert!(error.contains("= at /components/schemas/A"), "{error}");
+    assert!(
+        error.contains("= note: at /components/schemas/A"),
+        "{error}"
+    );
     let tree = r#"
 openapi: 3.0.3
 info: {title: Tree, version: "1"}

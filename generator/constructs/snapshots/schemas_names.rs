@@ -230,7 +230,7 @@ pub struct Self_ {
     #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
     #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-    pub self_2: Option<String>,
+    pub self2: Option<String>,
     #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
     pub super_: Option<String>,
     #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
@@ -336,6 +336,63 @@ impl ::std::str::FromStr for Größe {
     fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
         Ok(Self::from(value.to_owned()))
     }
+}
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Error {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+pub type ClientBuilder2 = String;
+pub type Client2 = i64;
+pub type Iterator = String;
+pub type Default2 = String;
+pub type Sized = String;
+pub type Drop = String;
+pub type Display = String;
+pub type FromStr = String;
+pub type Formatter = String;
+pub type Serialize = String;
+pub type Deserialize = String;
+pub type Value = String;
+pub type Bytes = String;
+pub type HashMap = String;
+pub type Some2 = String;
+pub type Into2 = String;
+pub type Runtime = String;
+pub type V1st = String;
+pub type V2 = String;
+pub type Unnamed = String;
+pub type Gen = String;
+pub type Crate = String;
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Super {
+    #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+    pub _1: Option<String>,
+    #[serde(rename = "2nd", default, skip_serializing_if = "Option::is_none")]
+    pub _2nd: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#gen: Option<i64>,
+    #[serde(rename = "Gen", default, skip_serializing_if = "Option::is_none")]
+    pub gen2: Option<i64>,
+    #[serde(rename = "GEN", default, skip_serializing_if = "Option::is_none")]
+    pub gen3: Option<i64>,
+}
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Numbers {
+    #[serde(rename = "1st", default, skip_serializing_if = "Option::is_none")]
+    pub _1st: Option<String>,
+    #[serde(rename = "_1st", default, skip_serializing_if = "Option::is_none")]
+    pub _1st2: Option<String>,
+    #[serde(rename = "first-name", default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    #[serde(rename = "first_name", default, skip_serializing_if = "Option::is_none")]
+    pub first_name2: Option<String>,
+    #[serde(rename = "firstName", default, skip_serializing_if = "Option::is_none")]
+    pub first_name3: Option<String>,
+    #[serde(rename = "FirstName", default, skip_serializing_if = "Option::is_none")]
+    pub first_name4: Option<String>,
 }
 /// An inline object, named OrderShipping.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

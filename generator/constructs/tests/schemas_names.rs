@@ -68,7 +68,7 @@ fn keywords_and_prelude_names_are_escaped() {
     let value: Self_ = serde_json::from_value(text.clone()).expect("keywords");
     // Claimed in spec order: `self` first, then `Self`.
     assert_eq!(value.self_.as_deref(), Some("1"));
-    assert_eq!(value.self_2.as_deref(), Some("2"));
+    assert_eq!(value.self2.as_deref(), Some("2"));
     assert_eq!(value.r#gen.as_deref(), Some("6"));
     assert_eq!(value.r#type.as_deref(), Some("5"));
     assert_eq!(value.r_try.as_deref(), Some("9"));
@@ -110,4 +110,57 @@ fn non_ascii_names_stay_readable_where_rustc_allows() {
     assert_eq!(Größe::Groß.as_str(), "groß");
     assert_eq!(Größe::日本.as_str(), "日本");
     assert_eq!(Größe::U3b5U3bbU3bbU3b7U3bdU3b9U3baU3ac.as_str(), "ελληνικά");
+}
+
+#[test]
+fn names_the_generated_code_uses_and_odd_names_get_predictable_names() {
+    // Compiling these paths is the test: `Client` and `ClientBuilder` are the API's own, so the schemas give
+    // way; `Error` is free (the runtime's is always written `runtime::Error`); digits gain a `V`, the empty
+    // name is `Unnamed`, and keywords keep a readable form.
+    use specgen_constructs::schemas_names::{
+        Client2, ClientBuilder2, Crate, Error, Gen, Numbers, Super, Unnamed, V1st, V2,
+    };
+    let client: Client2 = 7;
+    let builder: ClientBuilder2 = String::from("b");
+    let others: [String; 5] = [
+        V1st::from("1st"),
+        V2::from("2"),
+        Unnamed::from(""),
+        Gen::from("gen"),
+        Crate::from("crate"),
+    ];
+    assert_eq!(client, 7);
+    assert_eq!(builder.len() + others.len(), 6);
+    let error = Error {
+        message: Some("m".into()),
+    };
+    assert_eq!(
+        serde_json::to_value(&error).expect("json"),
+        json!({"message": "m"})
+    );
+    let numbers: Numbers = serde_json::from_value(json!({
+        "1st": "a", "_1st": "b", "first-name": "c", "first_name": "d", "firstName": "e", "FirstName": "f"
+    }))
+    .expect("numbers");
+    let got = [
+        numbers._1st,
+        numbers._1st2,
+        numbers.first_name,
+        numbers.first_name2,
+        numbers.first_name3,
+        numbers.first_name4,
+    ];
+    assert_eq!(got.map(|v| v.unwrap_or_default()).concat(), "abcdef");
+    let keywords: Super = serde_json::from_value(
+        json!({"": "e", "1": "o", "2nd": "t", "gen": 1, "Gen": 2, "GEN": 3}),
+    )
+    .expect("super");
+    assert_eq!(
+        (keywords.value, keywords._1, keywords._2nd),
+        (Some("e".into()), Some("o".into()), Some("t".into()))
+    );
+    assert_eq!(
+        (keywords.r#gen, keywords.gen2, keywords.gen3),
+        (Some(1), Some(2), Some(3))
+    );
 }

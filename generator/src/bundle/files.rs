@@ -9,8 +9,7 @@ use std::rc::Rc;
 /// At most this many files are read for one spec (the spec included).
 const MAX_FILES: usize = 256;
 
-/// A referenced file larger than this is refused rather than read.
-const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+use crate::read::{MAX_FILE_BYTES, ReadError, read_text};
 
 /// All referenced files together may not be larger than this.
 const MAX_TOTAL_BYTES: u64 = 128 * 1024 * 1024;
@@ -137,22 +136,39 @@ impl Files {
                 "bundle some of the referenced files into one",
             ));
         }
-        let size = std::fs::metadata(path)
-            .map_err(|e| Problem::AtReference(format!("cannot read {shown}: {e}"), MISSING))?
-            .len();
-        if size > MAX_FILE_BYTES || self.total_bytes + size > MAX_TOTAL_BYTES {
-            return Err(Problem::AtReference(
+        let too_large = || {
+            Problem::AtReference(
                 format!(
                     "cannot read {shown}: referenced files may hold {MAX_FILE_BYTES} bytes each and {MAX_TOTAL_BYTES} in all"
                 ),
                 "split or shrink the referenced documents",
-            ));
+            )
+        };
+        let text = match read_text(path, MAX_FILE_BYTES) {
+            Ok(text) => text,
+            Err(ReadError::TooLarge(_)) => return Err(too_large()),
+            Err(ReadError::NotText { line, column }) => {
+                let mut problem = Diagnostic::error("", "the file is not UTF-8 text")
+                    .with_hint("specs are YAML or JSON text; save the file as UTF-8");
+                problem.file = path.to_path_buf();
+                problem.line = Some(line);
+                problem.column = Some(column);
+                return Err(Problem::InFile(Box::new(problem)));
+            }
+            Err(error) => {
+                return Err(Problem::AtReference(
+                    format!("cannot read {shown}: {error}"),
+                    MISSING,
+                ));
+            }
+        };
+        let size = u64::try_from(text.len()).unwrap_or(u64::MAX);
+        if self.total_bytes.saturating_add(size) > MAX_TOTAL_BYTES {
+            return Err(too_large());
         }
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Problem::AtReference(format!("cannot read {shown}: {e}"), MISSING))?;
         let value = crate::load::parse_tree(&text).map_err(|mut d| {
             d.file = path.to_path_buf();
-            Problem::InFile(Box::new(d))
+            Problem::InFile(Box::new(d.with_source(&text)))
         })?;
         self.total_bytes += size;
         self.by_identity.insert(key, self.loaded.len());

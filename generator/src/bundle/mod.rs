@@ -12,8 +12,8 @@
 //!
 //! A spec that needs none of this comes back unchanged.
 
-mod files;
-mod kinds;
+pub(crate) mod files;
+pub(crate) mod kinds;
 mod naming;
 
 use crate::diagnostics::{Diagnostic, pointer_token};

@@ -56,7 +56,12 @@ const DOCTEST_WORDS: &[&str] = &[
 /// fences, and indentation outside fences is capped at three spaces so it never opens an indented code block
 /// (list continuations keep theirs).
 fn doc_lines(text: &str) -> Vec<String> {
-    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    let normalised: String = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .map(doc_char)
+        .collect();
     let mut lines = Vec::new();
     let mut fence: Option<(char, usize)> = None;
     for line in normalised.trim().lines() {
@@ -107,6 +112,18 @@ fn doc_lines(text: &str) -> Vec<String> {
         ));
     }
     lines
+}
+
+/// A character as it may stand in a doc comment: control characters other than newline and tab (NUL, escape
+/// sequences) and the bidirectional overrides rustc denies in comments (`text_direction_codepoint_in_comment`,
+/// a "Trojan Source" defence) become U+FFFD.
+fn doc_char(c: char) -> char {
+    let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}');
+    if (c.is_control() && c != '\n' && c != '\t') || bidi {
+        '\u{FFFD}'
+    } else {
+        c
+    }
 }
 
 /// The Rust type of an IR type.

@@ -290,13 +290,19 @@ impl<'a> OperationContext<'a> {
         }
         for (index, param) in params.iter().enumerate() {
             if param.location == ParamLocation::Path && !used.contains(&index) {
-                diagnostics.push(Diagnostic::error(
-                    format!("{}/parameters", self.pointer),
-                    format!(
-                        "path parameter {:?} does not appear in the path template",
+                diagnostics.push(
+                    Diagnostic::error(
+                        format!("{}/parameters", self.pointer),
+                        format!(
+                            "path parameter {:?} does not appear in the path template",
+                            param.wire_name
+                        ),
+                    )
+                    .with_hint(format!(
+                        "write {{{}}} in the path, or declare the parameter in another location",
                         param.wire_name
-                    ),
-                ));
+                    )),
+                );
             }
         }
         parts

@@ -176,12 +176,19 @@ impl<'a> SchemaLowerer<'a> {
                 Some(name) => match self.by_component.get(&name) {
                     Some(&id) => Type::Named(id),
                     None => {
+                        let names: Vec<&str> =
+                            self.by_component.keys().map(String::as_str).collect();
+                        let hint = match crate::validate::closest(&name, &names) {
+                            Some(near) => format!("did you mean \"#/components/schemas/{near}\"?"),
+                            None => "define it under components.schemas, or fix the reference"
+                                .to_owned(),
+                        };
                         self.diagnostics.push(
                             Diagnostic::error(
                                 pointer,
                                 format!("dangling $ref {reference:?}: no such schema"),
                             )
-                            .with_hint("define it under components.schemas, or fix the reference"),
+                            .with_hint(hint),
                         );
                         Type::Json
                     }

@@ -1,4 +1,9 @@
-//! Problems found in a spec: where (file, line, column, JSON pointer), what, and a hint; sorted and rendered.
+//! Problems found in a spec: where (file, line, column, JSON pointer), what, and a hint; sorted, and rendered
+//! in the style of rustc ([`render`]).
+
+mod render;
+
+pub use render::Excerpt;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -29,6 +34,8 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub hint: Option<String>,
+    /// The source line it is on, to show with a caret under the spot.
+    pub excerpt: Option<Box<Excerpt>>,
 }
 
 impl Diagnostic {
@@ -42,6 +49,7 @@ impl Diagnostic {
             pointer: pointer.into(),
             message: message.into(),
             hint: None,
+            excerpt: None,
         }
     }
 
@@ -58,32 +66,15 @@ impl Diagnostic {
         self.hint = Some(hint.into());
         self
     }
-}
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{severity}: {}", self.message)?;
-        write!(f, "\n  --> {}", self.file.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
+    /// Fills in the excerpt from the text of its file, once its line and column are known.
+    pub fn with_source(mut self, text: &str) -> Self {
+        if self.excerpt.is_none() {
+            if let (Some(line), Some(column)) = (self.line, self.column) {
+                self.excerpt = Excerpt::from_source(text, line, column).map(Box::new);
             }
         }
-        let pointer = if self.pointer.is_empty() {
-            "(document root)"
-        } else {
-            &self.pointer
-        };
-        write!(f, "\n   = at {pointer}")?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n   = hint: {hint}")?;
-        }
-        Ok(())
+        self
     }
 }
 
@@ -107,11 +98,9 @@ impl Diagnostics {
 
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (index, diagnostic) in self.0.iter().enumerate() {
-            if index > 0 {
-                writeln!(f)?;
-            }
-            writeln!(f, "{diagnostic}")?;
+        // A blank line after each problem, as rustc does.
+        for diagnostic in &self.0 {
+            writeln!(f, "{diagnostic}\n")?;
         }
         let errors = self
             .0
