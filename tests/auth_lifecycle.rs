@@ -71,6 +71,19 @@ async fn list_accepting(server: &MockServer, token: &str) {
         .await;
 }
 
+/// Lists from eight tasks at once, sharing one client; every call must succeed.
+async fn list_from_eight_tasks(client: &Client) {
+    let calls: Vec<_> = (0..8)
+        .map(|_| {
+            let client = client.clone();
+            tokio::spawn(async move { client.list_customer_access_users(42).await })
+        })
+        .collect();
+    for call in calls {
+        call.await.expect("task ends").expect("call succeeds");
+    }
+}
+
 async fn token_requests(server: &MockServer) -> usize {
     received(server)
         .await
@@ -200,15 +213,7 @@ async fn concurrent_calls_share_one_exchange() {
     .await;
     list_accepting(&server, "shared-token").await;
     let client = exchanging_client(&server);
-    let calls: Vec<_> = (0..8)
-        .map(|_| {
-            let client = client.clone();
-            tokio::spawn(async move { client.list_customer_access_users(42).await })
-        })
-        .collect();
-    for call in calls {
-        call.await.expect("task ends").expect("call succeeds");
-    }
+    list_from_eight_tasks(&client).await;
     assert_eq!(token_requests(&server).await, 1);
 }
 
@@ -226,15 +231,7 @@ async fn concurrent_401s_share_one_refresh() {
     .await;
     list_accepting(&server, "fresh-token").await;
     let client = exchanging_client(&server);
-    let calls: Vec<_> = (0..8)
-        .map(|_| {
-            let client = client.clone();
-            tokio::spawn(async move { client.list_customer_access_users(42).await })
-        })
-        .collect();
-    for call in calls {
-        call.await.expect("task ends").expect("call succeeds");
-    }
+    list_from_eight_tasks(&client).await;
     assert_eq!(token_requests(&server).await, 2);
 }
 

@@ -259,6 +259,14 @@ fn credential_setters(scheme: &crate::ir::SecurityScheme) -> (TokenStream, Token
 /// when first needed, cached, and refreshed by the runtime.
 fn exchange_setter(api: &Api, operation: &Operation) -> Option<TokenStream> {
     let exchange = operation.token_exchange.as_ref()?;
+    // An exchange that needs its own token could only wait for itself: no automatic exchange then.
+    if operation
+        .security
+        .iter()
+        .any(|alternative| alternative.contains(&exchange.scheme))
+    {
+        return None;
+    }
     let body = operation.body.as_ref().filter(|body| body.required)?;
     let body_type = super::bodies::body_argument(api, body).field;
     let scheme = api
