@@ -39,7 +39,6 @@ pub fn emit_mocks(api: &Api) -> TokenStream {
     let mut server_methods = Scope::with_reserved(SERVER_METHODS);
     let mut markers = Vec::new();
     let mut constructors = Vec::new();
-    let mut stub_impls = Vec::new();
     for operation in &api.operations {
         let marker = ident(&operation.builder_name);
         let spec = operation_spec(operation);
@@ -68,13 +67,6 @@ pub fn emit_mocks(api: &Api) -> TokenStream {
                 self.stub()
             }
         });
-        let methods = stub_methods(api, operation);
-        if !methods.is_empty() {
-            stub_impls.push(quote! {
-                #[cfg(feature = "mock")]
-                impl runtime::mock::Stub<'_, mock::#marker> { #(#methods)* }
-            });
-        }
     }
     quote! {
         /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
@@ -95,8 +87,20 @@ pub fn emit_mocks(api: &Api) -> TokenStream {
 
         #[cfg(feature = "mock")]
         impl mock::Mock { #(#constructors)* }
+    }
+}
 
-        #(#stub_impls)*
+/// The typed setters and answers of one operation's stub (emitted and formatted on their own, after
+/// [`emit_mocks`]: the bulk of the mock code of a large API).
+pub fn emit_stub_impl(api: &Api, operation: &Operation) -> TokenStream {
+    let marker = ident(&operation.builder_name);
+    let methods = stub_methods(api, operation);
+    if methods.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        #[cfg(feature = "mock")]
+        impl runtime::mock::Stub<'_, mock::#marker> { #(#methods)* }
     }
 }
 

@@ -29,7 +29,7 @@ pub enum RuntimeMode {
 /// What is emitted for one API, decided before any code is: chunks of whole items, each emitted on demand
 /// and formatted on its own (in parallel, in a stable order), so that a large API is never held as one
 /// token stream or syntax tree. Chunk 0 is the inner attributes, then the runtime, the client, its
-/// operation methods, one request builder per operation, one chunk per named type, and the mocks.
+/// operation methods, one request builder per operation, one chunk per named type, the mock module, and each operation's stub methods.
 pub struct Plan {
     runtime: RuntimeMode,
     recursion: models::Recursion,
@@ -67,8 +67,8 @@ impl Plan {
 
     /// How many chunks [`Plan::chunk`] gives.
     pub fn chunk_count(&self, api: &Api) -> usize {
-        // The mocks come last, in one chunk.
-        FIXED_CHUNKS + self.operations.len() + api.types.len() + 1
+        // The mocks come last: the mock module, then each operation's stub methods.
+        FIXED_CHUNKS + self.operations.len() + api.types.len() + 1 + api.operations.len()
     }
 
     /// The tokens of one chunk.
@@ -105,10 +105,18 @@ impl Plan {
                     Some(&operation) => operations::emit_builder(api, operation),
                     None => {
                         let type_index = rest - self.operations.len();
-                        if type_index < api.types.len() {
-                            models::emit_model(api, &self.recursion, crate::ir::TypeId(type_index))
-                        } else {
-                            mocks::emit_mocks(api)
+                        let stub_index = type_index.checked_sub(api.types.len() + 1);
+                        match stub_index {
+                            _ if type_index < api.types.len() => models::emit_model(
+                                api,
+                                &self.recursion,
+                                crate::ir::TypeId(type_index),
+                            ),
+                            None => mocks::emit_mocks(api),
+                            Some(stub) => match api.operations.get(stub) {
+                                Some(operation) => mocks::emit_stub_impl(api, operation),
+                                None => TokenStream::new(),
+                            },
                         }
                     }
                 }
