@@ -58,8 +58,10 @@ fn main() -> ExitCode {
         .unwrap_or(3)
         .max(1);
     let caches = inputs::Caches::from_env();
+    // The bench crate is `generator/bench`: the workspace root is two folders up.
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
+        .ancestors()
+        .nth(2)
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let mut rows = Vec::new();
     let mut failures = Vec::new();
