@@ -164,6 +164,31 @@ async fn a_token_about_to_expire_is_replaced_before_the_call() {
 }
 
 #[tokio::test]
+async fn an_unbounded_refresh_margin_refreshes_every_call_instead_of_overflowing() {
+    let server = MockServer::start().await;
+    tokens(&server, "first-token", "second-token", Duration::ZERO).await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(PAGE, "application/json"))
+        .mount(&server)
+        .await;
+    let client = Client::builder()
+        .base_url(server.uri())
+        .bearer_auth_via_create_token(credentials())
+        .token_refresh_margin(Duration::MAX)
+        .build()
+        .expect("client builds");
+    client
+        .list_customer_access_users(42)
+        .await
+        .expect("first call");
+    client
+        .list_customer_access_users(42)
+        .await
+        .expect("second call");
+    assert_eq!(token_requests(&server).await, 2);
+}
+
+#[tokio::test]
 async fn a_401_triggers_exactly_one_refresh_and_one_resend() {
     let server = MockServer::start().await;
     tokens(&server, "revoked-token", "fresh-token", Duration::ZERO).await;

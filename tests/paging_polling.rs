@@ -220,8 +220,10 @@ async fn polling_gives_up_after_its_timeout_with_still_pending() {
     let client = flolive_client(&server);
     let error = modify(&client)
         .send_and_wait(
+            // An unbounded interval cap must not overflow the deadline arithmetic.
             PollOptions::new()
                 .interval(Duration::from_millis(20))
+                .max_interval(Duration::MAX)
                 .timeout(Duration::from_millis(200)),
         )
         .await

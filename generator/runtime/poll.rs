@@ -80,7 +80,7 @@ where
             return Ok(status);
         }
         let waited = started.elapsed();
-        if waited + wait > options.timeout {
+        if waited.saturating_add(wait) > options.timeout {
             return Err(Error::StillPending { polls, waited });
         }
         tracing::debug!(polls, wait_ms = wait.as_millis() as u64, "still pending");

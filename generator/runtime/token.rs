@@ -90,7 +90,11 @@ impl TokenSource {
         }
         let started = Instant::now();
         (self.config.fetch)(core.clone()).await?;
-        let expires = self.config.lifetime.map(|lifetime| started + lifetime);
+        // A lifetime too long to add to the clock is as good as none.
+        let expires = self
+            .config
+            .lifetime
+            .and_then(|lifetime| started.checked_add(lifetime));
         *self.state.expires.lock().unwrap_or_else(|e| e.into_inner()) = expires;
         self.state.generation.fetch_add(1, Ordering::AcqRel);
         Ok(())
@@ -103,7 +107,10 @@ impl TokenSource {
         }
         let expires = *self.state.expires.lock().unwrap_or_else(|e| e.into_inner());
         match expires {
-            Some(at) => Instant::now() + self.margin < at,
+            // A margin too long to add to the clock means every token is about to expire.
+            Some(at) => Instant::now()
+                .checked_add(self.margin)
+                .is_some_and(|deadline| deadline < at),
             None => true,
         }
     }
