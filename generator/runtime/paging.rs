@@ -39,8 +39,12 @@ impl Paging {
             1
         };
         let next = at.checked_add(step)?;
-        let body = || serde_json::from_slice::<serde_json::Value>(response.body()).ok();
-        if let Some(total) = self.total.and_then(|at| body()?.pointer(at)?.as_i64()) {
+        // The body is read back only when a pointer asks for it, and then once.
+        let body = (self.total.is_some() || self.total_pages.is_some())
+            .then(|| serde_json::from_slice::<serde_json::Value>(response.body()).ok())
+            .flatten();
+        let number_at = |pointer: Option<&str>| body.as_ref()?.pointer(pointer?)?.as_i64();
+        if let Some(total) = number_at(self.total) {
             let seen = if self.by_items {
                 next
             } else {
@@ -50,10 +54,7 @@ impl Paging {
                 return None;
             }
         }
-        if let Some(pages) = self
-            .total_pages
-            .and_then(|at| body()?.pointer(at)?.as_i64())
-        {
+        if let Some(pages) = number_at(self.total_pages) {
             if next.saturating_sub(self.first) >= pages {
                 return None;
             }

@@ -201,10 +201,13 @@ impl ClientCore {
         else {
             return false;
         };
-        envelope
-            .get(retryable.property)
-            .and_then(serde_json::Value::as_str)
-            .is_some_and(|code| retryable.codes.contains(&code))
+        // Codes are text, or numbers read as their text (as the envelope reads them).
+        let code = match envelope.get(retryable.property) {
+            Some(serde_json::Value::String(code)) => code.clone(),
+            Some(serde_json::Value::Number(code)) => code.to_string(),
+            _ => return false,
+        };
+        retryable.codes.contains(&code.as_str())
     }
 
     /// One attempt: the request as reqwest sends it, and its answer read to the end.

@@ -22,26 +22,17 @@ pub fn idempotency(
         method,
         Method::Get | Method::Head | Method::Options | Method::Put | Method::Delete | Method::Trace
     );
+    // A value of the wrong type is reported by the validate pass; the method's default then applies.
     let idempotent = match operation.extensions.get("x-specgen-idempotent") {
-        None => by_method,
         Some(serde_json::Value::Bool(value)) => *value,
-        Some(_) => {
-            diagnostics.push(
-                Diagnostic::error(
-                    format!("{pointer}/x-specgen-idempotent"),
-                    "x-specgen-idempotent must be true or false",
-                )
-                .with_hint("false keeps the client from ever sending the operation twice"),
-            );
-            by_method
-        }
+        _ => by_method,
     };
     let key = match operation.extensions.get("x-specgen-idempotency-key") {
-        None => None,
         Some(serde_json::Value::String(name)) if is_header_name(name) => {
             Some(name.to_ascii_lowercase())
         }
-        Some(_) => {
+        // Only the header's syntax is checked here; a value that is not text is the validate pass's.
+        Some(serde_json::Value::String(_)) => {
             diagnostics.push(
                 Diagnostic::error(
                     format!("{pointer}/x-specgen-idempotency-key"),
@@ -51,6 +42,7 @@ pub fn idempotency(
             );
             None
         }
+        _ => None,
     };
     // A key header the operation also documents as a parameter is sent as the caller gives it; the
     // runtime fills it in only when it is absent.
@@ -67,19 +59,21 @@ pub fn retryable_codes(
         return Vec::new();
     };
     let pointer = "/x-specgen-retryable-codes";
-    let codes: Option<Vec<String>> = value.as_array().and_then(|items| {
-        items
-            .iter()
-            .map(|item| item.as_str().map(str::to_owned))
-            .collect()
-    });
-    let Some(codes) = codes else {
-        diagnostics.push(Diagnostic::error(
-            pointer,
-            "x-specgen-retryable-codes must be a list of error code strings",
-        ));
-        return Vec::new();
-    };
+    // Codes are compared as text, numbers included, as the envelope reads them; a value that is not a
+    // list of codes is reported by the validate pass.
+    let codes: Vec<String> = value
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| match item {
+                    serde_json::Value::String(code) => Some(code.clone()),
+                    serde_json::Value::Number(code) => Some(code.to_string()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     if envelope.is_none() {
         diagnostics.push(
             Diagnostic::error(
