@@ -6,6 +6,7 @@
 pub mod auth;
 pub mod base64;
 pub mod body;
+pub mod call;
 pub mod client;
 pub mod datetime;
 pub mod envelope;
@@ -28,6 +29,7 @@ pub mod token;
 pub use auth::{Credential, KeyLocation, SchemeKind, SecurityScheme};
 pub use base64::Base64;
 pub use body::{FilePart, FileParts, Multipart, MultipartBody};
+pub use call::{Call, Operation};
 pub use client::{ClientBuilder, ClientCore, RetryableCodes, token};
 pub use envelope::{EnvelopeError, EnvelopeSpec};
 pub use error::{ApiError, BuildError, Error};

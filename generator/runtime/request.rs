@@ -61,6 +61,16 @@ impl Request {
             .push((name, super::params::encode_query(value, false)));
     }
 
+    /// Adds what a parameter wrote into its own request part (see `Call::param`).
+    pub(crate) fn absorb(&mut self, part: Request) {
+        self.query.extend(part.query);
+        self.headers.extend(part.headers);
+        self.cookies.extend(part.cookies);
+        if let Some(problem) = part.problem {
+            self.note_problem(problem);
+        }
+    }
+
     /// Keeps the first problem found; the request is refused with it when sent.
     pub(crate) fn note_problem(&mut self, problem: String) {
         self.problem.get_or_insert(problem);

@@ -68,19 +68,26 @@ pub const CLIENT_METHODS: &[&str] = &[
 ];
 
 /// Members of every generated request builder: parameter fields and setters must not take these names.
+/// (`runtime::Call`'s methods and its trait methods, the extension methods, and `request`, the local the
+/// client method writes the required inputs into).
 pub const REQUEST_BUILDER_MEMBERS: &[&str] = &[
     "body",
     "client",
     "decode",
+    "fmt",
     "into_future",
     "into_request",
     "items",
+    "new",
     "options",
     "paged",
     "pages",
+    "param",
+    "request",
     "send",
     "send_and_wait",
     "send_with_response",
+    "with",
 ];
 
 /// Methods every generated `ClientBuilder` has: server-variable and credential setters must not take these.

@@ -124,10 +124,10 @@ fn names_from_hostile_text_are_sanitised_predictably() {
     let code = generated();
     for expected in [
         "pub fn get_fn_pwned_item(",
-        "pub fn self_(&self, self_: impl Into<String>)",
-        "pub fn r#type(mut self",
-        "pub fn _1st(mut self",
-        "pub fn q_uote(mut self",
+        "pub fn self_(&self, self_: impl AsRef<str>)",
+        "pub fn r#type(self",
+        "pub fn _1st(self",
+        "pub fn q_uote(self",
         "pub fn set_key_fn_pwned(&self",
         "pub struct EvilThing {",
         "pub fn_pwned: String,",

@@ -76,27 +76,14 @@ pub fn paging_methods(
             last_page_header: #last_page_header,
         };
 
-        fn paged(self) -> runtime::PagedCall<'a, #success, #error> {
-            let (client, request, options) = self.into_request();
-            runtime::PagedCall {
-                core: &client.core,
-                request,
-                options,
-                operation: &Self::OPERATION,
-                paging: &Self::PAGING,
-                decode: Self::decode,
-                count: |page| #count,
-            }
-        }
-
         #pages_doc
         pub fn pages(self) -> impl ::futures_util::Stream<Item = Result<#success, runtime::Error<#error>>> + Send + 'a {
-            self.paged().pages()
+            self.paged(&Self::PAGING, |page| #count).pages()
         }
 
         #items_doc
         pub fn items(self) -> impl ::futures_util::Stream<Item = Result<#item, runtime::Error<#error>>> + Send + 'a {
-            self.paged().items(|page| #take)
+            self.paged(&Self::PAGING, |page| #count).items(|page| #take)
         }
     })
 }
@@ -166,7 +153,7 @@ pub fn poll_method(
         // The arguments are cloned for each read, whether or not their type is `Copy`.
         #[allow(clippy::clone_on_copy)]
         pub async fn send_and_wait(self, poll: runtime::PollOptions) -> Result<#success, runtime::Error<#error>> {
-            let client = self.client;
+            let client = self.client();
             let answer = self.send_with_response().await?;
             #(#bindings)*
             runtime::poll(poll, #status, &[ #(#pending),* ], move || client.#target_method(#(#arguments),*).send()).await

@@ -8,9 +8,9 @@ use crate::ir::{
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// How a body is stored in the request builder and taken by the method or setter.
+/// How a body is taken by the method or setter.
 pub struct BodyArgument {
-    /// The builder field's type.
+    /// The type it is converted to.
     pub field: TokenStream,
     /// The argument's type.
     pub argument: TokenStream,
@@ -94,23 +94,6 @@ pub fn body_encoding(body: &RequestBody) -> TokenStream {
             Some(media) => encode(media, quote!(body)),
             None => quote!(),
         },
-    }
-}
-
-/// The statements of `send()` that set the body from `self.body`.
-pub fn body_step(body: &RequestBody) -> TokenStream {
-    let set = body_encoding(body);
-    if body.required {
-        quote! {
-            let body = self.body;
-            #set
-        }
-    } else {
-        quote! {
-            if let Some(body) = self.body {
-                #set
-            }
-        }
     }
 }
 

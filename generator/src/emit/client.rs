@@ -122,6 +122,12 @@ pub fn emit_client(api: &Api) -> TokenStream {
             #(#client_setters)*
         }
 
+        impl AsRef<runtime::ClientCore> for Client {
+            fn as_ref(&self) -> &runtime::ClientCore {
+                &self.core
+            }
+        }
+
         #builder_doc
         #[derive(Debug, Clone)]
         #[must_use = "a builder does nothing until `build` is called"]

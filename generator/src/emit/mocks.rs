@@ -171,11 +171,12 @@ fn stub_methods(api: &Api, operation: &Operation) -> Vec<TokenStream> {
     let mut slot = 0usize;
     for param in &operation.params {
         let name = ident(&names.claim(&param.rust_name));
-        let (argument, into) = argument_type(api, &param.ty);
-        let convert = into.then(|| {
-            let ty = rust_type(api, &param.ty);
-            quote!(let value: #ty = value.into();)
-        });
+        let (argument, as_ref) = argument_type(api, &param.ty);
+        let value = if as_ref {
+            quote!(value.as_ref())
+        } else {
+            quote!(&value)
+        };
         let target = if param.location == ParamLocation::Path {
             let index = Literal::usize_unsuffixed(slot);
             slot += 1;
@@ -183,7 +184,7 @@ fn stub_methods(api: &Api, operation: &Operation) -> Vec<TokenStream> {
         } else {
             quote!(None)
         };
-        let call = param_write(param, quote!(&value));
+        let call = param_write(param, value);
         let docs = doc(Some(&format!(
             "Matches only requests whose `{}` is this value, as the client sends it.",
             param.wire_name
@@ -191,7 +192,6 @@ fn stub_methods(api: &Api, operation: &Operation) -> Vec<TokenStream> {
         methods.push(quote! {
             #docs
             pub fn #name(self, value: #argument) -> Self {
-                #convert
                 self.stub_param(#target, |request| #call)
             }
         });

@@ -34,6 +34,7 @@ pub struct Plan {
     runtime: RuntimeMode,
     recursion: models::Recursion,
     operations: Vec<usize>,
+    markers: Vec<String>,
     doc: String,
 }
 
@@ -61,6 +62,7 @@ impl Plan {
             runtime: runtime.clone(),
             recursion: models::Recursion::new(api),
             operations: operations::check_operations(api, diagnostics),
+            markers: operations::marker_names(api),
             doc,
         })
     }
@@ -77,11 +79,11 @@ impl Plan {
             0 => {
                 let doc = tokens::inner_doc(&self.doc);
                 // Spec prose is not ours to reflow, and long parameter lists or nested containers are the
-                // spec's shape.
+                // spec's shape; an API included as a module named `operations` holds our `operations`.
                 quote! {
                     #doc
                     #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]
-                    #![allow(clippy::too_many_arguments, clippy::type_complexity)]
+                    #![allow(clippy::too_many_arguments, clippy::type_complexity, clippy::module_inception)]
                     #![allow(rustdoc::broken_intra_doc_links, rustdoc::bare_urls, rustdoc::invalid_html_tags)]
                     // `#[deprecated]` is for the users of what the spec deprecates, not for this module's own impls.
                     #![allow(deprecated)]
@@ -98,11 +100,15 @@ impl Plan {
                 }
             },
             2 => client::emit_client(api),
-            3 => operations::emit_methods(api, &self.operations),
+            3 => operations::emit_methods(api, &self.operations, &self.markers),
             _ => {
                 let rest = index - FIXED_CHUNKS;
                 match self.operations.get(rest) {
-                    Some(&operation) => operations::emit_builder(api, operation),
+                    Some(&operation) => operations::emit_builder(
+                        api,
+                        operation,
+                        self.markers.get(operation).map_or("", String::as_str),
+                    ),
                     None => {
                         let type_index = rest - self.operations.len();
                         let stub_index = type_index.checked_sub(api.types.len() + 1);

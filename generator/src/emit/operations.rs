@@ -2,8 +2,8 @@
 //! documented answer. The work itself is done by the runtime; each operation only wires its parts.
 
 use super::behaviour::{Output, paging_methods, poll_method};
-use super::bodies::{BodyArgument, body_argument, body_items, body_step};
-use super::params::param_step;
+use super::bodies::{BodyArgument, body_argument, body_encoding, body_items};
+use super::params::{param_call, param_write};
 use super::tokens::{doc, ident, rust_type};
 use crate::diagnostics::Diagnostic;
 use crate::ir::{
@@ -45,16 +45,27 @@ pub fn check_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> Vec<usi
     emitted
 }
 
-/// The methods on `Client`, one per operation (and the envelope constant they read).
-pub fn emit_methods(api: &Api, emitted: &[usize]) -> TokenStream {
-    let methods: Vec<TokenStream> = emitted
-        .iter()
-        .filter_map(|&index| {
-            let operation = api.operations.get(index)?;
-            let shape = shape(api, operation).ok()?;
-            Some(emit_operation(api, operation, &shape).0)
-        })
-        .collect();
+/// The methods on `Client`, one per operation (and the envelope constant they read), and the marker type
+/// of each operation, which names it in its builder's type (`runtime::Call<'_, operations::Marker>`).
+pub fn emit_methods(api: &Api, emitted: &[usize], markers: &[String]) -> TokenStream {
+    let mut methods = Vec::new();
+    let mut marker_items = Vec::new();
+    for &index in emitted {
+        let (Some(operation), Some(marker)) = (api.operations.get(index), markers.get(index))
+        else {
+            continue;
+        };
+        methods.push(emit_method(api, operation));
+        let marker = ident(marker);
+        let docs = doc(Some(&format!(
+            "`{} {}` (operation `{}`), sent by [`super::Client::{}`].",
+            operation.method.as_str(),
+            operation.path,
+            operation.id,
+            operation.method_name.trim_start_matches("r#")
+        )));
+        marker_items.push(quote!(#docs pub enum #marker {}));
+    }
     let envelope = api.envelope.as_ref().filter(|_| !methods.is_empty()).map(|envelope| {
         let content = &envelope.content_property;
         let code = &envelope.error_code_property;
@@ -65,21 +76,45 @@ pub fn emit_methods(api: &Api, emitted: &[usize]) -> TokenStream {
                 runtime::EnvelopeSpec { content: #content, error_code: #code, error_message: #message };
         }
     });
+    let operations = (!marker_items.is_empty()).then(|| {
+        quote! {
+            /// One type per operation: each request builder is a [`runtime::Call`] of its operation, which
+            /// implements [`runtime::Operation`] (how it is sent and how its answers decode).
+            pub mod operations {
+                #(#marker_items)*
+            }
+        }
+    });
     quote! {
         #envelope
         impl Client { #(#methods)* }
+        #operations
     }
 }
 
 /// The request builder of one operation, which sends the call and decodes its answers.
-pub fn emit_builder(api: &Api, index: usize) -> TokenStream {
+pub fn emit_builder(api: &Api, index: usize, marker: &str) -> TokenStream {
     let Some(operation) = api.operations.get(index) else {
         return TokenStream::new();
     };
     match shape(api, operation) {
-        Ok(shape) => emit_operation(api, operation, &shape).1,
+        Ok(shape) => emit_operation(api, operation, &shape, marker),
         Err(_) => TokenStream::new(),
     }
+}
+
+/// The name of each operation's marker type in the `operations` module: its builder's name without the
+/// `Builder` suffix, numbered if that clashes within the module.
+pub fn marker_names(api: &Api) -> Vec<String> {
+    let mut scope = crate::names::Scope::with_reserved(&["Self"]);
+    api.operations
+        .iter()
+        .map(|operation| {
+            let name = &operation.builder_name;
+            let stem = name.strip_suffix("Builder").filter(|stem| !stem.is_empty());
+            scope.claim(stem.unwrap_or(name))
+        })
+        .collect()
 }
 
 /// The Rust types an operation answers with, and how each documented status is decoded.
@@ -311,92 +346,129 @@ fn status_patterns(responses: &[&Response]) -> Vec<TokenStream> {
     responses.iter().map(|r| status_pattern(r.status)).collect()
 }
 
-/// The type a parameter is taken as: strings as `impl Into<String>`, everything else as itself.
+/// The type a parameter is taken as: strings as `impl AsRef<str>` (written as `value.as_ref()`),
+/// everything else as itself (written as `&value`).
 pub(super) fn argument_type(api: &Api, ty: &Type) -> (TokenStream, bool) {
     match ty {
-        Type::String => (quote!(impl Into<String>), true),
+        Type::String => (quote!(impl AsRef<str>), true),
         other => (rust_type(api, other), false),
     }
 }
 
+/// A reference to an argument taken as [`argument_type`] says.
+fn argument_ref(name: &proc_macro2::Ident, as_ref: bool) -> TokenStream {
+    if as_ref {
+        quote!(#name.as_ref())
+    } else {
+        quote!(&#name)
+    }
+}
+
+/// The position of a parameter among its operation's, which orders them in the request.
+fn position(index: usize) -> proc_macro2::Literal {
+    proc_macro2::Literal::u16_unsuffixed(u16::try_from(index).unwrap_or(u16::MAX))
+}
+
+/// The statements that put a body argument named `body` into `request`.
+fn body_statements(api: &Api, body: &crate::ir::RequestBody) -> TokenStream {
+    let BodyArgument { field, into, .. } = body_argument(api, body);
+    let set = body_encoding(body);
+    if into {
+        quote!(let body: #field = body.into(); #set)
+    } else {
+        set
+    }
+}
+
+/// The method on `Client`: required inputs as arguments, written into the request at once; the
+/// request builder it returns takes the rest.
+fn emit_method(api: &Api, operation: &Operation) -> TokenStream {
+    let method_name = ident(&operation.method_name);
+    let builder = ident(&operation.builder_name);
+    let mut arguments = Vec::new();
+    let mut chained = Vec::new();
+    for (index, param) in operation
+        .params
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.required)
+    {
+        let name = ident(&param.rust_name);
+        let (arg_ty, as_ref) = argument_type(api, &param.ty);
+        arguments.push(quote!(#name: #arg_ty));
+        if param.location != ParamLocation::Path {
+            let position = position(index);
+            let write = param_write(param, argument_ref(&name, as_ref));
+            chained.push(quote!(.param(#position, |request| #write)));
+        }
+    }
+    let path_steps = operation.path_parts.iter().map(|part| match part {
+        PathPart::Literal(text) => quote!(request.path(#text);),
+        PathPart::Param(index) => match operation.params.get(*index) {
+            Some(param) => {
+                let name = ident(&param.rust_name);
+                let (_, as_ref) = argument_type(api, &param.ty);
+                param_call(param, argument_ref(&name, as_ref))
+            }
+            None => TokenStream::new(),
+        },
+    });
+    let body = operation.body.as_ref().filter(|b| b.required).map(|body| {
+        let BodyArgument { argument, .. } = body_argument(api, body);
+        arguments.push(quote!(body: #argument));
+        body_statements(api, body)
+    });
+    let accept_step = accept_step(operation);
+    let http_method = ident(operation.method.as_str());
+    let method_doc = doc(Some(&method_doc(api, operation)));
+    let deprecated = operation
+        .deprecated
+        .then(|| quote!(#[deprecated = "deprecated by the spec"]));
+    quote! {
+        #method_doc
+        #deprecated
+        pub fn #method_name(&self, #(#arguments),*) -> #builder<'_> {
+            let mut request = runtime::Request::new(::reqwest::Method::#http_method);
+            #(#path_steps)*
+            #accept_step
+            #body
+            runtime::Call::new(self, request) #(#chained)*
+        }
+    }
+}
+
+/// An operation's own items: its builder type (a `runtime::Call` of its marker), how it is sent and
+/// decoded (`runtime::Operation`), and the setters of its optional inputs.
 fn emit_operation(
     api: &Api,
     operation: &Operation,
     own_shape: &Shape,
-) -> (TokenStream, TokenStream) {
-    let method_name = ident(&operation.method_name);
+    marker: &str,
+) -> TokenStream {
     let builder = ident(&operation.builder_name);
-    let required: Vec<&Param> = operation.params.iter().filter(|p| p.required).collect();
-    let optional: Vec<&Param> = operation.params.iter().filter(|p| !p.required).collect();
-    let body_required = operation.body.as_ref().is_some_and(|b| b.required);
-
-    // The method: required inputs as arguments, the rest through the builder.
-    let mut arguments = Vec::new();
-    let mut initialisers = Vec::new();
-    let mut fields = Vec::new();
-    for param in &required {
-        let name = ident(&param.rust_name);
-        let (arg_ty, into) = argument_type(api, &param.ty);
-        let field_ty = rust_type(api, &param.ty);
-        arguments.push(quote!(#name: #arg_ty));
-        initialisers.push(if into {
-            quote!(#name: #name.into())
-        } else {
-            quote!(#name)
-        });
-        fields.push(quote!(#name: #field_ty));
-    }
-    let body_input = operation.body.as_ref().map(|body| body_argument(api, body));
-    if let Some(BodyArgument {
-        field,
-        argument,
-        into,
-    }) = &body_input
-    {
-        if body_required {
-            arguments.push(quote!(body: #argument));
-            initialisers.push(if *into {
-                quote!(body: body.into())
-            } else {
-                quote!(body)
-            });
-            fields.push(quote!(body: #field));
-        } else {
-            initialisers.push(quote!(body: None));
-            fields.push(quote!(body: Option<#field>));
-        }
-    }
-    for param in &optional {
-        let name = ident(&param.rust_name);
-        let ty = rust_type(api, &param.ty);
-        initialisers.push(quote!(#name: None));
-        fields.push(quote!(#name: Option<#ty>));
-    }
-
-    let setters = optional.iter().map(|param| {
-        let name = ident(&param.rust_name);
-        let (arg_ty, into) = argument_type(api, &param.ty);
-        let value = if into {
-            quote!(value.into())
-        } else {
-            quote!(value)
-        };
-        let docs = doc(Some(&param_doc(param)));
-        quote! {
-            #docs
-            pub fn #name(mut self, value: #arg_ty) -> Self {
-                self.#name = Some(#value);
-                self
+    let marker = ident(marker);
+    let setters = operation
+        .params
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.required)
+        .map(|(index, param)| {
+            let name = ident(&param.rust_name);
+            let (arg_ty, as_ref) = argument_type(api, &param.ty);
+            let value = ident("value");
+            let write = param_write(param, argument_ref(&value, as_ref));
+            let position = position(index);
+            let docs = doc(Some(&param_doc(param)));
+            quote! {
+                #docs
+                pub fn #name(self, value: #arg_ty) -> Self {
+                    self.param(#position, |request| #write)
+                }
             }
-        }
-    });
+        });
     let body_setter = operation.body.as_ref().filter(|b| !b.required).map(|body| {
-        let BodyArgument { argument, into, .. } = body_argument(api, body);
-        let value = if into {
-            quote!(value.into())
-        } else {
-            quote!(value)
-        };
+        let BodyArgument { argument, .. } = body_argument(api, body);
+        let statements = body_statements(api, body);
         let docs = doc(Some(
             body.doc
                 .as_deref()
@@ -404,35 +476,17 @@ fn emit_operation(
         ));
         quote! {
             #docs
-            pub fn body(mut self, value: #argument) -> Self {
-                self.body = Some(#value);
-                self
+            pub fn body(self, body: #argument) -> Self {
+                self.with(|request| { #statements })
             }
         }
     });
-
-    let path_steps = operation.path_parts.iter().map(|part| match part {
-        PathPart::Literal(text) => quote!(request.path(#text);),
-        PathPart::Param(index) => operation
-            .params
-            .get(*index)
-            .map(param_step)
-            .unwrap_or_default(),
-    });
-    let param_steps = operation
-        .params
-        .iter()
-        .filter(|p| p.location != ParamLocation::Path)
-        .map(param_step);
-    let body_step = operation.body.as_ref().map(body_step);
     let body_items = operation
         .body
         .as_ref()
         .map(|body| body_items(api, &operation.id, body));
-    let accept_step = accept_step(operation);
 
     let id = &operation.id;
-    let http_method = ident(operation.method.as_str());
     let security = operation
         .security
         .iter()
@@ -455,124 +509,78 @@ fn emit_operation(
         error: &s.error,
     });
     let wait = poll_method(api, operation, &own, target_output);
-    let finish = match &operation.token_exchange {
-        Some(exchange) => {
-            let scheme = &exchange.scheme;
-            let field = ident(&exchange.token_field);
-            quote! {
-                let result = runtime::Answer::decode(response, Self::decode);
-                if let Ok(answer) = &result {
-                    // The operation yields the credential of a scheme: every later call of this client uses it.
-                    client.core.credentials().set(#scheme, runtime::token(answer.value().#field.clone()));
-                }
-                result
+    let received = operation.token_exchange.as_ref().map(|exchange| {
+        let scheme = &exchange.scheme;
+        let field = ident(&exchange.token_field);
+        quote! {
+            // The operation yields the credential of a scheme: every later call of this client uses it.
+            fn received(core: &runtime::ClientCore, value: &#success) {
+                core.credentials().set(#scheme, runtime::token(value.#field.clone()));
             }
         }
-        None => quote!(runtime::Answer::decode(response, Self::decode)),
-    };
+    });
     let idempotent = operation.idempotent;
     let idempotency_key = match &operation.idempotency_key {
         Some(name) => quote!(Some(#name)),
         None => quote!(None),
     };
-    let method_doc = doc(Some(&method_doc(api, operation)));
-    let deprecated = operation
-        .deprecated
-        .then(|| quote!(#[deprecated = "deprecated by the spec"]));
-    let builder_doc = doc(Some(&format!(
+    let mut builder_text = format!(
         "Request builder for [`Client::{}`]: set optional inputs, then `.send().await` or `.await` it.",
         operation.method_name.trim_start_matches("r#")
-    )));
-    let method = quote! {
-        #method_doc
-        #deprecated
-        pub fn #method_name(&self, #(#arguments),*) -> #builder<'_> {
-            #builder { client: self, options: runtime::CallOptions::new(), #(#initialisers),* }
-        }
-    };
+    );
+    if let Some(headers) = &operation.response_headers {
+        builder_text.push_str(&format!(
+            " `{}::from(answer.headers())` reads the documented headers of `.send_with_response()`'s answer.",
+            headers.name
+        ));
+    }
+    let builder_doc = doc(Some(&builder_text));
     let success_enum = success_enum(api, operation);
     let headers_type = operation
         .response_headers
         .as_ref()
         .map(|h| headers_type(api, operation, h));
-    let with_response_doc = doc(Some(&match &operation.response_headers {
-        Some(headers) => format!(
-            "Sends the request and returns the decoded answer with its status, headers and raw body; `{}::from(answer.headers())` reads the documented headers.",
-            headers.name
-        ),
-        None => "Sends the request and returns the decoded answer with its status, headers and raw body.".to_owned(),
-    }));
-    let builder_item = quote! {
+    let has_members = operation.params.iter().any(|p| !p.required)
+        || body_setter.is_some()
+        || paging.is_some()
+        || wait.is_some();
+    let members = has_members.then(|| {
+        quote! {
+            impl<'a> #builder<'a> {
+                #(#setters)*
+                #body_setter
+                #paging
+                #wait
+            }
+        }
+    });
+    quote! {
         #success_enum
         #headers_type
         #body_items
         #builder_doc
-        #[derive(Debug)]
-        #[must_use = "a request does nothing until it is sent or awaited"]
-        pub struct #builder<'a> {
-            client: &'a Client,
-            options: runtime::CallOptions,
-            #(#fields),*
-        }
+        pub type #builder<'a> = runtime::Call<'a, operations::#marker>;
 
-        impl<'a> #builder<'a> {
-            const OPERATION: runtime::OperationInfo = runtime::OperationInfo {
+        impl runtime::Operation for operations::#marker {
+            type Client = Client;
+            type Output = #success;
+            type Error = #error;
+            const INFO: runtime::OperationInfo = runtime::OperationInfo {
                 id: #id,
                 security: &[ #(#security),* ],
                 idempotent: #idempotent,
                 idempotency_key: #idempotency_key,
             };
 
-            #(#setters)*
-            #body_setter
-
-            /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
-            pub fn options(mut self, options: runtime::CallOptions) -> Self {
-                self.options = options;
-                self
-            }
-
-            /// The request as the runtime sends it, with the client and the call's settings.
-            fn into_request(self) -> (&'a Client, runtime::Request, runtime::CallOptions) {
-                let mut request = runtime::Request::new(::reqwest::Method::#http_method);
-                #(#path_steps)*
-                #(#param_steps)*
-                #accept_step
-                #body_step
-                (self.client, request, self.options)
-            }
-
-            /// Decodes an answer by its status, as the spec documents it.
             fn decode(response: runtime::RawResponse) -> #output {
                 #arms
             }
 
-            /// Sends the request and decodes the answer.
-            pub async fn send(self) -> #output {
-                self.send_with_response().await.map(runtime::Answer::into_value)
-            }
-
-            #with_response_doc
-            pub async fn send_with_response(self) -> Result<runtime::Answer<#success>, runtime::Error<#error>> {
-                let (client, request, options) = self.into_request();
-                let response = client.core.execute(request, &Self::OPERATION, options).await.map_err(runtime::Error::widen)?;
-                #finish
-            }
-
-            #paging
-            #wait
+            #received
         }
 
-        impl<'a> ::std::future::IntoFuture for #builder<'a> {
-            type Output = #output;
-            type IntoFuture = ::std::pin::Pin<Box<dyn ::std::future::Future<Output = Self::Output> + Send + 'a>>;
-
-            fn into_future(self) -> Self::IntoFuture {
-                Box::pin(self.send())
-            }
-        }
-    };
-    (method, builder_item)
+        #members
+    }
 }
 
 /// The typed headers of an operation's successful answers, read from a header map.

@@ -30,17 +30,6 @@ pub fn param_write(param: &Param, value: TokenStream) -> TokenStream {
     quote!(request.#call(#wire, #value, #style))
 }
 
-/// The step that sends a parameter: optional ones only when set.
-pub fn param_step(param: &Param) -> TokenStream {
-    let name = ident(&param.rust_name);
-    if param.required {
-        param_call(param, quote!(&self.#name))
-    } else {
-        let call = param_call(param, quote!(value));
-        quote!(if let Some(value) = &self.#name { #call })
-    }
-}
-
 /// `runtime::Style::<CONST>`, with `.allow_reserved()` when asked for.
 fn style_const(param: &Param) -> TokenStream {
     let name = match (param.style, param.explode) {

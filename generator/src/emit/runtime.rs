@@ -11,6 +11,7 @@ const FILES: &[(&str, &str)] = &[
     ("auth", include_str!("../../runtime/auth.rs")),
     ("base64", include_str!("../../runtime/base64.rs")),
     ("body", include_str!("../../runtime/body.rs")),
+    ("call", include_str!("../../runtime/call.rs")),
     ("client", include_str!("../../runtime/client.rs")),
     ("datetime", include_str!("../../runtime/datetime.rs")),
     ("envelope", include_str!("../../runtime/envelope.rs")),
