@@ -1,7 +1,9 @@
 //! The request builder every operation returns, written once: it holds the request, sends it through
 //! the client's core and decodes the answer with the operation's own decoder. An operation contributes
 //! only what is its own (a marker type implementing [`Operation`], and setters for its parameters), so
-//! sending, `IntoFuture` and per-call options are not repeated per operation.
+//! sending, `IntoFuture` and per-call options are not repeated per operation. The API's client type is a
+//! parameter of its own, so that setters an API writes once for all its operations
+//! (`impl<Op> Call<'_, Client, Op>`) never meet another API's in the same crate.
 
 use super::client::ClientCore;
 use super::error::Error;
@@ -15,8 +17,6 @@ use std::pin::Pin;
 
 /// What the runtime needs to know of an operation: implemented by each operation's marker type.
 pub trait Operation: Sized + 'static {
-    /// The API's client, which the builder borrows (and `send_and_wait` calls other operations on).
-    type Client: AsRef<ClientCore> + Sync;
     /// The decoded success answer.
     type Output: Send;
     /// The documented error body.
@@ -31,10 +31,11 @@ pub trait Operation: Sized + 'static {
     fn received(_core: &ClientCore, _value: &Self::Output) {}
 }
 
-/// A call of operation `Op`, being built: set its optional inputs, then `.send().await` it or `.await` it.
+/// A call of operation `Op` on a client `C`, being built: set its optional inputs, then `.send().await` it
+/// or `.await` it.
 #[must_use = "a request does nothing until it is sent or awaited"]
-pub struct Call<'a, Op: Operation> {
-    client: &'a Op::Client,
+pub struct Call<'a, C, Op: Operation> {
+    client: &'a C,
     request: Request,
     /// Each parameter's writes, by its position among the operation's parameters: kept apart until sending
     /// so that setting a parameter again replaces it, and parameters go out in the spec's order.
@@ -43,9 +44,9 @@ pub struct Call<'a, Op: Operation> {
     operation: PhantomData<fn() -> Op>,
 }
 
-impl<'a, Op: Operation> Call<'a, Op> {
+impl<'a, C: AsRef<ClientCore> + Sync, Op: Operation> Call<'a, C, Op> {
     /// A call of `request` (method and path set) on `client`.
-    pub fn new(client: &'a Op::Client, request: Request) -> Self {
+    pub fn new(client: &'a C, request: Request) -> Self {
         Call {
             client,
             request,
@@ -77,12 +78,12 @@ impl<'a, Op: Operation> Call<'a, Op> {
     }
 
     /// The client this call is made with.
-    pub fn client(&self) -> &'a Op::Client {
+    pub fn client(&self) -> &'a C {
         self.client
     }
 
     /// The request as it is sent, with the call's settings.
-    pub fn into_request(self) -> (&'a Op::Client, Request, CallOptions) {
+    pub fn into_request(self) -> (&'a C, Request, CallOptions) {
         let Call {
             client,
             mut request,
@@ -134,7 +135,7 @@ impl<'a, Op: Operation> Call<'a, Op> {
     }
 }
 
-impl<'a, Op: Operation> IntoFuture for Call<'a, Op> {
+impl<'a, C: AsRef<ClientCore> + Sync, Op: Operation> IntoFuture for Call<'a, C, Op> {
     type Output = Result<Op::Output, Error<Op::Error>>;
     type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send + 'a>>;
 
@@ -143,7 +144,7 @@ impl<'a, Op: Operation> IntoFuture for Call<'a, Op> {
     }
 }
 
-impl<Op: Operation> std::fmt::Debug for Call<'_, Op> {
+impl<C, Op: Operation> std::fmt::Debug for Call<'_, C, Op> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Call")
             .field("operation", &Op::INFO.id)

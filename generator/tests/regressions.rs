@@ -182,3 +182,47 @@ paths:
         "{error}"
     );
 }
+
+#[test]
+fn a_parameter_every_operation_takes_gets_one_setter_for_all() {
+    let spec = r#"
+openapi: 3.0.3
+info: {title: Shared, version: "1"}
+components:
+  parameters:
+    fields: {name: fields, in: query, schema: {type: string}}
+paths:
+  /a:
+    parameters: [{$ref: '#/components/parameters/fields'}]
+    get:
+      operationId: getA
+      parameters:
+        - {name: page, in: query, schema: {type: integer}}
+      responses:
+        '204': {description: ok}
+  /b:
+    get:
+      operationId: getB
+      parameters: [{$ref: '#/components/parameters/fields'}, {name: page, in: query, schema: {type: string}}]
+      responses:
+        '204': {description: ok}
+"#;
+    let generated = generate("shared", spec).unwrap_or_else(|e| panic!("{e}"));
+    let (code, _) = generated
+        .split_once("/// A typed mock server for this API")
+        .unwrap_or_else(|| panic!("no mocks in {generated}"));
+    assert_eq!(
+        count(
+            code,
+            "impl<'a, Op: runtime::Operation> runtime::Call<'a, Client, Op> {"
+        ),
+        1
+    );
+    assert_eq!(
+        count(code, "pub fn fields(self, value: impl AsRef<str>)"),
+        1
+    );
+    // `page` differs in type between the two, so each operation keeps its own.
+    assert_eq!(count(code, "pub fn page(self, value: i64)"), 1);
+    assert_eq!(count(code, "pub fn page(self, value: impl AsRef<str>)"), 1);
+}

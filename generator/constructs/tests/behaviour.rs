@@ -130,3 +130,27 @@ async fn page_numbers_stop_at_the_last_page_index_header() {
         .expect("every page");
     assert_eq!(ids, [0, 1, 2, 3, 4, 5]);
 }
+
+#[tokio::test]
+async fn a_parameter_set_again_is_replaced_and_parameters_go_out_in_spec_order() {
+    let server = MockServer::start().await;
+    Mock::given(path("/invoices"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!([])))
+        .expect(1)
+        .mount(&server)
+        .await;
+    client(&server)
+        .list_invoices()
+        .page_size(5)
+        .page_number(2)
+        .page_number(3)
+        .send()
+        .await
+        .expect("an empty page");
+    let requests = server.received_requests().await.unwrap_or_default();
+    let query = requests
+        .first()
+        .and_then(|r| r.url.query().map(str::to_owned));
+    // `pageNumber` comes first in the spec, whatever the order of the calls; the second value replaced the first.
+    assert_eq!(query.as_deref(), Some("pageNumber=3&pageSize=5"));
+}

@@ -77,18 +77,60 @@ fn emit_struct(
     } else {
         quote!()
     };
+    let camel_case = is_camel_case(fields);
+    let rename_all = camel_case.then(|| quote!(#[serde(rename_all = "camelCase")]));
     let fields = fields
         .iter()
-        .map(|field| emit_field(api, recursion, id, field));
+        .map(|field| emit_field(api, recursion, id, field, camel_case));
     quote! {
         #header
         #[derive(#derive_debug Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #rename_all
         pub struct #name { #(#fields)* }
         #debug
     }
 }
 
-fn emit_field(api: &Api, recursion: &Recursion, id: TypeId, field: &Field) -> TokenStream {
+/// Whether serde's `rename_all = "camelCase"` gives every field its wire name, and some field needs it:
+/// one attribute on the struct then replaces a `rename` on each field.
+fn is_camel_case(fields: &[Field]) -> bool {
+    let named = || fields.iter().filter(|f| !f.flatten);
+    named().all(|f| {
+        serde_camel_case(f.rust_name.trim_start_matches("r#")).as_deref()
+            == Some(f.wire_name.as_str())
+    }) && named().any(|f| f.rust_name.trim_start_matches("r#") != f.wire_name)
+}
+
+/// What serde's `rename_all = "camelCase"` makes of a field name: PascalCase (a letter after `_` or at the
+/// start is capitalised, underscores dropped), then the first byte lowered. ASCII only, since serde slices
+/// that first byte.
+fn serde_camel_case(field: &str) -> Option<String> {
+    if !field.is_ascii() {
+        return None;
+    }
+    let mut pascal = String::with_capacity(field.len());
+    let mut capitalize = true;
+    for c in field.chars() {
+        if c == '_' {
+            capitalize = true;
+        } else if capitalize {
+            pascal.push(c.to_ascii_uppercase());
+            capitalize = false;
+        } else {
+            pascal.push(c);
+        }
+    }
+    let first = pascal.get(..1)?.to_ascii_lowercase();
+    Some(first + pascal.get(1..).unwrap_or_default())
+}
+
+fn emit_field(
+    api: &Api,
+    recursion: &Recursion,
+    id: TypeId,
+    field: &Field,
+    camel_case: bool,
+) -> TokenStream {
     let field_name = ident(&field.rust_name);
     let mut ty = rust_type(api, &field.ty);
     if recursion.needs_box(&field.ty, id) {
@@ -97,7 +139,7 @@ fn emit_field(api: &Api, recursion: &Recursion, id: TypeId, field: &Field) -> To
     let mut serde_args = Vec::new();
     if field.flatten {
         serde_args.push(quote!(flatten));
-    } else if field.rust_name.trim_start_matches("r#") != field.wire_name {
+    } else if field.rust_name.trim_start_matches("r#") != field.wire_name && !camel_case {
         let wire = &field.wire_name;
         serde_args.push(quote!(rename = #wire));
     }
@@ -159,5 +201,26 @@ fn redacting_debug(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
                 f.debug_struct(#type_name) #(#entries)* .finish()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::serde_camel_case;
+
+    #[test]
+    fn camel_case_is_serdes() {
+        assert_eq!(
+            serde_camel_case("expiration_time").as_deref(),
+            Some("expirationTime")
+        );
+        assert_eq!(serde_camel_case("kind").as_deref(), Some("kind"));
+        assert_eq!(
+            serde_camel_case("ipv4_enabled").as_deref(),
+            Some("ipv4Enabled")
+        );
+        assert_eq!(serde_camel_case("a_b_c").as_deref(), Some("aBC"));
+        assert_eq!(serde_camel_case("_1st").as_deref(), Some("1st"));
+        assert_eq!(serde_camel_case("caf\u{e9}"), None);
     }
 }

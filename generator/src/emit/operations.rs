@@ -93,13 +93,73 @@ pub fn emit_methods(api: &Api, emitted: &[usize], markers: &[String]) -> TokenSt
 }
 
 /// The request builder of one operation, which sends the call and decodes its answers.
-pub fn emit_builder(api: &Api, index: usize, marker: &str) -> TokenStream {
+pub fn emit_builder(api: &Api, index: usize, marker: &str, universal: &[Param]) -> TokenStream {
     let Some(operation) = api.operations.get(index) else {
         return TokenStream::new();
     };
     match shape(api, operation) {
-        Ok(shape) => emit_operation(api, operation, &shape, marker),
+        Ok(shape) => emit_operation(api, operation, &shape, marker, universal),
         Err(_) => TokenStream::new(),
+    }
+}
+
+/// The optional parameters every emitted operation has, identically (Google's `alt`, `fields`, `key`...):
+/// their setters are written once for all the API's builders, not once per operation. None for an API of
+/// one operation, whose parameters are its own.
+pub fn universal_params(api: &Api, emitted: &[usize]) -> Vec<Param> {
+    let mut operations = emitted
+        .iter()
+        .filter_map(|&index| api.operations.get(index));
+    let (Some(first), Some(_)) = (operations.next(), operations.next()) else {
+        return Vec::new();
+    };
+    first
+        .params
+        .iter()
+        .filter(|param| !param.required)
+        .filter(|param| {
+            emitted
+                .iter()
+                .filter_map(|&index| api.operations.get(index))
+                .all(|operation| operation.params.contains(param))
+        })
+        .cloned()
+        .collect()
+}
+
+/// The setters of the universal parameters, on every builder of the API at once. They go out after each
+/// operation's own parameters.
+pub fn emit_universal_setters(api: &Api, universal: &[Param]) -> TokenStream {
+    if universal.is_empty() {
+        return TokenStream::new();
+    }
+    let setters = universal
+        .iter()
+        .enumerate()
+        .map(|(index, param)| setter(api, param, position(UNIVERSAL_POSITIONS + index)));
+    quote! {
+        /// Parameters every operation of this API takes.
+        impl<'a, Op: runtime::Operation> runtime::Call<'a, Client, Op> {
+            #(#setters)*
+        }
+    }
+}
+
+/// Where the positions of universal parameters start: after any operation's own.
+const UNIVERSAL_POSITIONS: usize = 0x8000;
+
+/// The setter of an optional parameter, which writes it at `position` among the request's parameters.
+fn setter(api: &Api, param: &Param, position: proc_macro2::Literal) -> TokenStream {
+    let name = ident(&param.rust_name);
+    let (arg_ty, as_ref) = argument_type(api, &param.ty);
+    let value = ident("value");
+    let write = param_write(param, argument_ref(&value, as_ref));
+    let docs = doc(Some(&param_doc(param)));
+    quote! {
+        #docs
+        pub fn #name(self, value: #arg_ty) -> Self {
+            self.param(#position, |request| #write)
+        }
     }
 }
 
@@ -444,28 +504,19 @@ fn emit_operation(
     operation: &Operation,
     own_shape: &Shape,
     marker: &str,
+    universal: &[Param],
 ) -> TokenStream {
     let builder = ident(&operation.builder_name);
     let marker = ident(marker);
-    let setters = operation
+    let own_params: Vec<(usize, &Param)> = operation
         .params
         .iter()
         .enumerate()
-        .filter(|(_, p)| !p.required)
-        .map(|(index, param)| {
-            let name = ident(&param.rust_name);
-            let (arg_ty, as_ref) = argument_type(api, &param.ty);
-            let value = ident("value");
-            let write = param_write(param, argument_ref(&value, as_ref));
-            let position = position(index);
-            let docs = doc(Some(&param_doc(param)));
-            quote! {
-                #docs
-                pub fn #name(self, value: #arg_ty) -> Self {
-                    self.param(#position, |request| #write)
-                }
-            }
-        });
+        .filter(|(_, p)| !p.required && !universal.contains(p))
+        .collect();
+    let setters = own_params
+        .iter()
+        .map(|(index, param)| setter(api, param, position(*index)));
     let body_setter = operation.body.as_ref().filter(|b| !b.required).map(|body| {
         let BodyArgument { argument, .. } = body_argument(api, body);
         let statements = body_statements(api, body);
@@ -496,7 +547,6 @@ fn emit_operation(
         error,
         arms,
     } = own_shape;
-    let output = quote!(Result<#success, runtime::Error<#error>>);
     let own = Output { success, error };
     let paging = paging_methods(api, operation, &own);
     let target_shape = operation
@@ -514,7 +564,7 @@ fn emit_operation(
         let field = ident(&exchange.token_field);
         quote! {
             // The operation yields the credential of a scheme: every later call of this client uses it.
-            fn received(core: &runtime::ClientCore, value: &#success) {
+            fn received(core: &runtime::ClientCore, value: &Self::Output) {
                 core.credentials().set(#scheme, runtime::token(value.#field.clone()));
             }
         }
@@ -540,10 +590,8 @@ fn emit_operation(
         .response_headers
         .as_ref()
         .map(|h| headers_type(api, operation, h));
-    let has_members = operation.params.iter().any(|p| !p.required)
-        || body_setter.is_some()
-        || paging.is_some()
-        || wait.is_some();
+    let has_members =
+        !own_params.is_empty() || body_setter.is_some() || paging.is_some() || wait.is_some();
     let members = has_members.then(|| {
         quote! {
             impl<'a> #builder<'a> {
@@ -559,10 +607,9 @@ fn emit_operation(
         #headers_type
         #body_items
         #builder_doc
-        pub type #builder<'a> = runtime::Call<'a, operations::#marker>;
+        pub type #builder<'a> = runtime::Call<'a, Client, operations::#marker>;
 
         impl runtime::Operation for operations::#marker {
-            type Client = Client;
             type Output = #success;
             type Error = #error;
             const INFO: runtime::OperationInfo = runtime::OperationInfo {
@@ -572,7 +619,7 @@ fn emit_operation(
                 idempotency_key: #idempotency_key,
             };
 
-            fn decode(response: runtime::RawResponse) -> #output {
+            fn decode(response: runtime::RawResponse) -> Result<Self::Output, runtime::Error<Self::Error>> {
                 #arms
             }
 
@@ -664,10 +711,19 @@ fn param_doc(param: &Param) -> String {
         ParamLocation::Header => "header",
         ParamLocation::Cookie => "cookie",
     };
-    let mut text = format!("`{}` ({place} parameter).", param.wire_name);
-    if let Some(description) = &param.doc {
-        text.push_str("\n\n");
-        text.push_str(description);
+    let mut text = format!("`{}` ({place} parameter)", param.wire_name);
+    match &param.doc {
+        // Prose runs on after the name; anything else (a list, a code fence) keeps a paragraph of its own,
+        // where markdown still reads it as such.
+        Some(description) if description.starts_with(|c: char| c.is_alphanumeric() || c == '(') => {
+            text.push_str(": ");
+            text.push_str(description);
+        }
+        Some(description) => {
+            text.push_str(".\n\n");
+            text.push_str(description);
+        }
+        None => text.push('.'),
     }
     if param.deprecated {
         text.push_str("\n\nDeprecated by the spec.");

@@ -39,9 +39,9 @@ pub fn string_enum(
     });
     quote! {
         #header
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(::serde::Serialize, ::serde::Deserialize)]
         #[serde(from = "String", into = "String")]
-        #[allow(clippy::enum_variant_names)]
         pub enum #name {
             #(#variants)*
             /// A value this client does not know, kept as it was sent.
@@ -112,9 +112,9 @@ pub fn integer_enum(
     });
     quote! {
         #header
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(::serde::Serialize, ::serde::Deserialize)]
         #[serde(from = "i64", into = "i64")]
-        #[allow(clippy::enum_variant_names)]
         pub enum #name {
             #(#variants)*
             /// A value this client does not know, kept as it was sent.
