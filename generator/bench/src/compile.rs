@@ -13,6 +13,8 @@ pub struct Checked {
     pub lines: usize,
     /// Lines of the embedded `runtime` module (shared code, not per API); 0 for other generators.
     pub runtime_lines: usize,
+    /// Lines of the typed mocks (the last items, behind the `mock` feature); 0 for other generators.
+    pub mock_lines: usize,
     /// Median `cargo check` time after touching `src/lib.rs`.
     pub check: Duration,
 }
@@ -29,6 +31,7 @@ pub fn specgen_crate(
     Ok(Checked {
         lines: line_count(&lib),
         runtime_lines: runtime_lines(&lib),
+        mock_lines: mock_lines(&lib),
         check: check(dir, target, runs)?,
     })
 }
@@ -57,6 +60,7 @@ pub fn progenitor_crate(
     Ok(Checked {
         lines,
         runtime_lines: 0,
+        mock_lines: 0,
         check: check(dir, target, runs)?,
     })
 }
@@ -164,6 +168,18 @@ fn runtime_lines(lib: &Path) -> usize {
         Some(inner) => inner + 1,
         None => 0,
     }
+}
+
+/// Lines of the typed mocks: specgen writes them last, from the mock module's doc line to the end.
+fn mock_lines(lib: &Path) -> usize {
+    let Ok(text) = std::fs::read_to_string(lib) else {
+        return 0;
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    lines
+        .iter()
+        .position(|l| l.starts_with("/// A typed mock server for this API"))
+        .map_or(0, |start| lines.len() - start)
 }
 
 /// The `.rs` files under a folder, recursively.

@@ -46,7 +46,7 @@ pub fn check_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> Vec<usi
 }
 
 /// The methods on `Client`, one per operation (and the envelope constant they read), and the marker type
-/// of each operation, which names it in its builder's type (`runtime::Call<'_, operations::Marker>`).
+/// of each operation, which names it in its builder's type (`runtime::Call<'_, Client, operations::Marker>`).
 pub fn emit_methods(api: &Api, emitted: &[usize], markers: &[String]) -> TokenStream {
     let mut methods = Vec::new();
     let mut marker_items = Vec::new();
