@@ -82,8 +82,11 @@ where
         take()
     } else {
         std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(take)).collect();
+            // This thread is one of the workers: it reuses the memory the parsed document gave back (a
+            // new thread allocates from an arena of its own, so each one spawned adds to the peak).
+            let handles: Vec<_> = (1..threads).map(|_| scope.spawn(take)).collect();
             let mut all = Vec::with_capacity(count);
+            all.append(&mut take());
             for handle in handles {
                 match handle.join() {
                     Ok(mut done) => all.append(&mut done),

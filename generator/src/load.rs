@@ -16,8 +16,6 @@ pub struct Document {
     pub path: PathBuf,
     /// The file's text.
     pub text: String,
-    /// The document as JSON, bundled (extensions and raw lookups read it).
-    pub raw: serde_json::Value,
     /// The typed document.
     pub openapi: openapiv3::OpenAPI,
     /// The files `$ref`s named, in the order first read (the spec itself is not among them).
@@ -144,20 +142,22 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
     let mut document = Document {
         path: path.to_path_buf(),
         text,
-        raw: bundled.raw,
         openapi: openapiv3::OpenAPI::default(),
         locators: vec![Locator::default(); referenced.len() + 1],
         referenced,
         origins: bundled.origins,
         problems: Vec::new(),
     };
-    document.problems = crate::validate::validate(&document.raw)
+    let raw = bundled.raw;
+    document.problems = crate::validate::validate(&raw)
         .into_iter()
         .map(|d| document.locate(d))
         .collect();
-    let typed = serde_path_to_error::deserialize(&document.raw).map_err(|error| {
-        // serde cannot see inside parameters (tagged by `in`): a misplaced style is located here instead.
-        let styles = crate::lower::misplaced_styles(&document.raw);
+    // serde cannot see inside parameters (tagged by `in`): a misplaced style is found on the tree, which
+    // the typed document is then made from by moving its parts (the tree and the typed document are never
+    // both whole in memory).
+    let styles = crate::lower::misplaced_styles(&raw);
+    let typed = serde_path_to_error::deserialize(raw).map_err(|error| {
         if !styles.is_empty() {
             return styles.into_iter().map(|d| document.locate(d)).collect();
         }
