@@ -41,24 +41,22 @@ where
             }
         }
     };
-    let texts = in_parallel(count, print)?;
-    let mut out = String::with_capacity(texts.iter().map(String::len).sum::<usize>() + 64);
-    out.push_str(STAMP);
+    let mut out = String::from(STAMP);
     if let Some(name) = module {
         out.push_str(&format!("pub mod {name} {{\n"));
     }
-    for text in &texts {
-        out.push_str(text);
-    }
+    let mut out = in_parallel(count, print, out)?;
     if module.is_some() {
         out.push_str("}\n");
     }
     Ok(out)
 }
 
-/// Runs `work` for every index below `count` on up to one thread per CPU; results come back in index
-/// order, and the first failure (by index) is the error, whatever thread met it.
-fn in_parallel<F>(count: usize, work: F) -> Result<Vec<String>, String>
+/// Runs `work` for every index below `count` on up to one thread per CPU and appends the texts to `out` in
+/// index order as soon as each one's predecessors are in, so that only the texts finished out of order
+/// are held apart (never all of them and their concatenation at once). The first failure (by index) is
+/// the error, whatever thread met it.
+fn in_parallel<F>(count: usize, work: F, out: String) -> Result<String, String>
 where
     F: Fn(usize) -> Result<String, String> + Sync,
 {
@@ -68,33 +66,81 @@ where
         .min(count)
         .max(1);
     let next = AtomicUsize::new(0);
+    let joined = std::sync::Mutex::new(Joined {
+        out,
+        next: 0,
+        waiting: std::collections::BTreeMap::new(),
+        failed: None,
+    });
     let take = || {
-        let mut done = Vec::new();
         loop {
             let index = next.fetch_add(1, Ordering::Relaxed);
             if index >= count {
-                return done;
+                return;
             }
-            done.push((index, work(index)));
+            let text = work(index);
+            match joined.lock() {
+                Ok(mut joined) => joined.add(index, text),
+                // Another worker panicked while appending; its panic is reported when it is joined.
+                Err(_) => return,
+            }
         }
     };
-    let mut results: Vec<(usize, Result<String, String>)> = if threads == 1 {
-        take()
+    let panicked = if threads == 1 {
+        take();
+        false
     } else {
         std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(take)).collect();
-            let mut all = Vec::with_capacity(count);
-            for handle in handles {
-                match handle.join() {
-                    Ok(mut done) => all.append(&mut done),
-                    Err(_) => all.push((0, Err(internal("a formatting thread panicked".into())))),
-                }
-            }
-            all
+            // This thread is one of the workers: it reuses the memory the parsed document gave back (a
+            // new thread allocates from an arena of its own, so each one spawned adds to the peak).
+            let handles: Vec<_> = (1..threads).map(|_| scope.spawn(take)).collect();
+            // A panic is a generator bug; on any worker it becomes an error, as on the spawned ones.
+            let here = std::panic::catch_unwind(std::panic::AssertUnwindSafe(take)).is_err();
+            handles
+                .into_iter()
+                .fold(here, |panicked, handle| handle.join().is_err() || panicked)
         })
     };
-    results.sort_by_key(|(index, _)| *index);
-    results.into_iter().map(|(_, text)| text).collect()
+    let joined = joined
+        .into_inner()
+        .map_err(|_| internal("a formatting thread panicked".into()))?;
+    match joined.failed {
+        Some(error) => Err(error),
+        None if panicked || joined.next < count => {
+            Err(internal("a formatting thread panicked".into()))
+        }
+        None => Ok(joined.out),
+    }
+}
+
+/// The file as far as it is known in order, and the texts that came in ahead of their turn.
+struct Joined {
+    out: String,
+    /// The index of the next text to append.
+    next: usize,
+    waiting: std::collections::BTreeMap<usize, Result<String, String>>,
+    /// The failure of index `next`, once met: nothing is appended after it.
+    failed: Option<String>,
+}
+
+impl Joined {
+    fn add(&mut self, index: usize, text: Result<String, String>) {
+        if self.failed.is_some() {
+            return;
+        }
+        self.waiting.insert(index, text);
+        while let Some(text) = self.waiting.remove(&self.next) {
+            match text {
+                Ok(text) => self.out.push_str(&text),
+                Err(error) => {
+                    self.failed = Some(error);
+                    self.waiting.clear();
+                    return;
+                }
+            }
+            self.next += 1;
+        }
+    }
 }
 
 /// Parses and prints tokens as a file.
@@ -154,6 +200,27 @@ mod tests {
             }
         };
         assert_eq!(format_items(3, chunk, None), Err("bad".to_owned()));
+    }
+
+    #[test]
+    fn the_first_failure_by_index_wins_and_texts_keep_their_order() {
+        let failing = |i: usize| match i {
+            7 => Err("seven".to_owned()),
+            40 => Err("forty".to_owned()),
+            _ => Ok(quote!(
+                struct A;
+            )),
+        };
+        assert_eq!(format_items(60, failing, None), Err("seven".to_owned()));
+        let numbered = |i: usize| {
+            let name = format_ident!("S{}", i);
+            Ok(quote!(struct #name;))
+        };
+        let Ok(text) = format_items(200, numbered, None) else {
+            panic!("formatting failed");
+        };
+        let expected: String = (0..200).map(|i| format!("struct S{i};\n")).collect();
+        assert_eq!(text, format!("{}{expected}", super::STAMP));
     }
 
     #[test]

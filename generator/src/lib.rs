@@ -21,6 +21,7 @@ mod emit;
 mod format;
 mod graph;
 pub mod ir;
+mod lines;
 pub mod load;
 mod lower;
 pub mod names;

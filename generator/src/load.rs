@@ -5,7 +5,7 @@ pub use crate::bundle::SourceFile;
 
 use crate::bundle::{Origin, bundle};
 use crate::diagnostics::{Diagnostic, Severity, pointer_token};
-use crate::positions::locate;
+use crate::positions::Locator;
 use crate::read::{MAX_FILE_BYTES, ReadError, read_text};
 use std::path::{Path, PathBuf};
 
@@ -16,8 +16,6 @@ pub struct Document {
     pub path: PathBuf,
     /// The file's text.
     pub text: String,
-    /// The document as JSON, bundled (extensions and raw lookups read it).
-    pub raw: serde_json::Value,
     /// The typed document.
     pub openapi: openapiv3::OpenAPI,
     /// The files `$ref`s named, in the order first read (the spec itself is not among them).
@@ -27,6 +25,8 @@ pub struct Document {
     /// Problems found while checking the document (located): warnings name lossy fallbacks; an error here
     /// means the document was typed but must not be generated (lowering still runs, to report the rest).
     pub problems: Vec<Diagnostic>,
+    /// What has been read of each file's text to locate problems: the spec's, then `referenced`'s.
+    locators: Vec<Locator>,
 }
 
 impl Document {
@@ -48,19 +48,26 @@ impl Document {
             })
             .max_by_key(|o| o.bundled.len());
         let Some(origin) = origin else {
-            return locate_in(&self.path, &self.text, diagnostic);
+            return self.locate_in_file(0, diagnostic);
         };
         let rest = diagnostic
             .pointer
             .get(origin.bundled.len()..)
             .unwrap_or_default();
         diagnostic.pointer = format!("{}{rest}", origin.pointer);
-        match origin.file.checked_sub(1) {
-            None => locate_in(&self.path, &self.text, diagnostic),
-            Some(index) => match self.referenced.get(index) {
-                Some(file) => locate_in(&file.path, &file.text, diagnostic),
-                None => locate_in(&self.path, &self.text, diagnostic),
-            },
+        self.locate_in_file(origin.file, diagnostic)
+    }
+
+    /// Locates a diagnostic in file `index` (0: the spec, then `referenced`; the spec when out of range).
+    fn locate_in_file(&self, index: usize, diagnostic: Diagnostic) -> Diagnostic {
+        let referenced = index.checked_sub(1).and_then(|i| self.referenced.get(i));
+        let (index, path, text) = match referenced {
+            Some(file) => (index, &file.path, &file.text),
+            None => (0, &self.path, &self.text),
+        };
+        match self.locators.get(index) {
+            Some(locator) => locate_with(path, text, locator, diagnostic),
+            None => locate_in(path, text, diagnostic),
         }
     }
 
@@ -73,15 +80,30 @@ impl Document {
 }
 
 /// Fills in a diagnostic's file, and its line and column from its pointer unless already known.
-pub(crate) fn locate_in(path: &Path, text: &str, mut diagnostic: Diagnostic) -> Diagnostic {
+pub(crate) fn locate_in(path: &Path, text: &str, diagnostic: Diagnostic) -> Diagnostic {
+    locate_with(path, text, &Locator::default(), diagnostic)
+}
+
+/// [`locate_in`] with what `locator` has already read of `text`.
+fn locate_with(
+    path: &Path,
+    text: &str,
+    locator: &Locator,
+    mut diagnostic: Diagnostic,
+) -> Diagnostic {
     diagnostic.file = path.to_path_buf();
     if diagnostic.line.is_none() {
-        if let Some((line, column)) = locate(text, &diagnostic.pointer) {
+        if let Some((line, column)) = locator.locate(text, &diagnostic.pointer) {
             diagnostic.line = Some(line);
             diagnostic.column = Some(column);
         }
     }
-    diagnostic.with_source(text)
+    if diagnostic.excerpt.is_none() {
+        if let (Some(line), Some(column)) = (diagnostic.line, diagnostic.column) {
+            diagnostic.excerpt = locator.excerpt(text, line, column).map(Box::new);
+        }
+    }
+    diagnostic
 }
 
 /// Reads and parses a spec file.
@@ -116,22 +138,26 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
     let mut bundled = bundle(path, text, raw)?;
     let mut files = std::mem::take(&mut bundled.files).into_iter();
     let text = files.next().map(|f| f.text).unwrap_or_default();
+    let referenced: Vec<SourceFile> = files.collect();
     let mut document = Document {
         path: path.to_path_buf(),
         text,
-        raw: bundled.raw,
         openapi: openapiv3::OpenAPI::default(),
-        referenced: files.collect(),
+        locators: vec![Locator::default(); referenced.len() + 1],
+        referenced,
         origins: bundled.origins,
         problems: Vec::new(),
     };
-    document.problems = crate::validate::validate(&document.raw)
+    let raw = bundled.raw;
+    document.problems = crate::validate::validate(&raw)
         .into_iter()
         .map(|d| document.locate(d))
         .collect();
-    let typed = serde_path_to_error::deserialize(&document.raw).map_err(|error| {
-        // serde cannot see inside parameters (tagged by `in`): a misplaced style is located here instead.
-        let styles = crate::lower::misplaced_styles(&document.raw);
+    // serde cannot see inside parameters (tagged by `in`): a misplaced style is found on the tree, which
+    // the typed document is then made from by moving its parts (the tree and the typed document are never
+    // both whole in memory).
+    let styles = crate::lower::misplaced_styles(&raw);
+    let typed = serde_path_to_error::deserialize(raw).map_err(|error| {
         if !styles.is_empty() {
             return styles.into_iter().map(|d| document.locate(d)).collect();
         }

@@ -8,39 +8,121 @@
 //! cannot be found (a merge key, an alias, text the scanner does not follow) the deepest position found so
 //! far is reported, so a problem always has a line. Descending is the only recursion, bounded by the
 //! pointer's length; skipping is iterative, so no text can exhaust the stack.
+//!
+//! A spec can have hundreds of problems: a [`Locator`] kept with the text reads each collection it descends
+//! into once, recording all its keys (or items), and indexes the lines once, so locating costs about one
+//! pass over the parts of the text that hold problems instead of one pass per problem.
+
+use crate::diagnostics::Excerpt;
+use crate::lines::LineIndex;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// The 1-based line and column (in characters) where `pointer` starts, if the text lets us find it.
+#[cfg(test)]
 pub fn locate(text: &str, pointer: &str) -> Option<(u32, u32)> {
-    if pointer.is_empty() {
-        return Some((1, 1));
+    Locator::default().locate(text, pointer)
+}
+
+/// What has been read of one text so far; always used with that same text.
+#[derive(Debug, Clone, Default)]
+pub struct Locator {
+    /// The first byte of the root node, once looked for.
+    start: OnceCell<Option<usize>>,
+    /// The collections read, by the offset of their first byte.
+    nodes: RefCell<HashMap<usize, Node>>,
+    lines: OnceCell<LineIndex>,
+}
+
+/// A collection's entries, as the scanner reads them in order (up to where it stops following the text).
+#[derive(Debug, Clone)]
+enum Node {
+    /// A mapping's keys (the first of equal keys wins): the key's offset and its value's start.
+    Mapping(HashMap<String, (usize, Option<usize>)>),
+    /// A flow sequence's items.
+    FlowItems(Vec<usize>),
+    /// A block sequence's dashes, and its indentation.
+    BlockItems(Vec<usize>, usize),
+}
+
+impl Locator {
+    /// The 1-based line and column (in characters) where `pointer` starts in `text`.
+    pub fn locate(&self, text: &str, pointer: &str) -> Option<(u32, u32)> {
+        if pointer.is_empty() {
+            return Some((1, 1));
+        }
+        let tokens: Vec<String> = pointer
+            .split('/')
+            .skip(1)
+            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .collect();
+        let scanner = Scanner {
+            text,
+            bytes: text.as_bytes(),
+        };
+        let offset = self
+            .start
+            .get_or_init(|| scanner.document_start())
+            .and_then(|root| self.find(&scanner, root, &tokens))
+            .unwrap_or(0);
+        Some(self.index(text).position(text, offset))
     }
-    let tokens: Vec<String> = pointer
-        .split('/')
-        .skip(1)
-        .map(|t| t.replace("~1", "/").replace("~0", "~"))
-        .collect();
-    let scanner = Scanner {
-        text,
-        bytes: text.as_bytes(),
-    };
-    let offset = scanner
-        .document_start()
-        .and_then(|root| scanner.find(root, &tokens))
-        .unwrap_or(0);
-    Some(position(text, offset))
-}
 
-/// The 1-based line and column of a byte offset.
-fn position(text: &str, offset: usize) -> (u32, u32) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (to_u32(line), to_u32(column))
-}
+    /// The excerpt of `line` and `column` of `text`, as [`Excerpt::from_source`] makes it.
+    pub fn excerpt(&self, text: &str, line: u32, column: u32) -> Option<Excerpt> {
+        let line = self.index(text).line(text, line)?;
+        Some(Excerpt::from_window(line.len, column, |from, to| {
+            line.slice(from, to).chars()
+        }))
+    }
 
-/// Saturates positions of absurdly long files instead of wrapping.
-fn to_u32(value: usize) -> u32 {
-    u32::try_from(value).unwrap_or(u32::MAX)
+    fn index(&self, text: &str) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(text))
+    }
+
+    /// Follows `tokens` from the node starting at `node`; the offset of the deepest token found, or `None`
+    /// when the first is not there.
+    fn find(&self, scanner: &Scanner<'_>, node: usize, tokens: &[String]) -> Option<usize> {
+        let (token, rest) = tokens.split_first()?;
+        let node = scanner.skip_properties(node);
+        let (entry, value) = self.entry(scanner, node, token)?;
+        if rest.is_empty() {
+            return Some(entry);
+        }
+        Some(
+            value
+                .and_then(|v| self.find(scanner, v, rest))
+                .unwrap_or(entry),
+        )
+    }
+
+    /// The entry `token` names in the collection at `node` (its key or item, and its value's start),
+    /// reading the collection on first use.
+    fn entry(
+        &self,
+        scanner: &Scanner<'_>,
+        node: usize,
+        token: &str,
+    ) -> Option<(usize, Option<usize>)> {
+        let mut nodes = self.nodes.borrow_mut();
+        let read = match nodes.entry(node) {
+            Entry::Occupied(read) => read.into_mut(),
+            Entry::Vacant(slot) => slot.insert(scanner.read(node)?),
+        };
+        match read {
+            Node::Mapping(keys) => keys.get(token).copied(),
+            Node::FlowItems(items) => {
+                let at = *items.get(token.parse::<usize>().ok()?)?;
+                Some((at, Some(at)))
+            }
+            Node::BlockItems(dashes, indent) => {
+                let dash = *dashes.get(token.parse::<usize>().ok()?)?;
+                let value = scanner.block_value(dash + 1, *indent);
+                Some((value.unwrap_or(dash), value))
+            }
+        }
+    }
 }
 
 /// Spaces within a line (a carriage return ends a line like the newline after it).
@@ -89,47 +171,48 @@ impl Scanner<'_> {
         None
     }
 
-    /// Follows `tokens` from the node starting at `node`; the offset of the deepest token found, or `None`
-    /// when the first is not there.
-    fn find(&self, node: usize, tokens: &[String]) -> Option<usize> {
-        let (token, rest) = tokens.split_first()?;
-        let node = self.skip_properties(node);
-        let (entry, value) = match self.at(node)? {
-            b'{' => self.flow_entry(node, token)?,
-            b'[' => self.flow_item(node, token.parse().ok()?)?,
-            b'-' if self.is_item_marker(node) => self.block_item(node, token.parse().ok()?)?,
-            _ => self.block_entry(node, token)?,
-        };
-        if rest.is_empty() {
-            return Some(entry);
-        }
-        Some(value.and_then(|v| self.find(v, rest)).unwrap_or(entry))
+    /// Reads the collection whose first byte is at `node`: a flow mapping or sequence by its bracket, a
+    /// block sequence by its dash, otherwise a block mapping.
+    fn read(&self, node: usize) -> Option<Node> {
+        Some(match self.at(node)? {
+            b'{' => Node::Mapping(self.flow_entries(node)),
+            b'[' => Node::FlowItems(self.flow_items(node)),
+            b'-' if self.is_item_marker(node) => {
+                Node::BlockItems(self.block_items(node), self.column(node))
+            }
+            _ => Node::Mapping(self.block_entries(node)),
+        })
     }
 
     // ---- block context ----
 
-    /// The key of `token` in the block mapping whose first key is at `node`, and the start of its value.
-    fn block_entry(&self, node: usize, token: &str) -> Option<(usize, Option<usize>)> {
+    /// The keys of the block mapping whose first key is at `node`, and where their values start.
+    fn block_entries(&self, node: usize) -> HashMap<String, (usize, Option<usize>)> {
         let indent = self.column(node);
+        let mut entries = HashMap::new();
         let mut key_at = node;
-        loop {
-            let (key, after_colon) = self.block_key(key_at)?;
-            if key == token {
-                return Some((key_at, self.block_value(after_colon, indent)));
+        while let Some((key, after_colon)) = self.block_key(key_at) {
+            if let Entry::Vacant(slot) = entries.entry(key) {
+                slot.insert((key_at, self.block_value(after_colon, indent)));
             }
-            key_at = self.next_sibling(after_colon, indent, false)?;
+            match self.next_sibling(after_colon, indent, false) {
+                Some(next) => key_at = next,
+                None => break,
+            }
         }
+        entries
     }
 
-    /// Item `index` of the block sequence whose first `-` is at `node`, and the start of its node.
-    fn block_item(&self, node: usize, index: usize) -> Option<(usize, Option<usize>)> {
+    /// The dashes of the block sequence whose first `-` is at `node`.
+    fn block_items(&self, node: usize) -> Vec<usize> {
         let indent = self.column(node);
+        let mut dashes = vec![node];
         let mut dash = node;
-        for _ in 0..index {
-            dash = self.next_sibling(dash + 1, indent, true)?;
+        while let Some(next) = self.next_sibling(dash + 1, indent, true) {
+            dashes.push(next);
+            dash = next;
         }
-        let value = self.block_value(dash + 1, indent);
-        Some((value.unwrap_or(dash), value))
+        dashes
     }
 
     /// The key written at `at` (plain or quoted) and the offset after its colon.
@@ -227,19 +310,20 @@ impl Scanner<'_> {
 
     // ---- flow context (and JSON) ----
 
-    /// The key of `token` in the flow mapping opening at `open`, and the start of its value.
-    fn flow_entry(&self, open: usize, token: &str) -> Option<(usize, Option<usize>)> {
+    /// The keys of the flow mapping opening at `open`, and where their values start.
+    fn flow_entries(&self, open: usize) -> HashMap<String, (usize, Option<usize>)> {
+        let mut entries = HashMap::new();
         let mut at = open + 1;
         loop {
             at = self.skip_flow_space(at);
             let key_at = at;
-            let (key, end) = match self.at(at)? {
-                b'}' | b']' => return None,
-                b'"' | b'\'' => {
+            let (key, end) = match self.at(at) {
+                None | Some(b'}' | b']') => break,
+                Some(b'"' | b'\'') => {
                     let end = self.skip_quoted(at);
                     (self.unquote(at, end), end)
                 }
-                _ => {
+                Some(_) => {
                     let end = self.plain_flow_key_end(at);
                     let key = self.text.get(at..end).unwrap_or_default().trim_end();
                     (key.to_owned(), end)
@@ -254,36 +338,35 @@ impl Scanner<'_> {
                 }
                 at = value.map_or(start, |v| self.skip_flow_node(v));
             }
-            if key == token {
-                return Some((key_at, value));
+            if let Entry::Vacant(slot) = entries.entry(key) {
+                slot.insert((key_at, value));
             }
             at = self.skip_flow_space(at);
-            match self.at(at)? {
-                b',' => at += 1,
-                _ => return None,
+            match self.at(at) {
+                Some(b',') => at += 1,
+                _ => break,
             }
         }
+        entries
     }
 
-    /// Item `index` of the flow sequence opening at `open`.
-    fn flow_item(&self, open: usize, index: usize) -> Option<(usize, Option<usize>)> {
+    /// The items of the flow sequence opening at `open`.
+    fn flow_items(&self, open: usize) -> Vec<usize> {
+        let mut items = Vec::new();
         let mut at = open + 1;
-        let mut seen = 0usize;
         loop {
             at = self.skip_properties(self.skip_flow_space(at));
-            if matches!(self.at(at)?, b']' | b'}') {
-                return None;
+            if matches!(self.at(at), None | Some(b']' | b'}')) {
+                break;
             }
-            if seen == index {
-                return Some((at, Some(at)));
-            }
+            items.push(at);
             at = self.skip_flow_space(self.skip_flow_node(at));
-            match self.at(at)? {
-                b',' => at += 1,
-                _ => return None,
+            match self.at(at) {
+                Some(b',') => at += 1,
+                _ => break,
             }
-            seen += 1;
         }
+        items
     }
 
     /// Where a plain key in a flow mapping ends: at `: ` (or a colon before an indicator), `,` or a bracket.
@@ -514,5 +597,51 @@ mod tests {
         assert_eq!(locate(yaml, "/a b"), Some((3, 1)));
         assert_eq!(locate(yaml, "/c/1"), Some((6, 3)));
         assert_eq!(locate(yaml, "/de/f"), Some((8, 3)));
+    }
+
+    #[test]
+    fn one_locator_reused_answers_as_the_first_lookup_did() {
+        // Each collection is read once and remembered: later lookups (in any order, including keys given
+        // twice, where the first wins, and keys after text the scanner stops at) must not change answers.
+        let yaml = "a:\n  x: 1\n  x: 2\n  l:\n    - p\n    - {q: [1, {r: 2}]}\nb: {s: 1, s: 2, t: [0, 1]}\nc: {u: 1 v: 2}\n";
+        let pointers = [
+            "/a/x",
+            "/a/l/1/q/1/r",
+            "/a/l/0",
+            "/a/l/5",
+            "/b/s",
+            "/b/t/1",
+            "/b/t/x",
+            "/c/v",
+            "/a/z",
+            "/b",
+            "/a/l/1/q",
+        ];
+        let locator = super::Locator::default();
+        let mut once = Vec::new();
+        for pointer in pointers.iter().chain(pointers.iter().rev()) {
+            let fresh = locate(yaml, pointer);
+            assert_eq!(locator.locate(yaml, pointer), fresh, "{pointer}");
+            once.push(fresh);
+        }
+        assert_eq!(once.first(), Some(&Some((2, 3))));
+        assert_eq!(locate(yaml, "/b/s"), Some((7, 5)));
+    }
+
+    #[test]
+    fn excerpts_match_the_ones_made_from_the_whole_text() {
+        let long = format!("{{\"a\": \"{}\", \"b\": 1}}", "é".repeat(300));
+        for text in [YAML.to_owned(), long.clone(), format!("x\r\n{long}\r\n")] {
+            let locator = super::Locator::default();
+            for line in 0..5 {
+                for column in [0, 1, 3, 50, 160, 301, 306, 1000] {
+                    assert_eq!(
+                        locator.excerpt(&text, line, column),
+                        crate::diagnostics::Excerpt::from_source(&text, line, column),
+                        "{line}:{column}"
+                    );
+                }
+            }
+        }
     }
 }

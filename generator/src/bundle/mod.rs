@@ -97,10 +97,14 @@ pub fn bundle(path: &Path, text: String, raw: Value) -> Result<Bundle, Vec<Diagn
     let raw = if bundler.changes {
         bundler.emit_document(&root)
     } else {
-        // Nothing to bundle: the spec stands as written.
+        // Nothing to bundle: the spec stands as written. Its tree is moved out of the file table (the last
+        // handle to it once `root` is dropped), not copied: a copy doubled the peak memory of large specs.
         drop(root);
-        let value = bundler.files.value(ROOT);
         bundler.files.loaded.truncate(1);
+        let value = bundler.files.loaded.first_mut().map_or_else(
+            || std::rc::Rc::new(Value::Null),
+            |file| std::mem::replace(&mut file.value, std::rc::Rc::new(Value::Null)),
+        );
         std::rc::Rc::try_unwrap(value).unwrap_or_else(|shared| (*shared).clone())
     };
     let files = bundler

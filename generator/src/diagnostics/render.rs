@@ -29,35 +29,47 @@ impl Excerpt {
     pub fn from_source(source: &str, line: u32, column: u32) -> Option<Excerpt> {
         let index = usize::try_from(line).ok()?.checked_sub(1)?;
         let text = source.lines().nth(index)?;
-        let chars: Vec<char> = text.chars().map(printable).collect();
+        let chars: Vec<char> = text.chars().collect();
+        Some(Excerpt::from_window(chars.len(), column, |from, to| {
+            chars.get(from..to).unwrap_or_default().iter().copied()
+        }))
+    }
+
+    /// The excerpt of a line `len` characters long at 1-based `column`; `window(from, to)` gives the
+    /// line's characters `from..to` (so that a line of megabytes need not be read whole).
+    pub(crate) fn from_window<W: IntoIterator<Item = char>>(
+        len: usize,
+        column: u32,
+        window: impl FnOnce(usize, usize) -> W,
+    ) -> Excerpt {
         let spot = usize::try_from(column)
             .unwrap_or(usize::MAX)
             .saturating_sub(1)
-            .min(chars.len());
-        let (from, to) = if chars.len() > BEFORE + AFTER {
+            .min(len);
+        let (from, to) = if len > BEFORE + AFTER {
             (
                 spot.saturating_sub(BEFORE),
-                spot.saturating_add(AFTER).min(chars.len()),
+                spot.saturating_add(AFTER).min(len),
             )
         } else {
-            (0, chars.len())
+            (0, len)
         };
-        let window = chars.get(from..to).unwrap_or_default();
-        let len = token_len(window.get(spot - from..).unwrap_or_default());
+        let window: Vec<char> = window(from, to).into_iter().map(printable).collect();
+        let carets = token_len(window.get(spot - from..).unwrap_or_default());
         let mut shown = String::new();
         if from > 0 {
             shown.push_str("...");
         }
-        shown.extend(window);
-        if to < chars.len() {
+        shown.extend(&window);
+        if to < len {
             shown.push_str("...");
         }
         let start = spot - from + if from > 0 { 3 } else { 0 };
-        Some(Excerpt {
+        Excerpt {
             text: shown.trim_end().to_owned(),
             start,
-            len,
-        })
+            len: carets,
+        }
     }
 }
 

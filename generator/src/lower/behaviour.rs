@@ -51,11 +51,11 @@ pub fn idempotency(
 
 /// The envelope error codes that ask for another attempt; they need an envelope to be read from.
 pub fn retryable_codes(
-    raw: &serde_json::Value,
+    value: Option<&serde_json::Value>,
     envelope: Option<&Envelope>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
-    let Some(value) = raw.get("x-specgen-retryable-codes") else {
+    let Some(value) = value else {
         return Vec::new();
     };
     let pointer = "/x-specgen-retryable-codes";

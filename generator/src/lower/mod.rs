@@ -23,8 +23,13 @@ pub fn lower(document: &Document) -> (Api, Vec<Diagnostic>) {
     let mut schemas = SchemaLowerer::new(openapi.components.as_ref().map(|c| &c.schemas));
     schemas.define_components();
     schemas.check_alias_cycles();
-    let mut envelope = envelope(&document.raw, &schemas, &mut diagnostics);
-    let retryable = behaviour::retryable_codes(&document.raw, envelope.as_ref(), &mut diagnostics);
+    let extension = |name: &str| openapi.extensions.get(name);
+    let mut envelope = envelope(extension("x-specgen-envelope"), &schemas, &mut diagnostics);
+    let retryable = behaviour::retryable_codes(
+        extension("x-specgen-retryable-codes"),
+        envelope.as_ref(),
+        &mut diagnostics,
+    );
     if let Some(envelope) = &mut envelope {
         envelope.retryable_codes = retryable;
     }
@@ -91,13 +96,13 @@ fn servers(openapi: &openapiv3::OpenAPI, builder_methods: &mut Scope) -> Vec<Ser
         .collect()
 }
 
-/// Reads `x-specgen-envelope` from the document root.
+/// Reads `x-specgen-envelope` (`value`, from the document root).
 fn envelope(
-    raw: &serde_json::Value,
+    value: Option<&serde_json::Value>,
     schemas: &SchemaLowerer<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Envelope> {
-    let value = raw.get("x-specgen-envelope")?;
+    let value = value?;
     let pointer = "/x-specgen-envelope";
     let text = |key: &str| {
         value
