@@ -215,7 +215,7 @@ pub(crate) fn parse_tree(text: &str) -> Result<serde_json::Value, Diagnostic> {
         }
         d
     })?;
-    yaml_to_json(yaml, "")
+    yaml_to_json(yaml)
 }
 
 /// A syntax error of the parser, without the position it appends to its message (shown by the location),
@@ -253,7 +253,24 @@ fn without_position(message: &str) -> String {
 }
 
 /// Converts a YAML tree to JSON; tags are dropped and non-string keys are written as text.
-fn yaml_to_json(value: serde_yaml::Value, pointer: &str) -> Result<serde_json::Value, Diagnostic> {
+fn yaml_to_json(value: serde_yaml::Value) -> Result<serde_json::Value, Diagnostic> {
+    convert(value).map_err(|mut tokens| {
+        tokens.reverse();
+        let mut at = String::new();
+        for token in tokens {
+            at.push('/');
+            at.push_str(&token);
+        }
+        Diagnostic::error(
+            at,
+            "a mapping key is not a scalar (YAML complex keys have no JSON form)",
+        )
+    })
+}
+
+/// [`yaml_to_json`] without pointers: a node's pointer is only needed for the rare complex key, so it is
+/// pieced together on the way back up (the tokens come innermost first) instead of made for every node.
+fn convert(value: serde_yaml::Value) -> Result<serde_json::Value, Vec<String>> {
     use serde_yaml::Value as Y;
     Ok(match value {
         Y::Null => serde_json::Value::Null,
@@ -274,31 +291,32 @@ fn yaml_to_json(value: serde_yaml::Value, pointer: &str) -> Result<serde_json::V
         Y::Sequence(items) => {
             let mut out = Vec::with_capacity(items.len());
             for (index, item) in items.into_iter().enumerate() {
-                out.push(yaml_to_json(item, &format!("{pointer}/{index}"))?);
+                out.push(convert(item).map_err(|mut tokens| {
+                    tokens.push(index.to_string());
+                    tokens
+                })?);
             }
             serde_json::Value::Array(out)
         }
         Y::Mapping(map) => {
-            let mut out = serde_json::Map::new();
+            let mut out = serde_json::Map::with_capacity(map.len());
             for (key, item) in map {
                 let key = match key {
                     Y::String(s) => s,
                     Y::Number(n) => n.to_string(),
                     Y::Bool(b) => b.to_string(),
                     Y::Null => "null".to_owned(),
-                    _ => {
-                        return Err(Diagnostic::error(
-                            pointer.to_owned(),
-                            "a mapping key is not a scalar (YAML complex keys have no JSON form)",
-                        ));
-                    }
+                    _ => return Err(Vec::new()),
                 };
-                let child = format!("{pointer}/{}", pointer_token(&key));
-                out.insert(key, yaml_to_json(item, &child)?);
+                let item = convert(item).map_err(|mut tokens| {
+                    tokens.push(pointer_token(&key));
+                    tokens
+                })?;
+                out.insert(key, item);
             }
             serde_json::Value::Object(out)
         }
-        Y::Tagged(tagged) => yaml_to_json(tagged.value, pointer)?,
+        Y::Tagged(tagged) => convert(tagged.value)?,
     })
 }
 
@@ -348,4 +366,25 @@ fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
         }
     }
     pointer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_tree;
+
+    #[test]
+    fn a_complex_key_is_located_at_its_mapping() {
+        let yaml =
+            "paths:\n  /a/b:\n    get:\n      tags:\n        - x\n        - {? [1, 2] : v}\n";
+        let problem = parse_tree(yaml).err();
+        assert_eq!(
+            problem.as_ref().map(|d| d.pointer.as_str()),
+            Some("/paths/~1a~1b/get/tags/1")
+        );
+        let converted = parse_tree("a: [1, {b: true, 2: null}]\n").ok();
+        assert_eq!(
+            converted,
+            Some(serde_json::json!({"a": [1, {"b": true, "2": null}]}))
+        );
+    }
 }

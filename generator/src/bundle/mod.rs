@@ -212,21 +212,24 @@ impl Bundler {
             if key == "$ref" {
                 continue;
             }
+            // The child's pointer is made only for the keys that are walked into.
+            let Some(children) = kind.children(key) else {
+                continue;
+            };
             let child = format!("{pointer}/{}", pointer_token(key));
-            match kind.children(key) {
-                Some(Children::One(kind)) => self.discover(file, &child, kind, value),
-                Some(Children::Map(kind)) => {
+            match children {
+                Children::One(kind) => self.discover(file, &child, kind, value),
+                Children::Map(kind) => {
                     for (name, value) in value.as_object().into_iter().flatten() {
                         let at = format!("{child}/{}", pointer_token(name));
                         self.discover(file, &at, kind, value);
                     }
                 }
-                Some(Children::List(kind)) => {
+                Children::List(kind) => {
                     for (index, value) in value.as_array().into_iter().flatten().enumerate() {
                         self.discover(file, &format!("{child}/{index}"), kind, value);
                     }
                 }
-                None => {}
             }
         }
     }

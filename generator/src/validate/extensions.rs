@@ -38,7 +38,8 @@ const EXTENSIONS: &[(&str, Kind, Shape)] = &[
 /// Checks the `x-specgen-*` keys of one node, and the enum name lists specgen reads.
 pub fn check(node: &Map<String, Value>, pointer: &str, kind: Kind, problems: &mut Vec<Diagnostic>) {
     for (key, value) in node {
-        let at = format!("{pointer}/{}", crate::diagnostics::pointer_token(key));
+        // Most keys are fine: their pointer is made only for a problem.
+        let at = || format!("{pointer}/{}", crate::diagnostics::pointer_token(key));
         if kind == Kind::Schema
             && matches!(
                 key.as_str(),
@@ -47,7 +48,7 @@ pub fn check(node: &Map<String, Value>, pointer: &str, kind: Kind, problems: &mu
             && !is_list_of_text(value)
         {
             problems.push(Diagnostic::warning(
-                at.as_str(),
+                at(),
                 format!("{key} must be a list of strings; it is ignored"),
             ));
             continue;
@@ -63,7 +64,7 @@ pub fn check(node: &Map<String, Value>, pointer: &str, kind: Kind, problems: &mu
             };
             problems.push(
                 Diagnostic::warning(
-                    at,
+                    at(),
                     format!("{key} is not a specgen extension; it is ignored"),
                 )
                 .with_hint(hint),
@@ -72,7 +73,7 @@ pub fn check(node: &Map<String, Value>, pointer: &str, kind: Kind, problems: &mu
         };
         if *place != kind {
             problems.push(Diagnostic::warning(
-                at,
+                at(),
                 format!(
                     "{key} belongs on {}; here it is ignored",
                     place_name(*place)
@@ -97,7 +98,7 @@ pub fn check(node: &Map<String, Value>, pointer: &str, kind: Kind, problems: &mu
             };
             problems.push(
                 Diagnostic::error(
-                    at,
+                    at(),
                     format!("{key} must be {expected}, found {}", short(value)),
                 )
                 .with_hint("see the table of extensions in specgen's README"),

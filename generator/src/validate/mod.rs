@@ -39,21 +39,24 @@ fn walk(document: &Value, node: &Value, pointer: &str, kind: Kind, problems: &mu
         _ => {}
     }
     for (key, value) in object {
+        // The child's pointer is made only for the keys that are walked into.
+        let Some(children) = kind.children(key) else {
+            continue;
+        };
         let child = format!("{pointer}/{}", pointer_token(key));
-        match kind.children(key) {
-            Some(Children::One(kind)) => walk(document, value, &child, kind, problems),
-            Some(Children::Map(kind)) => {
+        match children {
+            Children::One(kind) => walk(document, value, &child, kind, problems),
+            Children::Map(kind) => {
                 for (name, value) in value.as_object().into_iter().flatten() {
                     let at = format!("{child}/{}", pointer_token(name));
                     walk(document, value, &at, kind, problems);
                 }
             }
-            Some(Children::List(kind)) => {
+            Children::List(kind) => {
                 for (index, value) in value.as_array().into_iter().flatten().enumerate() {
                     walk(document, value, &format!("{child}/{index}"), kind, problems);
                 }
             }
-            None => {}
         }
     }
 }
