@@ -4,7 +4,7 @@
 //! status). The work is done by `runtime::mock`; each operation only states its parts.
 
 use super::bodies::{BodyArgument, body_argument, body_encoding};
-use super::operations::argument_type;
+use super::operations::{argument_ref, argument_type};
 use super::params::param_write;
 use super::tokens::{doc, ident, rust_type};
 use crate::ir::{
@@ -172,11 +172,7 @@ fn stub_methods(api: &Api, operation: &Operation) -> Vec<TokenStream> {
     for param in &operation.params {
         let name = ident(&names.claim(&param.rust_name));
         let (argument, as_ref) = argument_type(api, &param.ty);
-        let value = if as_ref {
-            quote!(value.as_ref())
-        } else {
-            quote!(&value)
-        };
+        let value = argument_ref(&ident("value"), as_ref);
         let target = if param.location == ParamLocation::Path {
             let index = Literal::usize_unsuffixed(slot);
             slot += 1;

@@ -1,5 +1,6 @@
-//! Emits one method per operation and its request builder, which sends the call and decodes every
-//! documented answer. The work itself is done by the runtime; each operation only wires its parts.
+//! Emits one method per operation and what makes its request builder (`runtime::Call` of a marker type):
+//! how the operation is sent and decodes every documented answer, and setters for its optional inputs.
+//! Sending itself is the runtime's; each operation only states its parts.
 
 use super::behaviour::{Output, paging_methods, poll_method};
 use super::bodies::{BodyArgument, body_argument, body_encoding, body_items};
@@ -416,7 +417,7 @@ pub(super) fn argument_type(api: &Api, ty: &Type) -> (TokenStream, bool) {
 }
 
 /// A reference to an argument taken as [`argument_type`] says.
-fn argument_ref(name: &proc_macro2::Ident, as_ref: bool) -> TokenStream {
+pub(super) fn argument_ref(name: &proc_macro2::Ident, as_ref: bool) -> TokenStream {
     if as_ref {
         quote!(#name.as_ref())
     } else {
