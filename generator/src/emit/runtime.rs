@@ -4,31 +4,31 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 
 /// The runtime's root module source.
-const ROOT: &str = include_str!("../../runtime/mod.rs");
+const ROOT: &str = include_str!("../../runtime/src/lib.rs");
 
 /// The runtime's submodules, by name.
 const FILES: &[(&str, &str)] = &[
-    ("auth", include_str!("../../runtime/auth.rs")),
-    ("base64", include_str!("../../runtime/base64.rs")),
-    ("body", include_str!("../../runtime/body.rs")),
-    ("call", include_str!("../../runtime/call.rs")),
-    ("client", include_str!("../../runtime/client.rs")),
-    ("datetime", include_str!("../../runtime/datetime.rs")),
-    ("envelope", include_str!("../../runtime/envelope.rs")),
-    ("error", include_str!("../../runtime/error.rs")),
-    ("mock", include_str!("../../runtime/mock.rs")),
-    ("nullable", include_str!("../../runtime/nullable.rs")),
-    ("options", include_str!("../../runtime/options.rs")),
-    ("paging", include_str!("../../runtime/paging.rs")),
-    ("params", include_str!("../../runtime/params.rs")),
-    ("poll", include_str!("../../runtime/poll.rs")),
-    ("request", include_str!("../../runtime/request.rs")),
-    ("response", include_str!("../../runtime/response.rs")),
-    ("retry", include_str!("../../runtime/retry.rs")),
-    ("secret", include_str!("../../runtime/secret.rs")),
-    ("send", include_str!("../../runtime/send.rs")),
-    ("tagged", include_str!("../../runtime/tagged.rs")),
-    ("token", include_str!("../../runtime/token.rs")),
+    ("auth", include_str!("../../runtime/src/auth.rs")),
+    ("base64", include_str!("../../runtime/src/base64.rs")),
+    ("body", include_str!("../../runtime/src/body.rs")),
+    ("call", include_str!("../../runtime/src/call.rs")),
+    ("client", include_str!("../../runtime/src/client.rs")),
+    ("datetime", include_str!("../../runtime/src/datetime.rs")),
+    ("envelope", include_str!("../../runtime/src/envelope.rs")),
+    ("error", include_str!("../../runtime/src/error.rs")),
+    ("mock", include_str!("../../runtime/src/mock.rs")),
+    ("nullable", include_str!("../../runtime/src/nullable.rs")),
+    ("options", include_str!("../../runtime/src/options.rs")),
+    ("paging", include_str!("../../runtime/src/paging.rs")),
+    ("params", include_str!("../../runtime/src/params.rs")),
+    ("poll", include_str!("../../runtime/src/poll.rs")),
+    ("request", include_str!("../../runtime/src/request.rs")),
+    ("response", include_str!("../../runtime/src/response.rs")),
+    ("retry", include_str!("../../runtime/src/retry.rs")),
+    ("secret", include_str!("../../runtime/src/secret.rs")),
+    ("send", include_str!("../../runtime/src/send.rs")),
+    ("tagged", include_str!("../../runtime/src/tagged.rs")),
+    ("token", include_str!("../../runtime/src/token.rs")),
 ];
 
 /// `pub mod runtime { ... }` with every submodule inlined.
