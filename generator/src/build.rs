@@ -7,8 +7,10 @@
 //!     std::process::exit(1);
 //! }
 //! ```
-//! and in the crate: `include!(concat!(env!("OUT_DIR"), "/clients.rs"));` which defines `pub mod runtime`
-//! and one `pub mod <spec file stem>` per spec.
+//! and in the crate: `include!(concat!(env!("OUT_DIR"), "/clients.rs"));` which defines one
+//! `pub mod <spec file stem>` per spec. The modules use the `specgen-runtime` crate (a dependency of the
+//! including crate, whose `mock` feature should turn on `specgen-runtime/mock`), or, with
+//! [`BuildConfig::embed_runtime`], a copy of its sources in `pub mod runtime`.
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::names::{Scope, value_name};
@@ -55,6 +57,7 @@ pub struct BuildConfig {
     spec_dir: PathBuf,
     out_dir: Option<PathBuf>,
     emit_cargo_directives: bool,
+    runtime: RuntimeMode,
 }
 
 impl BuildConfig {
@@ -64,7 +67,27 @@ impl BuildConfig {
             spec_dir: spec_dir.into(),
             out_dir: None,
             emit_cargo_directives: true,
+            runtime: RuntimeMode::default(),
         }
+    }
+
+    /// The path at which generated modules find the runtime crate (default [`crate::DEFAULT_RUNTIME_PATH`]),
+    /// for a crate that renames or re-exports it.
+    pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
+        self.runtime = RuntimeMode::Shared(path.into());
+        self
+    }
+
+    /// Writes a copy of the runtime's sources as `pub mod runtime` beside the modules, which use it
+    /// instead of the `specgen-runtime` crate (off by default: the crate is compiled once per build, a copy
+    /// once per crate that holds it).
+    pub fn embed_runtime(mut self, embed: bool) -> Self {
+        self.runtime = if embed {
+            RuntimeMode::Embedded
+        } else {
+            RuntimeMode::default()
+        };
+        self
     }
 
     /// Writes into this folder instead of `OUT_DIR`.
@@ -92,13 +115,18 @@ impl BuildConfig {
             println!("cargo:rerun-if-changed={}", self.spec_dir.display());
         }
         let specs = spec_files(&self.spec_dir)?;
-        let generator = Generator::new().runtime(RuntimeMode::Shared("crate::runtime".to_owned()));
-        let mut outputs = vec![(
-            "runtime.rs".to_owned(),
-            crate::runtime_source().map_err(BuildError::Internal)?,
-        )];
+        let mut outputs = Vec::new();
         let mut index = String::from(crate::format::STAMP);
-        index.push_str("include!(concat!(env!(\"OUT_DIR\"), \"/runtime.rs\"));\n");
+        // An embedded runtime is written once, beside the modules, which share it.
+        let generator = match &self.runtime {
+            RuntimeMode::Embedded => {
+                let source = crate::runtime_source().map_err(BuildError::Internal)?;
+                outputs.push(("runtime.rs".to_owned(), source));
+                index.push_str("include!(concat!(env!(\"OUT_DIR\"), \"/runtime.rs\"));\n");
+                Generator::new().runtime(RuntimeMode::Shared("crate::runtime".to_owned()))
+            }
+            shared => Generator::new().runtime(shared.clone()),
+        };
         let mut problems = Vec::new();
         // Module names come from file stems: `a-b.yaml` and `a_b.yml` (or a spec called `runtime`) must not
         // overwrite each other or the files this function writes itself.

@@ -31,7 +31,7 @@ pub mod standalone;
 mod validate;
 
 pub use diagnostics::{Diagnostic, Diagnostics, Severity};
-pub use emit::RuntimeMode;
+pub use emit::{DEFAULT_RUNTIME_PATH, RuntimeMode};
 
 use std::path::Path;
 
@@ -47,22 +47,14 @@ pub struct Generated {
     pub files: Vec<std::path::PathBuf>,
 }
 
-/// Options for generating code; `Generator::new()` gives a self-contained module.
-#[derive(Debug, Clone)]
+/// Options for generating code; `Generator::new()` gives code that uses the `specgen-runtime` crate.
+#[derive(Debug, Clone, Default)]
 pub struct Generator {
     runtime: RuntimeMode,
 }
 
-impl Default for Generator {
-    fn default() -> Self {
-        Generator {
-            runtime: RuntimeMode::Embedded,
-        }
-    }
-}
-
 impl Generator {
-    /// A generator whose output embeds the runtime and so stands alone.
+    /// A generator whose output refers to the runtime crate at [`DEFAULT_RUNTIME_PATH`].
     pub fn new() -> Self {
         Generator::default()
     }
@@ -187,7 +179,8 @@ fn unreachable_work<T>() -> T {
     std::panic::resume_unwind(Box::new("specgen: generation work taken twice"))
 }
 
-/// The shared runtime as `pub mod runtime { ... }`, formatted, for [`RuntimeMode::Shared`] users.
+/// The runtime's sources as `pub mod runtime { ... }`, formatted: an embedded copy that several modules can
+/// share through [`RuntimeMode::Shared`]`("crate::runtime")`.
 pub fn runtime_source() -> Result<String, String> {
     format::format_file(emit::runtime_module()?)
 }

@@ -44,6 +44,35 @@ fn writes_one_module_per_spec_then_nothing_when_unchanged() {
     assert_eq!(
         first.as_deref().map(names),
         Ok(vec![
+            "flolive.rs".to_owned(),
+            "fusebill.rs".to_owned(),
+            "clients.rs".to_owned(),
+        ])
+    );
+    let index = std::fs::read_to_string(out_dir.join("clients.rs")).unwrap_or_default();
+    assert!(!index.contains("\"/runtime.rs\""));
+    assert!(index.contains("\"/flolive.rs\"") && index.contains("\"/fusebill.rs\""));
+    let module = std::fs::read_to_string(out_dir.join("fusebill.rs")).unwrap_or_default();
+    assert!(module.contains("pub mod fusebill {"));
+    assert!(module.contains("use ::specgen_runtime as runtime;"));
+    let second = config(&spec_dir, &out_dir).run().map_err(|e| e.to_string());
+    assert_eq!(
+        second,
+        Ok(Vec::new()),
+        "an unchanged spec must not rewrite any file"
+    );
+}
+
+#[test]
+fn an_embedded_runtime_is_written_once_beside_the_modules_that_share_it() {
+    let (spec_dir, out_dir) = scratch("embedded", &["fusebill", "flolive"]);
+    let written = config(&spec_dir, &out_dir)
+        .embed_runtime(true)
+        .run()
+        .map_err(|e| e.to_string());
+    assert_eq!(
+        written.as_deref().map(names),
+        Ok(vec![
             "runtime.rs".to_owned(),
             "flolive.rs".to_owned(),
             "fusebill.rs".to_owned(),
@@ -52,16 +81,26 @@ fn writes_one_module_per_spec_then_nothing_when_unchanged() {
     );
     let index = std::fs::read_to_string(out_dir.join("clients.rs")).unwrap_or_default();
     assert!(index.contains("\"/runtime.rs\""));
-    assert!(index.contains("\"/flolive.rs\"") && index.contains("\"/fusebill.rs\""));
-    let module = std::fs::read_to_string(out_dir.join("fusebill.rs")).unwrap_or_default();
-    assert!(module.contains("pub mod fusebill {"));
-    assert!(module.contains("use crate::runtime;"));
-    let second = config(&spec_dir, &out_dir).run().map_err(|e| e.to_string());
-    assert_eq!(
-        second,
-        Ok(Vec::new()),
-        "an unchanged spec must not rewrite any file"
+    let runtime = std::fs::read_to_string(out_dir.join("runtime.rs")).unwrap_or_default();
+    assert!(runtime.contains("pub mod runtime {"));
+    assert!(
+        !runtime.contains("#[cfg(test)]"),
+        "the runtime's own tests must not be embedded"
     );
+    let module = std::fs::read_to_string(out_dir.join("fusebill.rs")).unwrap_or_default();
+    assert!(module.contains("use crate::runtime as runtime;"));
+}
+
+#[test]
+fn a_runtime_path_names_where_the_modules_find_the_runtime() {
+    let (spec_dir, out_dir) = scratch("renamed", &["fusebill"]);
+    let written = config(&spec_dir, &out_dir)
+        .runtime_path("::my_runtime")
+        .run()
+        .map_err(|e| e.to_string());
+    assert!(written.is_ok(), "{written:?}");
+    let module = std::fs::read_to_string(out_dir.join("fusebill.rs")).unwrap_or_default();
+    assert!(module.contains("use ::my_runtime as runtime;"));
 }
 
 #[test]

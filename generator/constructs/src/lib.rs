@@ -5,3 +5,6 @@ include!(concat!(env!("OUT_DIR"), "/clients.rs"));
 
 // The crates generated signatures name, for callers (and tests) that do not depend on them directly.
 pub use {bytes, chrono, futures_util, reqwest, serde_json, uuid};
+
+/// The runtime every fixture uses.
+pub use specgen_runtime as runtime;

@@ -2,7 +2,7 @@
 //! and bidirectional characters and Rust keywords, in every place text can stand. The crate compiling it is
 //! half the proof; this test parses the generated module and shows that none of that text became code.
 
-use specgen::{Generator, RuntimeMode};
+use specgen::Generator;
 use std::path::Path;
 use syn::visit::Visit;
 
@@ -45,7 +45,7 @@ impl<'ast> Visit<'ast> for Items {
 
 fn generated() -> String {
     let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("specs/hostile.yaml");
-    let generator = Generator::new().runtime(RuntimeMode::Shared("crate::runtime".to_owned()));
+    let generator = Generator::new();
     match generator.generate(&spec) {
         Ok(generated) => generated.code,
         Err(diagnostics) => panic!("hostile.yaml did not generate:\n{diagnostics}"),

@@ -2,7 +2,7 @@
 //!
 //! Re-bless after an intended change with `EXPECTORATE=overwrite cargo test -p specgen-constructs --test snapshots`.
 
-use specgen::{Generator, RuntimeMode};
+use specgen::Generator;
 use std::path::Path;
 
 #[test]
@@ -26,7 +26,7 @@ fn every_fixture_matches_its_snapshot_and_generates_without_warnings() {
         .unwrap_or_default();
     specs.sort();
     assert!(!specs.is_empty(), "no fixtures found in specs/");
-    let generator = Generator::new().runtime(RuntimeMode::Shared("crate::runtime".to_owned()));
+    let generator = Generator::new();
     for spec in specs {
         let stem = spec
             .file_stem()

@@ -17,9 +17,10 @@ use quote::quote;
 /// Methods of `runtime::mock::MockServer`: an operation's stub method must not take these names.
 const SERVER_METHODS: &[&str] = &["start", "uri", "server", "stub", "verify"];
 
-/// Methods of `runtime::mock::Stub`: setters and answers must not take these names.
+/// Methods of `mock::Stub`: setters and answers must not take these names.
 const STUB_METHODS: &[&str] = &[
     "delay",
+    "with",
     "respond_header",
     "expect",
     "respond_status",
@@ -63,11 +64,12 @@ pub fn emit_mocks(api: &Api) -> TokenStream {
         )));
         constructors.push(quote! {
             #constructor_doc
-            pub fn #name(&self) -> runtime::mock::Stub<'_, mock::#marker> {
+            pub fn #name(&self) -> mock::Stub<'_, mock::#marker> {
                 self.stub()
             }
         });
     }
+    let mock_types = super::call::mock_types();
     quote! {
         /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
         /// builder per operation whose answers are checked against the spec when mounted.
@@ -75,8 +77,7 @@ pub fn emit_mocks(api: &Api) -> TokenStream {
         pub mod mock {
             use super::runtime;
 
-            /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
-            pub type Mock = runtime::mock::MockServer<Api>;
+            #mock_types
 
             /// This API, as the type parameter of its [`Mock`].
             #[derive(Debug, Clone, Copy)]
@@ -100,7 +101,7 @@ pub fn emit_stub_impl(api: &Api, operation: &Operation) -> TokenStream {
     }
     quote! {
         #[cfg(feature = "mock")]
-        impl runtime::mock::Stub<'_, mock::#marker> { #(#methods)* }
+        impl mock::Stub<'_, mock::#marker> { #(#methods)* }
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod behaviour;
 mod bodies;
+mod call;
 mod client;
 mod mocks;
 mod models;
@@ -17,13 +18,25 @@ use crate::ir::Api;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// Where generated code finds the runtime.
+/// Where generated code finds the runtime (the `specgen-runtime` crate's items).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RuntimeMode {
-    /// The runtime is emitted inside the module: the output stands alone.
+    /// The runtime's sources are emitted inside the module as `pub mod runtime`: the output stands alone
+    /// (single-file output), at the price of compiling the runtime again in every crate that holds it.
     Embedded,
-    /// The runtime lives at this path (for example `crate::runtime`), shared by several APIs.
+    /// The runtime lives at this path: the `specgen-runtime` crate ([`DEFAULT_RUNTIME_PATH`]), a re-export
+    /// of it, or a module holding an embedded copy (`crate::runtime`). Generated modules import it as
+    /// `runtime`, so that every API in a program shares one `Error`, `CallOptions`, `RetryPolicy`...
     Shared(String),
+}
+
+/// Where generated code finds the runtime crate by default, as prost-build's runtime path is configurable.
+pub const DEFAULT_RUNTIME_PATH: &str = "::specgen_runtime";
+
+impl Default for RuntimeMode {
+    fn default() -> Self {
+        RuntimeMode::Shared(DEFAULT_RUNTIME_PATH.to_owned())
+    }
 }
 
 /// What is emitted for one API, decided before any code is: chunks of whole items, each emitted on demand
@@ -101,7 +114,7 @@ impl Plan {
                 RuntimeMode::Shared(path) => {
                     let path: syn::Path = syn::parse_str(path)
                         .map_err(|e| format!("runtime path {path:?} is not a Rust path: {e}"))?;
-                    quote!(use #path;)
+                    quote!(use #path as runtime;)
                 }
             },
             2 => client::emit_client(api),

@@ -1,4 +1,4 @@
-//! Emits one method per operation and what makes its request builder (`runtime::Call` of a marker type):
+//! Emits one method per operation and what makes its request builder (the API's `operations::Call` of a marker type):
 //! how the operation is sent and decodes every documented answer, and setters for its optional inputs.
 //! Sending itself is the runtime's; each operation only states its parts.
 
@@ -47,7 +47,7 @@ pub fn check_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> Vec<usi
 }
 
 /// The methods on `Client`, one per operation (and the envelope constant they read), and the marker type
-/// of each operation, which names it in its builder's type (`runtime::Call<'_, Client, operations::Marker>`).
+/// of each operation, which names it in its builder's type (`operations::Call<'_, operations::Marker>`).
 pub fn emit_methods(api: &Api, emitted: &[usize], markers: &[String]) -> TokenStream {
     let mut methods = Vec::new();
     let mut marker_items = Vec::new();
@@ -78,10 +78,14 @@ pub fn emit_methods(api: &Api, emitted: &[usize], markers: &[String]) -> TokenSt
         }
     });
     let operations = (!marker_items.is_empty()).then(|| {
+        let call = super::call::call_type();
         quote! {
-            /// One type per operation: each request builder is a [`runtime::Call`] of its operation, which
+            /// One type per operation: each request builder is a [`Call`] of its operation, which
             /// implements [`runtime::Operation`] (how it is sent and how its answers decode).
             pub mod operations {
+                use super::runtime;
+
+                #call
                 #(#marker_items)*
             }
         }
@@ -140,7 +144,7 @@ pub fn emit_universal_setters(api: &Api, universal: &[Param]) -> TokenStream {
         .map(|(index, param)| setter(api, param, position(UNIVERSAL_POSITIONS + index)));
     quote! {
         /// Parameters every operation of this API takes.
-        impl<'a, Op: runtime::Operation> runtime::Call<'a, Client, Op> {
+        impl<'a, Op: runtime::Operation> operations::Call<'a, Op> {
             #(#setters)*
         }
     }
@@ -167,7 +171,7 @@ fn setter(api: &Api, param: &Param, position: proc_macro2::Literal) -> TokenStre
 /// The name of each operation's marker type in the `operations` module: its builder's name without the
 /// `Builder` suffix, numbered if that clashes within the module.
 pub fn marker_names(api: &Api) -> Vec<String> {
-    let mut scope = crate::names::Scope::with_reserved(&["Self"]);
+    let mut scope = crate::names::Scope::with_reserved(&["Self", "Call"]);
     api.operations
         .iter()
         .map(|operation| {
@@ -493,12 +497,12 @@ fn emit_method(api: &Api, operation: &Operation) -> TokenStream {
             #(#path_steps)*
             #accept_step
             #body
-            runtime::Call::new(self, request) #(#chained)*
+            operations::Call::new(self, request) #(#chained)*
         }
     }
 }
 
-/// An operation's own items: its builder type (a `runtime::Call` of its marker), how it is sent and
+/// An operation's own items: its builder type (an `operations::Call` of its marker), how it is sent and
 /// decoded (`runtime::Operation`), and the setters of its optional inputs.
 fn emit_operation(
     api: &Api,
@@ -608,7 +612,7 @@ fn emit_operation(
         #headers_type
         #body_items
         #builder_doc
-        pub type #builder<'a> = runtime::Call<'a, Client, operations::#marker>;
+        pub type #builder<'a> = operations::Call<'a, operations::#marker>;
 
         impl runtime::Operation for operations::#marker {
             type Output = #success;

@@ -1,4 +1,5 @@
-//! Embeds the runtime (`generator/runtime/*.rs`) into generated code as a `runtime` module.
+//! Embeds the runtime crate's sources (`generator/runtime/src/*.rs`) into generated code as a `runtime`
+//! module, for single-file output (`RuntimeMode::Embedded`). Its unit tests (`#[cfg(test)]` items) stay behind.
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
@@ -49,11 +50,13 @@ pub fn runtime_module() -> Result<TokenStream, String> {
                 let file: syn::File = syn::parse_str(source)
                     .map_err(|e| format!("runtime/{name}.rs does not parse: {e}"))?;
                 let inner_attrs = &file.attrs;
-                let inner_items = &file.items;
+                let inner_items: Vec<&syn::Item> =
+                    file.items.iter().filter(|item| !is_test_only(item)).collect();
                 let (outer_attrs, vis, ident) = (&module.attrs, &module.vis, &module.ident);
                 items.push(quote! { #(#outer_attrs)* #vis mod #ident { #(#inner_attrs)* #(#inner_items)* } });
             }
-            other => items.push(other.to_token_stream()),
+            other if !is_test_only(other) => items.push(other.to_token_stream()),
+            _ => {}
         }
     }
     Ok(quote! {
@@ -61,5 +64,24 @@ pub fn runtime_module() -> Result<TokenStream, String> {
             #(#attrs)*
             #(#items)*
         }
+    })
+}
+
+/// Whether an item exists only in the runtime crate's own test build (`#[cfg(test)]`).
+fn is_test_only(item: &syn::Item) -> bool {
+    let attrs = match item {
+        syn::Item::Mod(module) => &module.attrs,
+        syn::Item::Fn(function) => &function.attrs,
+        syn::Item::Use(import) => &import.attrs,
+        syn::Item::Impl(block) => &block.attrs,
+        syn::Item::Struct(item) => &item.attrs,
+        syn::Item::Const(item) => &item.attrs,
+        _ => return false,
+    };
+    attrs.iter().any(|attr| {
+        attr.path().is_ident("cfg")
+            && attr
+                .parse_args::<syn::Ident>()
+                .is_ok_and(|condition| condition == "test")
     })
 }
