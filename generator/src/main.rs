@@ -1,85 +1,105 @@
-//! The `specgen` command line: `generate` prints or writes a module, `check` validates specs.
+//! The `specgen` command line: `generate` prints or writes a module or a crate, `check` validates specs.
+//! Exit status: 0 success, 1 a spec has errors, 2 usage or I/O error.
 
-use specgen::{Generator, Severity};
-use std::path::PathBuf;
+use clap::{Args, Parser, Subcommand};
+use specgen::standalone::{CrateError, RuntimeDependency, write_crate};
+use specgen::{Generator, RuntimeMode, Severity};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage:
-  specgen generate SPEC [-o FILE]   print (or write) the Rust module generated from SPEC
-  specgen generate SPEC --crate DIR [--name NAME]
-                                    write a standalone crate (Cargo.toml, src/lib.rs) into DIR
-  specgen check SPEC...             validate specs and print every problem
+/// Generates typed async Rust clients from OpenAPI 3.0 documents (YAML or JSON).
+#[derive(Parser)]
+#[command(name = "specgen", version, propagate_version = true)]
+#[command(after_help = "Exit status: 0 success, 1 a spec has errors, 2 usage or I/O error.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-exit status: 0 success, 1 a spec has errors, 2 usage or I/O error";
+#[derive(Subcommand)]
+enum Command {
+    /// Print (or write) the Rust module generated from SPEC, or write a standalone crate.
+    Generate(GenerateArgs),
+    /// Validate specs: print every error and, as warnings, everything accepted but not represented exactly.
+    Check {
+        /// The specs to check.
+        #[arg(required = true)]
+        specs: Vec<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+struct GenerateArgs {
+    /// The OpenAPI document.
+    spec: PathBuf,
+    /// Write the module to FILE instead of printing it.
+    #[arg(short, long, value_name = "FILE", conflicts_with = "crate_dir")]
+    output: Option<PathBuf>,
+    /// Write a standalone crate (Cargo.toml, src/lib.rs) into DIR.
+    #[arg(long = "crate", value_name = "DIR")]
+    crate_dir: Option<PathBuf>,
+    /// The crate's package name (default: the spec's file name).
+    #[arg(long, requires = "crate_dir")]
+    name: Option<String>,
+    /// Depend on the runtime crate in this folder (default: the runtime sources this specgen was built from).
+    #[arg(long, value_name = "PATH", requires = "crate_dir", group = "runtime")]
+    runtime_path: Option<PathBuf>,
+    /// Depend on this published version of specgen-runtime.
+    #[arg(
+        long,
+        value_name = "VERSION",
+        requires = "crate_dir",
+        group = "runtime"
+    )]
+    runtime_version: Option<String>,
+    /// Put a copy of the runtime's sources into the output, which then stands alone.
+    #[arg(long, group = "runtime")]
+    embed_runtime: bool,
+}
 
 fn main() -> ExitCode {
-    // Arguments that are not UTF-8 (possible in file names) are refused, not a panic.
-    let Some(args) = std::env::args_os()
-        .skip(1)
-        .map(|a| a.into_string().ok())
-        .collect::<Option<Vec<String>>>()
-    else {
-        return usage_error("arguments must be valid UTF-8");
-    };
-    match args.first().map(String::as_str) {
-        Some("generate") => generate(&args[1..]),
-        Some("check") => check(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version go to stdout with status 0; usage errors to stderr with status 2.
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
-        _ => usage_error("expected a command"),
+    };
+    match cli.command {
+        Command::Generate(args) => generate(args),
+        Command::Check { specs } => check(&specs),
     }
 }
 
-fn usage_error(message: &str) -> ExitCode {
-    eprintln!("error: {message}\n{USAGE}");
-    ExitCode::from(2)
-}
-
-fn generate(args: &[String]) -> ExitCode {
-    let mut spec = None;
-    let mut output = None;
-    let mut crate_dir = None;
-    let mut name = None;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "-o" | "--output" => match rest.next() {
-                Some(path) => output = Some(PathBuf::from(path)),
-                None => return usage_error("-o needs a file"),
-            },
-            "--crate" => match rest.next() {
-                Some(path) => crate_dir = Some(PathBuf::from(path)),
-                None => return usage_error("--crate needs a folder"),
-            },
-            "--name" => match rest.next() {
-                Some(value) => name = Some(value.clone()),
-                None => return usage_error("--name needs a package name"),
-            },
-            flag if flag.starts_with('-') => return usage_error(&format!("unknown option {flag}")),
-            path if spec.is_none() => spec = Some(PathBuf::from(path)),
-            _ => return usage_error("generate takes one spec"),
-        }
+fn generate(args: GenerateArgs) -> ExitCode {
+    if let Some(dir) = &args.crate_dir {
+        let runtime = if args.embed_runtime {
+            RuntimeDependency::Embedded
+        } else if let Some(path) = args.runtime_path {
+            RuntimeDependency::Path(path)
+        } else if let Some(version) = args.runtime_version {
+            RuntimeDependency::Version(version)
+        } else {
+            RuntimeDependency::default()
+        };
+        return generate_crate(&args.spec, dir, args.name.as_deref(), &runtime);
     }
-    let Some(spec) = spec else {
-        return usage_error("generate needs a spec");
+    let mode = if args.embed_runtime {
+        RuntimeMode::Embedded
+    } else {
+        RuntimeMode::default()
     };
-    if let Some(dir) = crate_dir {
-        if output.is_some() {
-            return usage_error("-o and --crate exclude each other");
-        }
-        return write_crate(&spec, &dir, name.as_deref());
-    }
-    if name.is_some() {
-        return usage_error("--name only applies with --crate");
-    }
-    match Generator::new().generate(&spec) {
+    match Generator::new().runtime(mode).generate(&args.spec) {
         Ok(generated) => {
             for warning in &generated.warnings {
                 eprintln!("{warning}");
             }
-            match output {
+            match args.output {
                 Some(path) => match specgen::build::write_if_changed(&path, &generated.code) {
                     Ok(_) => ExitCode::SUCCESS,
                     Err(error) => {
@@ -100,9 +120,13 @@ fn generate(args: &[String]) -> ExitCode {
     }
 }
 
-fn write_crate(spec: &std::path::Path, dir: &std::path::Path, name: Option<&str>) -> ExitCode {
-    use specgen::standalone::{CrateError, write_crate};
-    match write_crate(spec, dir, name) {
+fn generate_crate(
+    spec: &Path,
+    dir: &Path,
+    name: Option<&str>,
+    runtime: &RuntimeDependency,
+) -> ExitCode {
+    match write_crate(spec, dir, name, runtime) {
         Ok(output) => {
             for warning in &output.warnings {
                 eprintln!("{warning}");
@@ -120,15 +144,12 @@ fn write_crate(spec: &std::path::Path, dir: &std::path::Path, name: Option<&str>
     }
 }
 
-fn check(args: &[String]) -> ExitCode {
-    if args.is_empty() {
-        return usage_error("check needs at least one spec");
-    }
+fn check(specs: &[PathBuf]) -> ExitCode {
     let mut failed = false;
-    for spec in args {
+    for spec in specs {
         // Every problem, errors and warnings alike: the warnings are the report of what was accepted but
         // could not be represented exactly.
-        let (problems, ok) = match Generator::new().check(std::path::Path::new(spec)) {
+        let (problems, ok) = match Generator::new().check(spec) {
             Ok(warnings) => (warnings, true),
             Err(diagnostics) => (diagnostics.0, false),
         };
@@ -140,6 +161,7 @@ fn check(args: &[String]) -> ExitCode {
             .filter(|p| p.severity == Severity::Error)
             .count();
         let warnings = problems.len() - errors;
+        let spec = spec.display();
         if ok {
             eprintln!("{spec}: ok ({warnings} warning(s))");
         } else {

@@ -26,7 +26,8 @@ pub fn specgen_crate(
     target: &Path,
     runs: usize,
 ) -> Result<Checked, String> {
-    specgen::standalone::write_crate(spec, dir, None).map_err(|e| e.to_string())?;
+    specgen::standalone::write_crate(spec, dir, None, &Default::default())
+        .map_err(|e| e.to_string())?;
     let lib = dir.join("src/lib.rs");
     Ok(Checked {
         lines: line_count(&lib),

@@ -50,8 +50,11 @@ pub fn runtime_module() -> Result<TokenStream, String> {
                 let file: syn::File = syn::parse_str(source)
                     .map_err(|e| format!("runtime/{name}.rs does not parse: {e}"))?;
                 let inner_attrs = &file.attrs;
-                let inner_items: Vec<&syn::Item> =
-                    file.items.iter().filter(|item| !is_test_only(item)).collect();
+                let inner_items: Vec<&syn::Item> = file
+                    .items
+                    .iter()
+                    .filter(|item| !is_test_only(item))
+                    .collect();
                 let (outer_attrs, vis, ident) = (&module.attrs, &module.vis, &module.ident);
                 items.push(quote! { #(#outer_attrs)* #vis mod #ident { #(#inner_attrs)* #(#inner_items)* } });
             }
