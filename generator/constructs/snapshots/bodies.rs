@@ -14,7 +14,7 @@
 )]
 #![allow(deprecated)]
 #![allow(unexpected_cfgs)]
-use crate::runtime;
+use ::specgen_runtime as runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
 /// Client for Request bodies (version 1).
@@ -126,7 +126,7 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::POST);
         request.path("/json");
         request.json(&body, "application/json");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `patchNote` operation.
     ///
@@ -138,7 +138,7 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::PATCH);
         request.path("/merge-patch");
         request.json(&body, "application/merge-patch+json");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `sendForm` operation.
     ///
@@ -150,7 +150,7 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::POST);
         request.path("/form");
         request.form(&body, "application/x-www-form-urlencoded");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `uploadFiles` operation.
     ///
@@ -162,7 +162,7 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::POST);
         request.path("/upload");
         request.multipart(&body);
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `uploadAnything` operation.
     ///
@@ -177,7 +177,7 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::POST);
         request.path("/upload-any");
         request.multipart(&body);
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `putOctets` operation.
     ///
@@ -190,7 +190,7 @@ impl Client {
         request.path("/octets");
         let body: ::bytes::Bytes = body.into();
         request.bytes(body, "application/octet-stream");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `putText` operation.
     ///
@@ -201,7 +201,7 @@ impl Client {
     pub fn put_text(&self) -> PutTextBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::PUT);
         request.path("/text");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `sendSeveral` operation.
     ///
@@ -227,7 +227,7 @@ impl Client {
                 request.bytes(value, "application/xml");
             }
         }
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `sendImage` operation.
     ///
@@ -247,12 +247,78 @@ impl Client {
                 request.bytes(value, "image/jpeg");
             }
         }
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
 }
-/// One type per operation: each request builder is a [`runtime::Call`] of its operation, which
+/// One type per operation: each request builder is a [`Call`] of its operation, which
 /// implements [`runtime::Operation`] (how it is sent and how its answers decode).
 pub mod operations {
+    use super::runtime;
+    /// A request of this API for operation `Op`, being built: set its optional inputs, then
+    /// `.send().await` it or `.await` it. Sending is the runtime's [`runtime::Call`], which
+    /// [`Call::into_inner`] gives back.
+    #[must_use = "a request does nothing until it is sent or awaited"]
+    pub struct Call<'a, Op: runtime::Operation>(runtime::Call<'a, super::Client, Op>);
+    #[allow(dead_code)]
+    impl<'a, Op: runtime::Operation> Call<'a, Op> {
+        pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
+            Call(runtime::Call::new(client, request))
+        }
+        pub(super) fn param(
+            self,
+            position: u16,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Call(self.0.param(position, write))
+        }
+        pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
+            Call(self.0.with(write))
+        }
+        pub(super) fn client(&self) -> &'a super::Client {
+            self.0.client()
+        }
+        pub(super) fn paged(
+            self,
+            paging: &'static runtime::Paging,
+            count: fn(&Op::Output) -> usize,
+        ) -> runtime::PagedCall<'a, Op::Output, Op::Error> {
+            self.0.paged(paging, count)
+        }
+        /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+        pub fn options(self, options: runtime::CallOptions) -> Self {
+            Call(self.0.options(options))
+        }
+        /// Sends the request and decodes the answer.
+        pub async fn send(self) -> Result<Op::Output, runtime::Error<Op::Error>> {
+            self.0.send().await
+        }
+        /// Sends the request and returns the decoded answer with its status, headers and raw body.
+        pub async fn send_with_response(
+            self,
+        ) -> Result<runtime::Answer<Op::Output>, runtime::Error<Op::Error>> {
+            self.0.send_with_response().await
+        }
+        /// The runtime's call underneath (the same for every API).
+        pub fn into_inner(self) -> runtime::Call<'a, super::Client, Op> {
+            self.0
+        }
+    }
+    impl<'a, Op: runtime::Operation> ::std::future::IntoFuture for Call<'a, Op> {
+        type Output = Result<Op::Output, runtime::Error<Op::Error>>;
+        type IntoFuture = <runtime::Call<
+            'a,
+            super::Client,
+            Op,
+        > as ::std::future::IntoFuture>::IntoFuture;
+        fn into_future(self) -> Self::IntoFuture {
+            self.0.into_future()
+        }
+    }
+    impl<Op: runtime::Operation> ::std::fmt::Debug for Call<'_, Op> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            self.0.fmt(f)
+        }
+    }
     /// `POST /json` (operation `sendJson`), sent by [`super::Client::send_json`].
     pub enum SendJson {}
     /// `PATCH /merge-patch` (operation `patchNote`), sent by [`super::Client::patch_note`].
@@ -273,7 +339,7 @@ pub mod operations {
     pub enum SendImage {}
 }
 /// Request builder for [`Client::send_json`]: set optional inputs, then `.send().await` or `.await` it.
-pub type SendJsonBuilder<'a> = runtime::Call<'a, Client, operations::SendJson>;
+pub type SendJsonBuilder<'a> = operations::Call<'a, operations::SendJson>;
 impl runtime::Operation for operations::SendJson {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -293,7 +359,7 @@ impl runtime::Operation for operations::SendJson {
     }
 }
 /// Request builder for [`Client::patch_note`]: set optional inputs, then `.send().await` or `.await` it.
-pub type PatchNoteBuilder<'a> = runtime::Call<'a, Client, operations::PatchNote>;
+pub type PatchNoteBuilder<'a> = operations::Call<'a, operations::PatchNote>;
 impl runtime::Operation for operations::PatchNote {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -313,7 +379,7 @@ impl runtime::Operation for operations::PatchNote {
     }
 }
 /// Request builder for [`Client::send_form`]: set optional inputs, then `.send().await` or `.await` it.
-pub type SendFormBuilder<'a> = runtime::Call<'a, Client, operations::SendForm>;
+pub type SendFormBuilder<'a> = operations::Call<'a, operations::SendForm>;
 impl runtime::Operation for operations::SendForm {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -364,7 +430,7 @@ impl runtime::MultipartBody for UploadFilesForm {
     }
 }
 /// Request builder for [`Client::upload_files`]: set optional inputs, then `.send().await` or `.await` it.
-pub type UploadFilesBuilder<'a> = runtime::Call<'a, Client, operations::UploadFiles>;
+pub type UploadFilesBuilder<'a> = operations::Call<'a, operations::UploadFiles>;
 impl runtime::Operation for operations::UploadFiles {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -384,11 +450,7 @@ impl runtime::Operation for operations::UploadFiles {
     }
 }
 /// Request builder for [`Client::upload_anything`]: set optional inputs, then `.send().await` or `.await` it.
-pub type UploadAnythingBuilder<'a> = runtime::Call<
-    'a,
-    Client,
-    operations::UploadAnything,
->;
+pub type UploadAnythingBuilder<'a> = operations::Call<'a, operations::UploadAnything>;
 impl runtime::Operation for operations::UploadAnything {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -408,7 +470,7 @@ impl runtime::Operation for operations::UploadAnything {
     }
 }
 /// Request builder for [`Client::put_octets`]: set optional inputs, then `.send().await` or `.await` it.
-pub type PutOctetsBuilder<'a> = runtime::Call<'a, Client, operations::PutOctets>;
+pub type PutOctetsBuilder<'a> = operations::Call<'a, operations::PutOctets>;
 impl runtime::Operation for operations::PutOctets {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -428,7 +490,7 @@ impl runtime::Operation for operations::PutOctets {
     }
 }
 /// Request builder for [`Client::put_text`]: set optional inputs, then `.send().await` or `.await` it.
-pub type PutTextBuilder<'a> = runtime::Call<'a, Client, operations::PutText>;
+pub type PutTextBuilder<'a> = operations::Call<'a, operations::PutText>;
 impl runtime::Operation for operations::PutText {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -482,7 +544,7 @@ impl From<String> for SendSeveralBody {
     }
 }
 /// Request builder for [`Client::send_several`]: set optional inputs, then `.send().await` or `.await` it.
-pub type SendSeveralBuilder<'a> = runtime::Call<'a, Client, operations::SendSeveral>;
+pub type SendSeveralBuilder<'a> = operations::Call<'a, operations::SendSeveral>;
 impl runtime::Operation for operations::SendSeveral {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -510,7 +572,7 @@ pub enum SendImageBody {
     ImageJpeg(::bytes::Bytes),
 }
 /// Request builder for [`Client::send_image`]: set optional inputs, then `.send().await` or `.await` it.
-pub type SendImageBuilder<'a> = runtime::Call<'a, Client, operations::SendImage>;
+pub type SendImageBuilder<'a> = operations::Call<'a, operations::SendImage>;
 impl runtime::Operation for operations::SendImage {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -554,8 +616,110 @@ pub struct SendSeveralFormBody {
 #[cfg(feature = "mock")]
 pub mod mock {
     use super::runtime;
-    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
-    pub type Mock = runtime::mock::MockServer<Api>;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`. Every
+    /// operation has a stub builder method; the runtime's server underneath (`uri`, `verify`, `server`)
+    /// is reached through `Deref`.
+    #[derive(Debug)]
+    pub struct Mock(runtime::mock::MockServer<Api>);
+    impl Mock {
+        /// Starts a server on 127.0.0.1; requests that match no stub get a 404 whose body explains why.
+        pub async fn start() -> Self {
+            Mock(runtime::mock::MockServer::start().await)
+        }
+        #[allow(dead_code)]
+        pub(super) fn stub<O: runtime::mock::Operation>(&self) -> Stub<'_, O> {
+            Stub(self.0.stub())
+        }
+    }
+    impl ::std::ops::Deref for Mock {
+        type Target = runtime::mock::MockServer<Api>;
+        fn deref(&self) -> &Self::Target {
+            &self.0
+        }
+    }
+    /// A stub of operation `O` being built: typed matchers and answers are its methods; mount it with
+    /// [`Stub::mount`]. Answers are given in order, the last repeating.
+    #[must_use = "a stub does nothing until it is mounted"]
+    #[derive(Debug)]
+    pub struct Stub<'a, O>(runtime::mock::Stub<'a, O>);
+    #[allow(dead_code)]
+    impl<'a, O: runtime::mock::Operation> Stub<'a, O> {
+        /// Delays every answer of this stub (to test timeouts).
+        pub fn delay(self, delay: ::std::time::Duration) -> Self {
+            Stub(self.0.delay(delay))
+        }
+        /// Adds a header to every answer of this stub (`Retry-After`, rate-limit headers).
+        pub fn respond_header(self, name: &str, value: &str) -> Self {
+            Stub(self.0.respond_header(name, value))
+        }
+        /// Expects this many matching calls (`1`, `1..=3`, `1..`), checked by [`Mock::verify`] or on drop.
+        pub fn expect(self, times: impl Into<runtime::mock::Times>) -> Self {
+            Stub(self.0.expect(times))
+        }
+        /// Answers with any status and raw JSON text; the status must still be documented by the operation.
+        pub fn respond_status(self, status: u16, body: impl Into<Vec<u8>>) -> Self {
+            Stub(self.0.respond_status(status, body))
+        }
+        /// Anything else the runtime's stub can do, applied to it.
+        pub fn with(
+            self,
+            change: impl FnOnce(runtime::mock::Stub<'a, O>) -> runtime::mock::Stub<'a, O>,
+        ) -> Self {
+            Stub(change(self.0))
+        }
+        /// Mounts the stub; fails, naming the operation and status, when an answer is not documented.
+        pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
+            self.0.mount().await
+        }
+        pub(super) fn stub_param(
+            self,
+            slot: Option<usize>,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Stub(self.0.stub_param(slot, write))
+        }
+        pub(super) fn stub_body(
+            self,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Stub(self.0.stub_body(write))
+        }
+        pub(super) fn stub_json<T: ::serde::Serialize + ?Sized>(
+            self,
+            documented: runtime::mock::Documented,
+            status: u16,
+            value: &T,
+        ) -> Self {
+            Stub(self.0.stub_json(documented, status, value))
+        }
+        pub(super) fn stub_raw(
+            self,
+            documented: runtime::mock::Documented,
+            status: u16,
+            body: impl Into<Vec<u8>>,
+            content_type: &'static str,
+        ) -> Self {
+            Stub(self.0.stub_raw(documented, status, body, content_type))
+        }
+        pub(super) fn stub_envelope<T: ::serde::Serialize + ?Sized>(
+            self,
+            envelope: runtime::EnvelopeSpec,
+            documented: runtime::mock::Documented,
+            status: u16,
+            content: &T,
+        ) -> Self {
+            Stub(self.0.stub_envelope(envelope, documented, status, content))
+        }
+        pub(super) fn stub_envelope_error<C: ::serde::Serialize + ?Sized>(
+            self,
+            envelope: runtime::EnvelopeSpec,
+            status: u16,
+            code: &C,
+            message: &str,
+        ) -> Self {
+            Stub(self.0.stub_envelope_error(envelope, status, code, message))
+        }
+    }
     /// This API, as the type parameter of its [`Mock`].
     #[derive(Debug, Clone, Copy)]
     pub struct Api;
@@ -671,46 +835,44 @@ pub mod mock {
 #[cfg(feature = "mock")]
 impl mock::Mock {
     /// A stub of `POST /json` (operation `sendJson`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn send_json(&self) -> runtime::mock::Stub<'_, mock::SendJsonBuilder> {
+    pub fn send_json(&self) -> mock::Stub<'_, mock::SendJsonBuilder> {
         self.stub()
     }
     /// A stub of `PATCH /merge-patch` (operation `patchNote`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn patch_note(&self) -> runtime::mock::Stub<'_, mock::PatchNoteBuilder> {
+    pub fn patch_note(&self) -> mock::Stub<'_, mock::PatchNoteBuilder> {
         self.stub()
     }
     /// A stub of `POST /form` (operation `sendForm`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn send_form(&self) -> runtime::mock::Stub<'_, mock::SendFormBuilder> {
+    pub fn send_form(&self) -> mock::Stub<'_, mock::SendFormBuilder> {
         self.stub()
     }
     /// A stub of `POST /upload` (operation `uploadFiles`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn upload_files(&self) -> runtime::mock::Stub<'_, mock::UploadFilesBuilder> {
+    pub fn upload_files(&self) -> mock::Stub<'_, mock::UploadFilesBuilder> {
         self.stub()
     }
     /// A stub of `POST /upload-any` (operation `uploadAnything`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn upload_anything(
-        &self,
-    ) -> runtime::mock::Stub<'_, mock::UploadAnythingBuilder> {
+    pub fn upload_anything(&self) -> mock::Stub<'_, mock::UploadAnythingBuilder> {
         self.stub()
     }
     /// A stub of `PUT /octets` (operation `putOctets`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn put_octets(&self) -> runtime::mock::Stub<'_, mock::PutOctetsBuilder> {
+    pub fn put_octets(&self) -> mock::Stub<'_, mock::PutOctetsBuilder> {
         self.stub()
     }
     /// A stub of `PUT /text` (operation `putText`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn put_text(&self) -> runtime::mock::Stub<'_, mock::PutTextBuilder> {
+    pub fn put_text(&self) -> mock::Stub<'_, mock::PutTextBuilder> {
         self.stub()
     }
     /// A stub of `POST /several` (operation `sendSeveral`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn send_several(&self) -> runtime::mock::Stub<'_, mock::SendSeveralBuilder> {
+    pub fn send_several(&self) -> mock::Stub<'_, mock::SendSeveralBuilder> {
         self.stub()
     }
     /// A stub of `POST /images` (operation `sendImage`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn send_image(&self) -> runtime::mock::Stub<'_, mock::SendImageBuilder> {
+    pub fn send_image(&self) -> mock::Stub<'_, mock::SendImageBuilder> {
         self.stub()
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::SendJsonBuilder> {
+impl mock::Stub<'_, mock::SendJsonBuilder> {
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: Note) -> Self {
         self.stub_body(move |request| {
@@ -723,7 +885,7 @@ impl runtime::mock::Stub<'_, mock::SendJsonBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::PatchNoteBuilder> {
+impl mock::Stub<'_, mock::PatchNoteBuilder> {
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: Note) -> Self {
         self.stub_body(move |request| {
@@ -736,7 +898,7 @@ impl runtime::mock::Stub<'_, mock::PatchNoteBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::SendFormBuilder> {
+impl mock::Stub<'_, mock::SendFormBuilder> {
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: SendFormBody) -> Self {
         self.stub_body(move |request| {
@@ -749,7 +911,7 @@ impl runtime::mock::Stub<'_, mock::SendFormBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::UploadFilesBuilder> {
+impl mock::Stub<'_, mock::UploadFilesBuilder> {
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: UploadFilesForm) -> Self {
         self.stub_body(move |request| {
@@ -762,7 +924,7 @@ impl runtime::mock::Stub<'_, mock::UploadFilesBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::UploadAnythingBuilder> {
+impl mock::Stub<'_, mock::UploadAnythingBuilder> {
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: runtime::Multipart) -> Self {
         self.stub_body(move |request| {
@@ -775,7 +937,7 @@ impl runtime::mock::Stub<'_, mock::UploadAnythingBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::PutOctetsBuilder> {
+impl mock::Stub<'_, mock::PutOctetsBuilder> {
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: impl Into<::bytes::Bytes>) -> Self {
         let body: ::bytes::Bytes = body.into();
@@ -789,7 +951,7 @@ impl runtime::mock::Stub<'_, mock::PutOctetsBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::PutTextBuilder> {
+impl mock::Stub<'_, mock::PutTextBuilder> {
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: impl Into<String>) -> Self {
         let body: String = body.into();
@@ -803,7 +965,7 @@ impl runtime::mock::Stub<'_, mock::PutTextBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::SendSeveralBuilder> {
+impl mock::Stub<'_, mock::SendSeveralBuilder> {
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: impl Into<SendSeveralBody>) -> Self {
         let body: SendSeveralBody = body.into();
@@ -827,7 +989,7 @@ impl runtime::mock::Stub<'_, mock::SendSeveralBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::SendImageBuilder> {
+impl mock::Stub<'_, mock::SendImageBuilder> {
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: impl Into<SendImageBody>) -> Self {
         let body: SendImageBody = body.into();

@@ -14,7 +14,7 @@
 )]
 #![allow(deprecated)]
 #![allow(unexpected_cfgs)]
-use crate::runtime;
+use ::specgen_runtime as runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
 /// Client for Documents (version 1).
@@ -126,7 +126,7 @@ impl Client {
     pub fn list_pets(&self) -> ListPetsBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/pets");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `createPet` operation.
     ///
@@ -138,7 +138,7 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::POST);
         request.path("/pets");
         request.json(&body, "application/json");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `getOwner` operation.
     ///
@@ -154,7 +154,7 @@ impl Client {
         request.path("/pets/");
         request.path_param("petId", &pet_id);
         request.path("/owner");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `searchPets` operation.
     ///
@@ -165,7 +165,7 @@ impl Client {
     pub fn search_pets(&self) -> SearchPetsBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/pets/search");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `health` operation.
     ///
@@ -176,7 +176,7 @@ impl Client {
     pub fn health(&self) -> HealthBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/health");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `get /ping` operation.
     ///
@@ -187,7 +187,7 @@ impl Client {
     pub fn get_ping(&self) -> GetPingBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/ping");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `get /healthz` operation.
     ///
@@ -198,12 +198,78 @@ impl Client {
     pub fn get_healthz(&self) -> GetHealthzBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/healthz");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
 }
-/// One type per operation: each request builder is a [`runtime::Call`] of its operation, which
+/// One type per operation: each request builder is a [`Call`] of its operation, which
 /// implements [`runtime::Operation`] (how it is sent and how its answers decode).
 pub mod operations {
+    use super::runtime;
+    /// A request of this API for operation `Op`, being built: set its optional inputs, then
+    /// `.send().await` it or `.await` it. Sending is the runtime's [`runtime::Call`], which
+    /// [`Call::into_inner`] gives back.
+    #[must_use = "a request does nothing until it is sent or awaited"]
+    pub struct Call<'a, Op: runtime::Operation>(runtime::Call<'a, super::Client, Op>);
+    #[allow(dead_code)]
+    impl<'a, Op: runtime::Operation> Call<'a, Op> {
+        pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
+            Call(runtime::Call::new(client, request))
+        }
+        pub(super) fn param(
+            self,
+            position: u16,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Call(self.0.param(position, write))
+        }
+        pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
+            Call(self.0.with(write))
+        }
+        pub(super) fn client(&self) -> &'a super::Client {
+            self.0.client()
+        }
+        pub(super) fn paged(
+            self,
+            paging: &'static runtime::Paging,
+            count: fn(&Op::Output) -> usize,
+        ) -> runtime::PagedCall<'a, Op::Output, Op::Error> {
+            self.0.paged(paging, count)
+        }
+        /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+        pub fn options(self, options: runtime::CallOptions) -> Self {
+            Call(self.0.options(options))
+        }
+        /// Sends the request and decodes the answer.
+        pub async fn send(self) -> Result<Op::Output, runtime::Error<Op::Error>> {
+            self.0.send().await
+        }
+        /// Sends the request and returns the decoded answer with its status, headers and raw body.
+        pub async fn send_with_response(
+            self,
+        ) -> Result<runtime::Answer<Op::Output>, runtime::Error<Op::Error>> {
+            self.0.send_with_response().await
+        }
+        /// The runtime's call underneath (the same for every API).
+        pub fn into_inner(self) -> runtime::Call<'a, super::Client, Op> {
+            self.0
+        }
+    }
+    impl<'a, Op: runtime::Operation> ::std::future::IntoFuture for Call<'a, Op> {
+        type Output = Result<Op::Output, runtime::Error<Op::Error>>;
+        type IntoFuture = <runtime::Call<
+            'a,
+            super::Client,
+            Op,
+        > as ::std::future::IntoFuture>::IntoFuture;
+        fn into_future(self) -> Self::IntoFuture {
+            self.0.into_future()
+        }
+    }
+    impl<Op: runtime::Operation> ::std::fmt::Debug for Call<'_, Op> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            self.0.fmt(f)
+        }
+    }
     /// `GET /pets` (operation `listPets`), sent by [`super::Client::list_pets`].
     pub enum ListPets {}
     /// `POST /pets` (operation `createPet`), sent by [`super::Client::create_pet`].
@@ -235,7 +301,7 @@ impl From<&::reqwest::header::HeaderMap> for ListPetsHeaders {
     }
 }
 /// Request builder for [`Client::list_pets`]: set optional inputs, then `.send().await` or `.await` it. `ListPetsHeaders::from(answer.headers())` reads the documented headers of `.send_with_response()`'s answer.
-pub type ListPetsBuilder<'a> = runtime::Call<'a, Client, operations::ListPets>;
+pub type ListPetsBuilder<'a> = operations::Call<'a, operations::ListPets>;
 impl runtime::Operation for operations::ListPets {
     type Output = ListPets200;
     type Error = Problem;
@@ -262,7 +328,7 @@ impl<'a> ListPetsBuilder<'a> {
     }
 }
 /// Request builder for [`Client::create_pet`]: set optional inputs, then `.send().await` or `.await` it.
-pub type CreatePetBuilder<'a> = runtime::Call<'a, Client, operations::CreatePet>;
+pub type CreatePetBuilder<'a> = operations::Call<'a, operations::CreatePet>;
 impl runtime::Operation for operations::CreatePet {
     type Output = Pet;
     type Error = ::std::convert::Infallible;
@@ -282,7 +348,7 @@ impl runtime::Operation for operations::CreatePet {
     }
 }
 /// Request builder for [`Client::get_owner`]: set optional inputs, then `.send().await` or `.await` it.
-pub type GetOwnerBuilder<'a> = runtime::Call<'a, Client, operations::GetOwner>;
+pub type GetOwnerBuilder<'a> = operations::Call<'a, operations::GetOwner>;
 impl runtime::Operation for operations::GetOwner {
     type Output = Owner;
     type Error = ::std::convert::Infallible;
@@ -302,7 +368,7 @@ impl runtime::Operation for operations::GetOwner {
     }
 }
 /// Request builder for [`Client::search_pets`]: set optional inputs, then `.send().await` or `.await` it.
-pub type SearchPetsBuilder<'a> = runtime::Call<'a, Client, operations::SearchPets>;
+pub type SearchPetsBuilder<'a> = operations::Call<'a, operations::SearchPets>;
 impl runtime::Operation for operations::SearchPets {
     type Output = ListPets200;
     type Error = ::std::convert::Infallible;
@@ -322,7 +388,7 @@ impl runtime::Operation for operations::SearchPets {
     }
 }
 /// Request builder for [`Client::health`]: set optional inputs, then `.send().await` or `.await` it.
-pub type HealthBuilder<'a> = runtime::Call<'a, Client, operations::Health>;
+pub type HealthBuilder<'a> = operations::Call<'a, operations::Health>;
 impl runtime::Operation for operations::Health {
     type Output = Health;
     type Error = ::std::convert::Infallible;
@@ -342,7 +408,7 @@ impl runtime::Operation for operations::Health {
     }
 }
 /// Request builder for [`Client::get_ping`]: set optional inputs, then `.send().await` or `.await` it.
-pub type GetPingBuilder<'a> = runtime::Call<'a, Client, operations::GetPing>;
+pub type GetPingBuilder<'a> = operations::Call<'a, operations::GetPing>;
 impl runtime::Operation for operations::GetPing {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -362,7 +428,7 @@ impl runtime::Operation for operations::GetPing {
     }
 }
 /// Request builder for [`Client::get_healthz`]: set optional inputs, then `.send().await` or `.await` it.
-pub type GetHealthzBuilder<'a> = runtime::Call<'a, Client, operations::GetHealthz>;
+pub type GetHealthzBuilder<'a> = operations::Call<'a, operations::GetHealthz>;
 impl runtime::Operation for operations::GetHealthz {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -476,8 +542,110 @@ impl ::std::str::FromStr for HealthStatus {
 #[cfg(feature = "mock")]
 pub mod mock {
     use super::runtime;
-    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
-    pub type Mock = runtime::mock::MockServer<Api>;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`. Every
+    /// operation has a stub builder method; the runtime's server underneath (`uri`, `verify`, `server`)
+    /// is reached through `Deref`.
+    #[derive(Debug)]
+    pub struct Mock(runtime::mock::MockServer<Api>);
+    impl Mock {
+        /// Starts a server on 127.0.0.1; requests that match no stub get a 404 whose body explains why.
+        pub async fn start() -> Self {
+            Mock(runtime::mock::MockServer::start().await)
+        }
+        #[allow(dead_code)]
+        pub(super) fn stub<O: runtime::mock::Operation>(&self) -> Stub<'_, O> {
+            Stub(self.0.stub())
+        }
+    }
+    impl ::std::ops::Deref for Mock {
+        type Target = runtime::mock::MockServer<Api>;
+        fn deref(&self) -> &Self::Target {
+            &self.0
+        }
+    }
+    /// A stub of operation `O` being built: typed matchers and answers are its methods; mount it with
+    /// [`Stub::mount`]. Answers are given in order, the last repeating.
+    #[must_use = "a stub does nothing until it is mounted"]
+    #[derive(Debug)]
+    pub struct Stub<'a, O>(runtime::mock::Stub<'a, O>);
+    #[allow(dead_code)]
+    impl<'a, O: runtime::mock::Operation> Stub<'a, O> {
+        /// Delays every answer of this stub (to test timeouts).
+        pub fn delay(self, delay: ::std::time::Duration) -> Self {
+            Stub(self.0.delay(delay))
+        }
+        /// Adds a header to every answer of this stub (`Retry-After`, rate-limit headers).
+        pub fn respond_header(self, name: &str, value: &str) -> Self {
+            Stub(self.0.respond_header(name, value))
+        }
+        /// Expects this many matching calls (`1`, `1..=3`, `1..`), checked by [`Mock::verify`] or on drop.
+        pub fn expect(self, times: impl Into<runtime::mock::Times>) -> Self {
+            Stub(self.0.expect(times))
+        }
+        /// Answers with any status and raw JSON text; the status must still be documented by the operation.
+        pub fn respond_status(self, status: u16, body: impl Into<Vec<u8>>) -> Self {
+            Stub(self.0.respond_status(status, body))
+        }
+        /// Anything else the runtime's stub can do, applied to it.
+        pub fn with(
+            self,
+            change: impl FnOnce(runtime::mock::Stub<'a, O>) -> runtime::mock::Stub<'a, O>,
+        ) -> Self {
+            Stub(change(self.0))
+        }
+        /// Mounts the stub; fails, naming the operation and status, when an answer is not documented.
+        pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
+            self.0.mount().await
+        }
+        pub(super) fn stub_param(
+            self,
+            slot: Option<usize>,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Stub(self.0.stub_param(slot, write))
+        }
+        pub(super) fn stub_body(
+            self,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Stub(self.0.stub_body(write))
+        }
+        pub(super) fn stub_json<T: ::serde::Serialize + ?Sized>(
+            self,
+            documented: runtime::mock::Documented,
+            status: u16,
+            value: &T,
+        ) -> Self {
+            Stub(self.0.stub_json(documented, status, value))
+        }
+        pub(super) fn stub_raw(
+            self,
+            documented: runtime::mock::Documented,
+            status: u16,
+            body: impl Into<Vec<u8>>,
+            content_type: &'static str,
+        ) -> Self {
+            Stub(self.0.stub_raw(documented, status, body, content_type))
+        }
+        pub(super) fn stub_envelope<T: ::serde::Serialize + ?Sized>(
+            self,
+            envelope: runtime::EnvelopeSpec,
+            documented: runtime::mock::Documented,
+            status: u16,
+            content: &T,
+        ) -> Self {
+            Stub(self.0.stub_envelope(envelope, documented, status, content))
+        }
+        pub(super) fn stub_envelope_error<C: ::serde::Serialize + ?Sized>(
+            self,
+            envelope: runtime::EnvelopeSpec,
+            status: u16,
+            code: &C,
+            message: &str,
+        ) -> Self {
+            Stub(self.0.stub_envelope_error(envelope, status, code, message))
+        }
+    }
     /// This API, as the type parameter of its [`Mock`].
     #[derive(Debug, Clone, Copy)]
     pub struct Api;
@@ -572,36 +740,36 @@ pub mod mock {
 #[cfg(feature = "mock")]
 impl mock::Mock {
     /// A stub of `GET /pets` (operation `listPets`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn list_pets(&self) -> runtime::mock::Stub<'_, mock::ListPetsBuilder> {
+    pub fn list_pets(&self) -> mock::Stub<'_, mock::ListPetsBuilder> {
         self.stub()
     }
     /// A stub of `POST /pets` (operation `createPet`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn create_pet(&self) -> runtime::mock::Stub<'_, mock::CreatePetBuilder> {
+    pub fn create_pet(&self) -> mock::Stub<'_, mock::CreatePetBuilder> {
         self.stub()
     }
     /// A stub of `GET /pets/{petId}/owner` (operation `getOwner`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_owner(&self) -> runtime::mock::Stub<'_, mock::GetOwnerBuilder> {
+    pub fn get_owner(&self) -> mock::Stub<'_, mock::GetOwnerBuilder> {
         self.stub()
     }
     /// A stub of `GET /pets/search` (operation `searchPets`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn search_pets(&self) -> runtime::mock::Stub<'_, mock::SearchPetsBuilder> {
+    pub fn search_pets(&self) -> mock::Stub<'_, mock::SearchPetsBuilder> {
         self.stub()
     }
     /// A stub of `GET /health` (operation `health`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn health(&self) -> runtime::mock::Stub<'_, mock::HealthBuilder> {
+    pub fn health(&self) -> mock::Stub<'_, mock::HealthBuilder> {
         self.stub()
     }
     /// A stub of `GET /ping` (operation `get /ping`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_ping(&self) -> runtime::mock::Stub<'_, mock::GetPingBuilder> {
+    pub fn get_ping(&self) -> mock::Stub<'_, mock::GetPingBuilder> {
         self.stub()
     }
     /// A stub of `GET /healthz` (operation `get /healthz`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_healthz(&self) -> runtime::mock::Stub<'_, mock::GetHealthzBuilder> {
+    pub fn get_healthz(&self) -> mock::Stub<'_, mock::GetHealthzBuilder> {
         self.stub()
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::ListPetsBuilder> {
+impl mock::Stub<'_, mock::ListPetsBuilder> {
     /// Matches only requests whose `limit` is this value, as the client sends it.
     pub fn limit(self, value: i32) -> Self {
         self.stub_param(None, |request| request.query("limit", &value))
@@ -616,7 +784,7 @@ impl runtime::mock::Stub<'_, mock::ListPetsBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::CreatePetBuilder> {
+impl mock::Stub<'_, mock::CreatePetBuilder> {
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: Pet) -> Self {
         self.stub_body(move |request| {
@@ -629,7 +797,7 @@ impl runtime::mock::Stub<'_, mock::CreatePetBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::GetOwnerBuilder> {
+impl mock::Stub<'_, mock::GetOwnerBuilder> {
     /// Matches only requests whose `petId` is this value, as the client sends it.
     pub fn pet_id(self, value: i64) -> Self {
         self.stub_param(Some(0), |request| request.path_param("petId", &value))
@@ -640,28 +808,28 @@ impl runtime::mock::Stub<'_, mock::GetOwnerBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::SearchPetsBuilder> {
+impl mock::Stub<'_, mock::SearchPetsBuilder> {
     /// Answers `200`: A pointer into another operation's response.
     pub fn respond_200(self, value: &ListPets200) -> Self {
         self.stub_json(runtime::mock::Documented::Code(200), 200, value)
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::HealthBuilder> {
+impl mock::Stub<'_, mock::HealthBuilder> {
     /// Answers `200`: Health.
     pub fn respond_200(self, value: &Health) -> Self {
         self.stub_json(runtime::mock::Documented::Code(200), 200, value)
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::GetPingBuilder> {
+impl mock::Stub<'_, mock::GetPingBuilder> {
     /// Answers `204`: Alive.
     pub fn respond_204(self) -> Self {
         self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::GetHealthzBuilder> {
+impl mock::Stub<'_, mock::GetHealthzBuilder> {
     /// Answers `204`: Alive.
     pub fn respond_204(self) -> Self {
         self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")

@@ -14,7 +14,7 @@
 )]
 #![allow(deprecated)]
 #![allow(unexpected_cfgs)]
-use crate::runtime;
+use ::specgen_runtime as runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
 /// Client for Path parameters (version 1).
@@ -136,7 +136,7 @@ impl Client {
         request.path_param("color", &color);
         request.path("/");
         request.path_param("rgb", &rgb);
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `pathSimpleExplode` operation.
     ///
@@ -162,7 +162,7 @@ impl Client {
         request.path_param_styled("color", &color, runtime::Style::SIMPLE_EXPLODE);
         request.path("/");
         request.path_param_styled("rgb", &rgb, runtime::Style::SIMPLE_EXPLODE);
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `pathLabel` operation.
     ///
@@ -188,7 +188,7 @@ impl Client {
         request.path_param_styled("color", &color, runtime::Style::LABEL);
         request.path("/");
         request.path_param_styled("rgb", &rgb, runtime::Style::LABEL);
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `pathLabelExplode` operation.
     ///
@@ -214,7 +214,7 @@ impl Client {
         request.path_param_styled("color", &color, runtime::Style::LABEL_EXPLODE);
         request.path("/");
         request.path_param_styled("rgb", &rgb, runtime::Style::LABEL_EXPLODE);
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `pathMatrix` operation.
     ///
@@ -240,7 +240,7 @@ impl Client {
         request.path_param_styled("color", &color, runtime::Style::MATRIX);
         request.path("/");
         request.path_param_styled("rgb", &rgb, runtime::Style::MATRIX);
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `pathMatrixExplode` operation.
     ///
@@ -266,7 +266,7 @@ impl Client {
         request.path_param_styled("color", &color, runtime::Style::MATRIX_EXPLODE);
         request.path("/");
         request.path_param_styled("rgb", &rgb, runtime::Style::MATRIX_EXPLODE);
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// No style given; the default is simple without explode.
     ///
@@ -281,7 +281,7 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/default/");
         request.path_param("name", name.as_ref());
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `pathJson` operation.
     ///
@@ -296,12 +296,78 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/json/");
         request.path_param_styled("filter", &filter, runtime::Style::JSON);
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
 }
-/// One type per operation: each request builder is a [`runtime::Call`] of its operation, which
+/// One type per operation: each request builder is a [`Call`] of its operation, which
 /// implements [`runtime::Operation`] (how it is sent and how its answers decode).
 pub mod operations {
+    use super::runtime;
+    /// A request of this API for operation `Op`, being built: set its optional inputs, then
+    /// `.send().await` it or `.await` it. Sending is the runtime's [`runtime::Call`], which
+    /// [`Call::into_inner`] gives back.
+    #[must_use = "a request does nothing until it is sent or awaited"]
+    pub struct Call<'a, Op: runtime::Operation>(runtime::Call<'a, super::Client, Op>);
+    #[allow(dead_code)]
+    impl<'a, Op: runtime::Operation> Call<'a, Op> {
+        pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
+            Call(runtime::Call::new(client, request))
+        }
+        pub(super) fn param(
+            self,
+            position: u16,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Call(self.0.param(position, write))
+        }
+        pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
+            Call(self.0.with(write))
+        }
+        pub(super) fn client(&self) -> &'a super::Client {
+            self.0.client()
+        }
+        pub(super) fn paged(
+            self,
+            paging: &'static runtime::Paging,
+            count: fn(&Op::Output) -> usize,
+        ) -> runtime::PagedCall<'a, Op::Output, Op::Error> {
+            self.0.paged(paging, count)
+        }
+        /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+        pub fn options(self, options: runtime::CallOptions) -> Self {
+            Call(self.0.options(options))
+        }
+        /// Sends the request and decodes the answer.
+        pub async fn send(self) -> Result<Op::Output, runtime::Error<Op::Error>> {
+            self.0.send().await
+        }
+        /// Sends the request and returns the decoded answer with its status, headers and raw body.
+        pub async fn send_with_response(
+            self,
+        ) -> Result<runtime::Answer<Op::Output>, runtime::Error<Op::Error>> {
+            self.0.send_with_response().await
+        }
+        /// The runtime's call underneath (the same for every API).
+        pub fn into_inner(self) -> runtime::Call<'a, super::Client, Op> {
+            self.0
+        }
+    }
+    impl<'a, Op: runtime::Operation> ::std::future::IntoFuture for Call<'a, Op> {
+        type Output = Result<Op::Output, runtime::Error<Op::Error>>;
+        type IntoFuture = <runtime::Call<
+            'a,
+            super::Client,
+            Op,
+        > as ::std::future::IntoFuture>::IntoFuture;
+        fn into_future(self) -> Self::IntoFuture {
+            self.0.into_future()
+        }
+    }
+    impl<Op: runtime::Operation> ::std::fmt::Debug for Call<'_, Op> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            self.0.fmt(f)
+        }
+    }
     /// `GET /simple/{id}/{color}/{rgb}` (operation `pathSimple`), sent by [`super::Client::path_simple`].
     pub enum PathSimple {}
     /// `GET /simple-explode/{id}/{color}/{rgb}` (operation `pathSimpleExplode`), sent by [`super::Client::path_simple_explode`].
@@ -320,7 +386,7 @@ pub mod operations {
     pub enum PathJson {}
 }
 /// Request builder for [`Client::path_simple`]: set optional inputs, then `.send().await` or `.await` it.
-pub type PathSimpleBuilder<'a> = runtime::Call<'a, Client, operations::PathSimple>;
+pub type PathSimpleBuilder<'a> = operations::Call<'a, operations::PathSimple>;
 impl runtime::Operation for operations::PathSimple {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -340,9 +406,8 @@ impl runtime::Operation for operations::PathSimple {
     }
 }
 /// Request builder for [`Client::path_simple_explode`]: set optional inputs, then `.send().await` or `.await` it.
-pub type PathSimpleExplodeBuilder<'a> = runtime::Call<
+pub type PathSimpleExplodeBuilder<'a> = operations::Call<
     'a,
-    Client,
     operations::PathSimpleExplode,
 >;
 impl runtime::Operation for operations::PathSimpleExplode {
@@ -364,7 +429,7 @@ impl runtime::Operation for operations::PathSimpleExplode {
     }
 }
 /// Request builder for [`Client::path_label`]: set optional inputs, then `.send().await` or `.await` it.
-pub type PathLabelBuilder<'a> = runtime::Call<'a, Client, operations::PathLabel>;
+pub type PathLabelBuilder<'a> = operations::Call<'a, operations::PathLabel>;
 impl runtime::Operation for operations::PathLabel {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -384,9 +449,8 @@ impl runtime::Operation for operations::PathLabel {
     }
 }
 /// Request builder for [`Client::path_label_explode`]: set optional inputs, then `.send().await` or `.await` it.
-pub type PathLabelExplodeBuilder<'a> = runtime::Call<
+pub type PathLabelExplodeBuilder<'a> = operations::Call<
     'a,
-    Client,
     operations::PathLabelExplode,
 >;
 impl runtime::Operation for operations::PathLabelExplode {
@@ -408,7 +472,7 @@ impl runtime::Operation for operations::PathLabelExplode {
     }
 }
 /// Request builder for [`Client::path_matrix`]: set optional inputs, then `.send().await` or `.await` it.
-pub type PathMatrixBuilder<'a> = runtime::Call<'a, Client, operations::PathMatrix>;
+pub type PathMatrixBuilder<'a> = operations::Call<'a, operations::PathMatrix>;
 impl runtime::Operation for operations::PathMatrix {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -428,9 +492,8 @@ impl runtime::Operation for operations::PathMatrix {
     }
 }
 /// Request builder for [`Client::path_matrix_explode`]: set optional inputs, then `.send().await` or `.await` it.
-pub type PathMatrixExplodeBuilder<'a> = runtime::Call<
+pub type PathMatrixExplodeBuilder<'a> = operations::Call<
     'a,
-    Client,
     operations::PathMatrixExplode,
 >;
 impl runtime::Operation for operations::PathMatrixExplode {
@@ -452,7 +515,7 @@ impl runtime::Operation for operations::PathMatrixExplode {
     }
 }
 /// Request builder for [`Client::path_default`]: set optional inputs, then `.send().await` or `.await` it.
-pub type PathDefaultBuilder<'a> = runtime::Call<'a, Client, operations::PathDefault>;
+pub type PathDefaultBuilder<'a> = operations::Call<'a, operations::PathDefault>;
 impl runtime::Operation for operations::PathDefault {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -472,7 +535,7 @@ impl runtime::Operation for operations::PathDefault {
     }
 }
 /// Request builder for [`Client::path_json`]: set optional inputs, then `.send().await` or `.await` it.
-pub type PathJsonBuilder<'a> = runtime::Call<'a, Client, operations::PathJson>;
+pub type PathJsonBuilder<'a> = operations::Call<'a, operations::PathJson>;
 impl runtime::Operation for operations::PathJson {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -558,8 +621,110 @@ pub struct Color {
 #[cfg(feature = "mock")]
 pub mod mock {
     use super::runtime;
-    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
-    pub type Mock = runtime::mock::MockServer<Api>;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`. Every
+    /// operation has a stub builder method; the runtime's server underneath (`uri`, `verify`, `server`)
+    /// is reached through `Deref`.
+    #[derive(Debug)]
+    pub struct Mock(runtime::mock::MockServer<Api>);
+    impl Mock {
+        /// Starts a server on 127.0.0.1; requests that match no stub get a 404 whose body explains why.
+        pub async fn start() -> Self {
+            Mock(runtime::mock::MockServer::start().await)
+        }
+        #[allow(dead_code)]
+        pub(super) fn stub<O: runtime::mock::Operation>(&self) -> Stub<'_, O> {
+            Stub(self.0.stub())
+        }
+    }
+    impl ::std::ops::Deref for Mock {
+        type Target = runtime::mock::MockServer<Api>;
+        fn deref(&self) -> &Self::Target {
+            &self.0
+        }
+    }
+    /// A stub of operation `O` being built: typed matchers and answers are its methods; mount it with
+    /// [`Stub::mount`]. Answers are given in order, the last repeating.
+    #[must_use = "a stub does nothing until it is mounted"]
+    #[derive(Debug)]
+    pub struct Stub<'a, O>(runtime::mock::Stub<'a, O>);
+    #[allow(dead_code)]
+    impl<'a, O: runtime::mock::Operation> Stub<'a, O> {
+        /// Delays every answer of this stub (to test timeouts).
+        pub fn delay(self, delay: ::std::time::Duration) -> Self {
+            Stub(self.0.delay(delay))
+        }
+        /// Adds a header to every answer of this stub (`Retry-After`, rate-limit headers).
+        pub fn respond_header(self, name: &str, value: &str) -> Self {
+            Stub(self.0.respond_header(name, value))
+        }
+        /// Expects this many matching calls (`1`, `1..=3`, `1..`), checked by [`Mock::verify`] or on drop.
+        pub fn expect(self, times: impl Into<runtime::mock::Times>) -> Self {
+            Stub(self.0.expect(times))
+        }
+        /// Answers with any status and raw JSON text; the status must still be documented by the operation.
+        pub fn respond_status(self, status: u16, body: impl Into<Vec<u8>>) -> Self {
+            Stub(self.0.respond_status(status, body))
+        }
+        /// Anything else the runtime's stub can do, applied to it.
+        pub fn with(
+            self,
+            change: impl FnOnce(runtime::mock::Stub<'a, O>) -> runtime::mock::Stub<'a, O>,
+        ) -> Self {
+            Stub(change(self.0))
+        }
+        /// Mounts the stub; fails, naming the operation and status, when an answer is not documented.
+        pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
+            self.0.mount().await
+        }
+        pub(super) fn stub_param(
+            self,
+            slot: Option<usize>,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Stub(self.0.stub_param(slot, write))
+        }
+        pub(super) fn stub_body(
+            self,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Stub(self.0.stub_body(write))
+        }
+        pub(super) fn stub_json<T: ::serde::Serialize + ?Sized>(
+            self,
+            documented: runtime::mock::Documented,
+            status: u16,
+            value: &T,
+        ) -> Self {
+            Stub(self.0.stub_json(documented, status, value))
+        }
+        pub(super) fn stub_raw(
+            self,
+            documented: runtime::mock::Documented,
+            status: u16,
+            body: impl Into<Vec<u8>>,
+            content_type: &'static str,
+        ) -> Self {
+            Stub(self.0.stub_raw(documented, status, body, content_type))
+        }
+        pub(super) fn stub_envelope<T: ::serde::Serialize + ?Sized>(
+            self,
+            envelope: runtime::EnvelopeSpec,
+            documented: runtime::mock::Documented,
+            status: u16,
+            content: &T,
+        ) -> Self {
+            Stub(self.0.stub_envelope(envelope, documented, status, content))
+        }
+        pub(super) fn stub_envelope_error<C: ::serde::Serialize + ?Sized>(
+            self,
+            envelope: runtime::EnvelopeSpec,
+            status: u16,
+            code: &C,
+            message: &str,
+        ) -> Self {
+            Stub(self.0.stub_envelope_error(envelope, status, code, message))
+        }
+    }
     /// This API, as the type parameter of its [`Mock`].
     #[derive(Debug, Clone, Copy)]
     pub struct Api;
@@ -663,46 +828,40 @@ pub mod mock {
 #[cfg(feature = "mock")]
 impl mock::Mock {
     /// A stub of `GET /simple/{id}/{color}/{rgb}` (operation `pathSimple`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_simple(&self) -> runtime::mock::Stub<'_, mock::PathSimpleBuilder> {
+    pub fn path_simple(&self) -> mock::Stub<'_, mock::PathSimpleBuilder> {
         self.stub()
     }
     /// A stub of `GET /simple-explode/{id}/{color}/{rgb}` (operation `pathSimpleExplode`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_simple_explode(
-        &self,
-    ) -> runtime::mock::Stub<'_, mock::PathSimpleExplodeBuilder> {
+    pub fn path_simple_explode(&self) -> mock::Stub<'_, mock::PathSimpleExplodeBuilder> {
         self.stub()
     }
     /// A stub of `GET /label/{id}/{color}/{rgb}` (operation `pathLabel`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_label(&self) -> runtime::mock::Stub<'_, mock::PathLabelBuilder> {
+    pub fn path_label(&self) -> mock::Stub<'_, mock::PathLabelBuilder> {
         self.stub()
     }
     /// A stub of `GET /label-explode/{id}/{color}/{rgb}` (operation `pathLabelExplode`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_label_explode(
-        &self,
-    ) -> runtime::mock::Stub<'_, mock::PathLabelExplodeBuilder> {
+    pub fn path_label_explode(&self) -> mock::Stub<'_, mock::PathLabelExplodeBuilder> {
         self.stub()
     }
     /// A stub of `GET /matrix/{id}/{color}/{rgb}` (operation `pathMatrix`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_matrix(&self) -> runtime::mock::Stub<'_, mock::PathMatrixBuilder> {
+    pub fn path_matrix(&self) -> mock::Stub<'_, mock::PathMatrixBuilder> {
         self.stub()
     }
     /// A stub of `GET /matrix-explode/{id}/{color}/{rgb}` (operation `pathMatrixExplode`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_matrix_explode(
-        &self,
-    ) -> runtime::mock::Stub<'_, mock::PathMatrixExplodeBuilder> {
+    pub fn path_matrix_explode(&self) -> mock::Stub<'_, mock::PathMatrixExplodeBuilder> {
         self.stub()
     }
     /// A stub of `GET /default/{name}` (operation `pathDefault`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_default(&self) -> runtime::mock::Stub<'_, mock::PathDefaultBuilder> {
+    pub fn path_default(&self) -> mock::Stub<'_, mock::PathDefaultBuilder> {
         self.stub()
     }
     /// A stub of `GET /json/{filter}` (operation `pathJson`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_json(&self) -> runtime::mock::Stub<'_, mock::PathJsonBuilder> {
+    pub fn path_json(&self) -> mock::Stub<'_, mock::PathJsonBuilder> {
         self.stub()
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::PathSimpleBuilder> {
+impl mock::Stub<'_, mock::PathSimpleBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
         self.stub_param(Some(0), |request| request.path_param("id", &value))
@@ -721,7 +880,7 @@ impl runtime::mock::Stub<'_, mock::PathSimpleBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::PathSimpleExplodeBuilder> {
+impl mock::Stub<'_, mock::PathSimpleExplodeBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
         self.stub_param(
@@ -756,7 +915,7 @@ impl runtime::mock::Stub<'_, mock::PathSimpleExplodeBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::PathLabelBuilder> {
+impl mock::Stub<'_, mock::PathLabelBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
         self.stub_param(
@@ -784,7 +943,7 @@ impl runtime::mock::Stub<'_, mock::PathLabelBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::PathLabelExplodeBuilder> {
+impl mock::Stub<'_, mock::PathLabelExplodeBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
         self.stub_param(
@@ -818,7 +977,7 @@ impl runtime::mock::Stub<'_, mock::PathLabelExplodeBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::PathMatrixBuilder> {
+impl mock::Stub<'_, mock::PathMatrixBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
         self.stub_param(
@@ -846,7 +1005,7 @@ impl runtime::mock::Stub<'_, mock::PathMatrixBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::PathMatrixExplodeBuilder> {
+impl mock::Stub<'_, mock::PathMatrixExplodeBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
         self.stub_param(
@@ -881,7 +1040,7 @@ impl runtime::mock::Stub<'_, mock::PathMatrixExplodeBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::PathDefaultBuilder> {
+impl mock::Stub<'_, mock::PathDefaultBuilder> {
     /// Matches only requests whose `name` is this value, as the client sends it.
     pub fn name(self, value: impl AsRef<str>) -> Self {
         self.stub_param(Some(0), |request| request.path_param("name", value.as_ref()))
@@ -892,7 +1051,7 @@ impl runtime::mock::Stub<'_, mock::PathDefaultBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::PathJsonBuilder> {
+impl mock::Stub<'_, mock::PathJsonBuilder> {
     /// Matches only requests whose `filter` is this value, as the client sends it.
     pub fn filter(self, value: Color) -> Self {
         self.stub_param(

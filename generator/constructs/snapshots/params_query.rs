@@ -14,7 +14,7 @@
 )]
 #![allow(deprecated)]
 #![allow(unexpected_cfgs)]
-use crate::runtime;
+use ::specgen_runtime as runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
 /// Client for Query parameters (version 1).
@@ -124,7 +124,7 @@ impl Client {
     pub fn query_form(&self, id: i64) -> QueryFormBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/form");
-        runtime::Call::new(self, request).param(0, |request| request.query("id", &id))
+        operations::Call::new(self, request).param(0, |request| request.query("id", &id))
     }
     /// The `queryFormUnexploded` operation.
     ///
@@ -138,7 +138,7 @@ impl Client {
     pub fn query_form_unexploded(&self, id: i64) -> QueryFormUnexplodedBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/form-unexploded");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
             .param(0, |request| request.query_styled("id", &id, runtime::Style::FORM))
     }
     /// The `querySpaceDelimited` operation.
@@ -150,7 +150,7 @@ impl Client {
     pub fn query_space_delimited(&self) -> QuerySpaceDelimitedBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/space");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `queryPipeDelimited` operation.
     ///
@@ -161,7 +161,7 @@ impl Client {
     pub fn query_pipe_delimited(&self) -> QueryPipeDelimitedBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/pipe");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `queryDeepObject` operation.
     ///
@@ -172,7 +172,7 @@ impl Client {
     pub fn query_deep_object(&self) -> QueryDeepObjectBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/deep");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `queryJson` operation.
     ///
@@ -186,7 +186,7 @@ impl Client {
     pub fn query_json(&self, filter: Color) -> QueryJsonBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/json");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
             .param(
                 0,
                 |request| request.query_styled("filter", &filter, runtime::Style::JSON),
@@ -201,7 +201,7 @@ impl Client {
     pub fn query_reserved(&self) -> QueryReservedBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/reserved");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `queryNames` operation.
     ///
@@ -215,7 +215,7 @@ impl Client {
     pub fn query_names(&self, r#type: impl AsRef<str>) -> QueryNamesBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/names");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
             .param(0, |request| request.query("type", r#type.as_ref()))
     }
     /// The `get /users/{id}` operation.
@@ -231,12 +231,78 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/users/");
         request.path_param("id", &id);
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
 }
-/// One type per operation: each request builder is a [`runtime::Call`] of its operation, which
+/// One type per operation: each request builder is a [`Call`] of its operation, which
 /// implements [`runtime::Operation`] (how it is sent and how its answers decode).
 pub mod operations {
+    use super::runtime;
+    /// A request of this API for operation `Op`, being built: set its optional inputs, then
+    /// `.send().await` it or `.await` it. Sending is the runtime's [`runtime::Call`], which
+    /// [`Call::into_inner`] gives back.
+    #[must_use = "a request does nothing until it is sent or awaited"]
+    pub struct Call<'a, Op: runtime::Operation>(runtime::Call<'a, super::Client, Op>);
+    #[allow(dead_code)]
+    impl<'a, Op: runtime::Operation> Call<'a, Op> {
+        pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
+            Call(runtime::Call::new(client, request))
+        }
+        pub(super) fn param(
+            self,
+            position: u16,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Call(self.0.param(position, write))
+        }
+        pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
+            Call(self.0.with(write))
+        }
+        pub(super) fn client(&self) -> &'a super::Client {
+            self.0.client()
+        }
+        pub(super) fn paged(
+            self,
+            paging: &'static runtime::Paging,
+            count: fn(&Op::Output) -> usize,
+        ) -> runtime::PagedCall<'a, Op::Output, Op::Error> {
+            self.0.paged(paging, count)
+        }
+        /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+        pub fn options(self, options: runtime::CallOptions) -> Self {
+            Call(self.0.options(options))
+        }
+        /// Sends the request and decodes the answer.
+        pub async fn send(self) -> Result<Op::Output, runtime::Error<Op::Error>> {
+            self.0.send().await
+        }
+        /// Sends the request and returns the decoded answer with its status, headers and raw body.
+        pub async fn send_with_response(
+            self,
+        ) -> Result<runtime::Answer<Op::Output>, runtime::Error<Op::Error>> {
+            self.0.send_with_response().await
+        }
+        /// The runtime's call underneath (the same for every API).
+        pub fn into_inner(self) -> runtime::Call<'a, super::Client, Op> {
+            self.0
+        }
+    }
+    impl<'a, Op: runtime::Operation> ::std::future::IntoFuture for Call<'a, Op> {
+        type Output = Result<Op::Output, runtime::Error<Op::Error>>;
+        type IntoFuture = <runtime::Call<
+            'a,
+            super::Client,
+            Op,
+        > as ::std::future::IntoFuture>::IntoFuture;
+        fn into_future(self) -> Self::IntoFuture {
+            self.0.into_future()
+        }
+    }
+    impl<Op: runtime::Operation> ::std::fmt::Debug for Call<'_, Op> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            self.0.fmt(f)
+        }
+    }
     /// `GET /form` (operation `queryForm`), sent by [`super::Client::query_form`].
     pub enum QueryForm {}
     /// `GET /form-unexploded` (operation `queryFormUnexploded`), sent by [`super::Client::query_form_unexploded`].
@@ -257,7 +323,7 @@ pub mod operations {
     pub enum GetUsersById {}
 }
 /// Request builder for [`Client::query_form`]: set optional inputs, then `.send().await` or `.await` it.
-pub type QueryFormBuilder<'a> = runtime::Call<'a, Client, operations::QueryForm>;
+pub type QueryFormBuilder<'a> = operations::Call<'a, operations::QueryForm>;
 impl runtime::Operation for operations::QueryForm {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -287,9 +353,8 @@ impl<'a> QueryFormBuilder<'a> {
     }
 }
 /// Request builder for [`Client::query_form_unexploded`]: set optional inputs, then `.send().await` or `.await` it.
-pub type QueryFormUnexplodedBuilder<'a> = runtime::Call<
+pub type QueryFormUnexplodedBuilder<'a> = operations::Call<
     'a,
-    Client,
     operations::QueryFormUnexploded,
 >;
 impl runtime::Operation for operations::QueryFormUnexploded {
@@ -327,9 +392,8 @@ impl<'a> QueryFormUnexplodedBuilder<'a> {
     }
 }
 /// Request builder for [`Client::query_space_delimited`]: set optional inputs, then `.send().await` or `.await` it.
-pub type QuerySpaceDelimitedBuilder<'a> = runtime::Call<
+pub type QuerySpaceDelimitedBuilder<'a> = operations::Call<
     'a,
-    Client,
     operations::QuerySpaceDelimited,
 >;
 impl runtime::Operation for operations::QuerySpaceDelimited {
@@ -371,9 +435,8 @@ impl<'a> QuerySpaceDelimitedBuilder<'a> {
     }
 }
 /// Request builder for [`Client::query_pipe_delimited`]: set optional inputs, then `.send().await` or `.await` it.
-pub type QueryPipeDelimitedBuilder<'a> = runtime::Call<
+pub type QueryPipeDelimitedBuilder<'a> = operations::Call<
     'a,
-    Client,
     operations::QueryPipeDelimited,
 >;
 impl runtime::Operation for operations::QueryPipeDelimited {
@@ -413,11 +476,7 @@ impl<'a> QueryPipeDelimitedBuilder<'a> {
     }
 }
 /// Request builder for [`Client::query_deep_object`]: set optional inputs, then `.send().await` or `.await` it.
-pub type QueryDeepObjectBuilder<'a> = runtime::Call<
-    'a,
-    Client,
-    operations::QueryDeepObject,
->;
+pub type QueryDeepObjectBuilder<'a> = operations::Call<'a, operations::QueryDeepObject>;
 impl runtime::Operation for operations::QueryDeepObject {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -460,7 +519,7 @@ impl<'a> QueryDeepObjectBuilder<'a> {
     }
 }
 /// Request builder for [`Client::query_json`]: set optional inputs, then `.send().await` or `.await` it.
-pub type QueryJsonBuilder<'a> = runtime::Call<'a, Client, operations::QueryJson>;
+pub type QueryJsonBuilder<'a> = operations::Call<'a, operations::QueryJson>;
 impl runtime::Operation for operations::QueryJson {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -480,7 +539,7 @@ impl runtime::Operation for operations::QueryJson {
     }
 }
 /// Request builder for [`Client::query_reserved`]: set optional inputs, then `.send().await` or `.await` it.
-pub type QueryReservedBuilder<'a> = runtime::Call<'a, Client, operations::QueryReserved>;
+pub type QueryReservedBuilder<'a> = operations::Call<'a, operations::QueryReserved>;
 impl runtime::Operation for operations::QueryReserved {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -520,7 +579,7 @@ impl<'a> QueryReservedBuilder<'a> {
     }
 }
 /// Request builder for [`Client::query_names`]: set optional inputs, then `.send().await` or `.await` it.
-pub type QueryNamesBuilder<'a> = runtime::Call<'a, Client, operations::QueryNames>;
+pub type QueryNamesBuilder<'a> = operations::Call<'a, operations::QueryNames>;
 impl runtime::Operation for operations::QueryNames {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -554,7 +613,7 @@ impl<'a> QueryNamesBuilder<'a> {
     }
 }
 /// Request builder for [`Client::get_users_by_id`]: set optional inputs, then `.send().await` or `.await` it.
-pub type GetUsersByIdBuilder<'a> = runtime::Call<'a, Client, operations::GetUsersById>;
+pub type GetUsersByIdBuilder<'a> = operations::Call<'a, operations::GetUsersById>;
 impl runtime::Operation for operations::GetUsersById {
     type Output = ();
     type Error = ::std::convert::Infallible;
@@ -654,8 +713,110 @@ pub struct QueryDeepObjectFilterRange {
 #[cfg(feature = "mock")]
 pub mod mock {
     use super::runtime;
-    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
-    pub type Mock = runtime::mock::MockServer<Api>;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`. Every
+    /// operation has a stub builder method; the runtime's server underneath (`uri`, `verify`, `server`)
+    /// is reached through `Deref`.
+    #[derive(Debug)]
+    pub struct Mock(runtime::mock::MockServer<Api>);
+    impl Mock {
+        /// Starts a server on 127.0.0.1; requests that match no stub get a 404 whose body explains why.
+        pub async fn start() -> Self {
+            Mock(runtime::mock::MockServer::start().await)
+        }
+        #[allow(dead_code)]
+        pub(super) fn stub<O: runtime::mock::Operation>(&self) -> Stub<'_, O> {
+            Stub(self.0.stub())
+        }
+    }
+    impl ::std::ops::Deref for Mock {
+        type Target = runtime::mock::MockServer<Api>;
+        fn deref(&self) -> &Self::Target {
+            &self.0
+        }
+    }
+    /// A stub of operation `O` being built: typed matchers and answers are its methods; mount it with
+    /// [`Stub::mount`]. Answers are given in order, the last repeating.
+    #[must_use = "a stub does nothing until it is mounted"]
+    #[derive(Debug)]
+    pub struct Stub<'a, O>(runtime::mock::Stub<'a, O>);
+    #[allow(dead_code)]
+    impl<'a, O: runtime::mock::Operation> Stub<'a, O> {
+        /// Delays every answer of this stub (to test timeouts).
+        pub fn delay(self, delay: ::std::time::Duration) -> Self {
+            Stub(self.0.delay(delay))
+        }
+        /// Adds a header to every answer of this stub (`Retry-After`, rate-limit headers).
+        pub fn respond_header(self, name: &str, value: &str) -> Self {
+            Stub(self.0.respond_header(name, value))
+        }
+        /// Expects this many matching calls (`1`, `1..=3`, `1..`), checked by [`Mock::verify`] or on drop.
+        pub fn expect(self, times: impl Into<runtime::mock::Times>) -> Self {
+            Stub(self.0.expect(times))
+        }
+        /// Answers with any status and raw JSON text; the status must still be documented by the operation.
+        pub fn respond_status(self, status: u16, body: impl Into<Vec<u8>>) -> Self {
+            Stub(self.0.respond_status(status, body))
+        }
+        /// Anything else the runtime's stub can do, applied to it.
+        pub fn with(
+            self,
+            change: impl FnOnce(runtime::mock::Stub<'a, O>) -> runtime::mock::Stub<'a, O>,
+        ) -> Self {
+            Stub(change(self.0))
+        }
+        /// Mounts the stub; fails, naming the operation and status, when an answer is not documented.
+        pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
+            self.0.mount().await
+        }
+        pub(super) fn stub_param(
+            self,
+            slot: Option<usize>,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Stub(self.0.stub_param(slot, write))
+        }
+        pub(super) fn stub_body(
+            self,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Stub(self.0.stub_body(write))
+        }
+        pub(super) fn stub_json<T: ::serde::Serialize + ?Sized>(
+            self,
+            documented: runtime::mock::Documented,
+            status: u16,
+            value: &T,
+        ) -> Self {
+            Stub(self.0.stub_json(documented, status, value))
+        }
+        pub(super) fn stub_raw(
+            self,
+            documented: runtime::mock::Documented,
+            status: u16,
+            body: impl Into<Vec<u8>>,
+            content_type: &'static str,
+        ) -> Self {
+            Stub(self.0.stub_raw(documented, status, body, content_type))
+        }
+        pub(super) fn stub_envelope<T: ::serde::Serialize + ?Sized>(
+            self,
+            envelope: runtime::EnvelopeSpec,
+            documented: runtime::mock::Documented,
+            status: u16,
+            content: &T,
+        ) -> Self {
+            Stub(self.0.stub_envelope(envelope, documented, status, content))
+        }
+        pub(super) fn stub_envelope_error<C: ::serde::Serialize + ?Sized>(
+            self,
+            envelope: runtime::EnvelopeSpec,
+            status: u16,
+            code: &C,
+            message: &str,
+        ) -> Self {
+            Stub(self.0.stub_envelope_error(envelope, status, code, message))
+        }
+    }
     /// This API, as the type parameter of its [`Mock`].
     #[derive(Debug, Clone, Copy)]
     pub struct Api;
@@ -771,52 +932,50 @@ pub mod mock {
 #[cfg(feature = "mock")]
 impl mock::Mock {
     /// A stub of `GET /form` (operation `queryForm`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn query_form(&self) -> runtime::mock::Stub<'_, mock::QueryFormBuilder> {
+    pub fn query_form(&self) -> mock::Stub<'_, mock::QueryFormBuilder> {
         self.stub()
     }
     /// A stub of `GET /form-unexploded` (operation `queryFormUnexploded`): set the inputs to match and the answers, then `.mount().await`.
     pub fn query_form_unexploded(
         &self,
-    ) -> runtime::mock::Stub<'_, mock::QueryFormUnexplodedBuilder> {
+    ) -> mock::Stub<'_, mock::QueryFormUnexplodedBuilder> {
         self.stub()
     }
     /// A stub of `GET /space` (operation `querySpaceDelimited`): set the inputs to match and the answers, then `.mount().await`.
     pub fn query_space_delimited(
         &self,
-    ) -> runtime::mock::Stub<'_, mock::QuerySpaceDelimitedBuilder> {
+    ) -> mock::Stub<'_, mock::QuerySpaceDelimitedBuilder> {
         self.stub()
     }
     /// A stub of `GET /pipe` (operation `queryPipeDelimited`): set the inputs to match and the answers, then `.mount().await`.
     pub fn query_pipe_delimited(
         &self,
-    ) -> runtime::mock::Stub<'_, mock::QueryPipeDelimitedBuilder> {
+    ) -> mock::Stub<'_, mock::QueryPipeDelimitedBuilder> {
         self.stub()
     }
     /// A stub of `GET /deep` (operation `queryDeepObject`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn query_deep_object(
-        &self,
-    ) -> runtime::mock::Stub<'_, mock::QueryDeepObjectBuilder> {
+    pub fn query_deep_object(&self) -> mock::Stub<'_, mock::QueryDeepObjectBuilder> {
         self.stub()
     }
     /// A stub of `GET /json` (operation `queryJson`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn query_json(&self) -> runtime::mock::Stub<'_, mock::QueryJsonBuilder> {
+    pub fn query_json(&self) -> mock::Stub<'_, mock::QueryJsonBuilder> {
         self.stub()
     }
     /// A stub of `GET /reserved` (operation `queryReserved`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn query_reserved(&self) -> runtime::mock::Stub<'_, mock::QueryReservedBuilder> {
+    pub fn query_reserved(&self) -> mock::Stub<'_, mock::QueryReservedBuilder> {
         self.stub()
     }
     /// A stub of `GET /names` (operation `queryNames`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn query_names(&self) -> runtime::mock::Stub<'_, mock::QueryNamesBuilder> {
+    pub fn query_names(&self) -> mock::Stub<'_, mock::QueryNamesBuilder> {
         self.stub()
     }
     /// A stub of `GET /users/{id}` (operation `get /users/{id}`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_users_by_id(&self) -> runtime::mock::Stub<'_, mock::GetUsersByIdBuilder> {
+    pub fn get_users_by_id(&self) -> mock::Stub<'_, mock::GetUsersByIdBuilder> {
         self.stub()
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::QueryFormBuilder> {
+impl mock::Stub<'_, mock::QueryFormBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
         self.stub_param(None, |request| request.query("id", &value))
@@ -835,7 +994,7 @@ impl runtime::mock::Stub<'_, mock::QueryFormBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::QueryFormUnexplodedBuilder> {
+impl mock::Stub<'_, mock::QueryFormUnexplodedBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
         self.stub_param(
@@ -863,7 +1022,7 @@ impl runtime::mock::Stub<'_, mock::QueryFormUnexplodedBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::QuerySpaceDelimitedBuilder> {
+impl mock::Stub<'_, mock::QuerySpaceDelimitedBuilder> {
     /// Matches only requests whose `color` is this value, as the client sends it.
     pub fn color(self, value: Vec<String>) -> Self {
         self.stub_param(
@@ -888,7 +1047,7 @@ impl runtime::mock::Stub<'_, mock::QuerySpaceDelimitedBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::QueryPipeDelimitedBuilder> {
+impl mock::Stub<'_, mock::QueryPipeDelimitedBuilder> {
     /// Matches only requests whose `color` is this value, as the client sends it.
     pub fn color(self, value: Vec<String>) -> Self {
         self.stub_param(
@@ -911,7 +1070,7 @@ impl runtime::mock::Stub<'_, mock::QueryPipeDelimitedBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::QueryDeepObjectBuilder> {
+impl mock::Stub<'_, mock::QueryDeepObjectBuilder> {
     /// Matches only requests whose `rgb` is this value, as the client sends it.
     pub fn rgb(self, value: Color) -> Self {
         self.stub_param(
@@ -939,7 +1098,7 @@ impl runtime::mock::Stub<'_, mock::QueryDeepObjectBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::QueryJsonBuilder> {
+impl mock::Stub<'_, mock::QueryJsonBuilder> {
     /// Matches only requests whose `filter` is this value, as the client sends it.
     pub fn filter(self, value: Color) -> Self {
         self.stub_param(
@@ -953,7 +1112,7 @@ impl runtime::mock::Stub<'_, mock::QueryJsonBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::QueryReservedBuilder> {
+impl mock::Stub<'_, mock::QueryReservedBuilder> {
     /// Matches only requests whose `raw` is this value, as the client sends it.
     pub fn raw(self, value: impl AsRef<str>) -> Self {
         self.stub_param(
@@ -978,7 +1137,7 @@ impl runtime::mock::Stub<'_, mock::QueryReservedBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::QueryNamesBuilder> {
+impl mock::Stub<'_, mock::QueryNamesBuilder> {
     /// Matches only requests whose `type` is this value, as the client sends it.
     pub fn r#type(self, value: impl AsRef<str>) -> Self {
         self.stub_param(None, |request| request.query("type", value.as_ref()))
@@ -1001,7 +1160,7 @@ impl runtime::mock::Stub<'_, mock::QueryNamesBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::GetUsersByIdBuilder> {
+impl mock::Stub<'_, mock::GetUsersByIdBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
         self.stub_param(Some(0), |request| request.path_param("id", &value))

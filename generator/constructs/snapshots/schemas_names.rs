@@ -14,7 +14,7 @@
 )]
 #![allow(deprecated)]
 #![allow(unexpected_cfgs)]
-use crate::runtime;
+use ::specgen_runtime as runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[];
 /// Client for Names and shapes (version 1).
@@ -450,8 +450,110 @@ impl ::std::str::FromStr for OrderStatus {
 #[cfg(feature = "mock")]
 pub mod mock {
     use super::runtime;
-    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
-    pub type Mock = runtime::mock::MockServer<Api>;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`. Every
+    /// operation has a stub builder method; the runtime's server underneath (`uri`, `verify`, `server`)
+    /// is reached through `Deref`.
+    #[derive(Debug)]
+    pub struct Mock(runtime::mock::MockServer<Api>);
+    impl Mock {
+        /// Starts a server on 127.0.0.1; requests that match no stub get a 404 whose body explains why.
+        pub async fn start() -> Self {
+            Mock(runtime::mock::MockServer::start().await)
+        }
+        #[allow(dead_code)]
+        pub(super) fn stub<O: runtime::mock::Operation>(&self) -> Stub<'_, O> {
+            Stub(self.0.stub())
+        }
+    }
+    impl ::std::ops::Deref for Mock {
+        type Target = runtime::mock::MockServer<Api>;
+        fn deref(&self) -> &Self::Target {
+            &self.0
+        }
+    }
+    /// A stub of operation `O` being built: typed matchers and answers are its methods; mount it with
+    /// [`Stub::mount`]. Answers are given in order, the last repeating.
+    #[must_use = "a stub does nothing until it is mounted"]
+    #[derive(Debug)]
+    pub struct Stub<'a, O>(runtime::mock::Stub<'a, O>);
+    #[allow(dead_code)]
+    impl<'a, O: runtime::mock::Operation> Stub<'a, O> {
+        /// Delays every answer of this stub (to test timeouts).
+        pub fn delay(self, delay: ::std::time::Duration) -> Self {
+            Stub(self.0.delay(delay))
+        }
+        /// Adds a header to every answer of this stub (`Retry-After`, rate-limit headers).
+        pub fn respond_header(self, name: &str, value: &str) -> Self {
+            Stub(self.0.respond_header(name, value))
+        }
+        /// Expects this many matching calls (`1`, `1..=3`, `1..`), checked by [`Mock::verify`] or on drop.
+        pub fn expect(self, times: impl Into<runtime::mock::Times>) -> Self {
+            Stub(self.0.expect(times))
+        }
+        /// Answers with any status and raw JSON text; the status must still be documented by the operation.
+        pub fn respond_status(self, status: u16, body: impl Into<Vec<u8>>) -> Self {
+            Stub(self.0.respond_status(status, body))
+        }
+        /// Anything else the runtime's stub can do, applied to it.
+        pub fn with(
+            self,
+            change: impl FnOnce(runtime::mock::Stub<'a, O>) -> runtime::mock::Stub<'a, O>,
+        ) -> Self {
+            Stub(change(self.0))
+        }
+        /// Mounts the stub; fails, naming the operation and status, when an answer is not documented.
+        pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
+            self.0.mount().await
+        }
+        pub(super) fn stub_param(
+            self,
+            slot: Option<usize>,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Stub(self.0.stub_param(slot, write))
+        }
+        pub(super) fn stub_body(
+            self,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Stub(self.0.stub_body(write))
+        }
+        pub(super) fn stub_json<T: ::serde::Serialize + ?Sized>(
+            self,
+            documented: runtime::mock::Documented,
+            status: u16,
+            value: &T,
+        ) -> Self {
+            Stub(self.0.stub_json(documented, status, value))
+        }
+        pub(super) fn stub_raw(
+            self,
+            documented: runtime::mock::Documented,
+            status: u16,
+            body: impl Into<Vec<u8>>,
+            content_type: &'static str,
+        ) -> Self {
+            Stub(self.0.stub_raw(documented, status, body, content_type))
+        }
+        pub(super) fn stub_envelope<T: ::serde::Serialize + ?Sized>(
+            self,
+            envelope: runtime::EnvelopeSpec,
+            documented: runtime::mock::Documented,
+            status: u16,
+            content: &T,
+        ) -> Self {
+            Stub(self.0.stub_envelope(envelope, documented, status, content))
+        }
+        pub(super) fn stub_envelope_error<C: ::serde::Serialize + ?Sized>(
+            self,
+            envelope: runtime::EnvelopeSpec,
+            status: u16,
+            code: &C,
+            message: &str,
+        ) -> Self {
+            Stub(self.0.stub_envelope_error(envelope, status, code, message))
+        }
+    }
     /// This API, as the type parameter of its [`Mock`].
     #[derive(Debug, Clone, Copy)]
     pub struct Api;
