@@ -23,6 +23,9 @@ pub struct Api {
     pub security_schemes: Vec<SecurityScheme>,
     /// The envelope every answer is wrapped in (`x-specgen-envelope`).
     pub envelope: Option<Envelope>,
+    /// The optional parameters every operation takes identically (Google's `alt`, `fields`...): their
+    /// setters are written once for every builder. Empty for an API of one operation.
+    pub universal_params: Vec<Param>,
 }
 
 /// A server of the spec.
@@ -533,6 +536,12 @@ pub struct Operation {
     pub method_name: String,
     /// Rust name of its request builder type.
     pub builder_name: String,
+    /// Rust name of its marker type in the `operations` module (the type parameter of its builder).
+    pub marker: String,
+    /// Rust names of its typed mock stub's methods.
+    pub stub: StubNames,
+    /// What it answers with and how each answer decodes.
+    pub output: Output,
     /// HTTP method.
     pub method: Method,
     /// The path template as written.
@@ -622,6 +631,8 @@ pub enum PageItems {
 pub struct Poll {
     /// The `operationId` of the status operation.
     pub operation_id: String,
+    /// The status operation's index in [`Api::operations`], resolved by lowering.
+    pub target: usize,
     /// For each required parameter of the status operation (wire name), a pointer into this
     /// operation's result giving its value.
     pub arguments: Vec<(String, String)>,
@@ -690,4 +701,122 @@ pub struct Envelope {
     pub failure_schema: Option<String>,
     /// Error codes that ask for another attempt (`x-specgen-retryable-codes`).
     pub retryable_codes: Vec<String>,
+}
+
+/// The Rust names of an operation's typed mock stub: its constructor on the mock server, and its setters
+/// and answers (each name unique among the stub's methods and the runtime stub's own).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StubNames {
+    /// The mock server's method that starts a stub of the operation.
+    pub constructor: String,
+    /// The setter matching each parameter, in [`Operation::params`] order.
+    pub params: Vec<String>,
+    /// The setter matching the body, when there is one.
+    pub body: Option<String>,
+    /// The answer method of each response, in [`Operation::responses`] order (`None`: no answer method,
+    /// as for the failures of an enveloped API, which `error` answers).
+    pub answers: Vec<Option<String>>,
+    /// The failure envelope's answer method, for an enveloped API.
+    pub error: Option<String>,
+}
+
+/// What an operation answers with and how each answer decodes, as lowering decided it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Output {
+    /// The success type.
+    pub success: AnswerType,
+    /// The documented error type (the `E` of `runtime::Error<E>`).
+    pub error: AnswerType,
+    /// How an answer is decoded, by status.
+    pub decode: Decode,
+}
+
+/// The Rust type of an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerType {
+    /// `()`: no body.
+    Unit,
+    /// `std::convert::Infallible`: no failure is documented.
+    Never,
+    /// A JSON value of this type.
+    Value(Type),
+    /// `String`: a text body.
+    Text,
+    /// `bytes::Bytes`: any other body.
+    Binary,
+    /// `Option<T>`: a body beside an empty answer.
+    Option(Box<AnswerType>),
+    /// The operation's enum over its success answers, by status (its Rust name).
+    SuccessEnum(String),
+    /// `runtime::EnvelopeError<C>`: the failure of an enveloped API, with the type of its codes.
+    Envelope(Type),
+}
+
+/// How an operation's answer is decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Decode {
+    /// The answer is an envelope; `documented` lists the success statuses the spec documents.
+    Envelope {
+        /// The documented success statuses.
+        documented: Vec<StatusMatch>,
+    },
+    /// By status: the first arm whose status matches, else `fallback`.
+    ByStatus {
+        /// Each documented status and how its answer reads.
+        arms: Vec<(StatusMatch, Read)>,
+        /// What every other status reads as.
+        fallback: Read,
+    },
+    /// Every answer reads the same way (only a `default` failure, or nothing, is documented).
+    Always(Read),
+}
+
+/// How one answer is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Read {
+    /// The body is the success value.
+    Body(BodyRead),
+    /// The body is the success value, as `Some`.
+    Some(BodyRead),
+    /// An empty answer: the success value is `None`.
+    None,
+    /// A variant of the success enum, holding the body if there is one.
+    Variant {
+        /// The variant's Rust name.
+        variant: String,
+        /// How its body reads.
+        body: Option<BodyRead>,
+    },
+    /// A failure with its typed (JSON) body.
+    ApiError,
+    /// A failure with no typed body: `()`.
+    ApiErrorUnit,
+    /// A failure documented without a JSON body while the error type is free-form JSON: `null`.
+    ApiErrorNull,
+    /// A status the spec does not document.
+    Unexpected,
+}
+
+/// How a body is read from an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyRead {
+    /// JSON (an empty body reads as `null`).
+    Json,
+    /// Text.
+    Text,
+    /// Raw bytes.
+    Bytes,
+    /// Nothing: the body must be empty.
+    Empty,
+}
+
+impl From<Option<&ResponseBody>> for BodyRead {
+    fn from(body: Option<&ResponseBody>) -> Self {
+        match body {
+            Some(ResponseBody::Json(_)) => BodyRead::Json,
+            Some(ResponseBody::Text) => BodyRead::Text,
+            Some(ResponseBody::Bytes) => BodyRead::Bytes,
+            None => BodyRead::Empty,
+        }
+    }
 }

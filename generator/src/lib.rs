@@ -128,16 +128,22 @@ impl Generator {
     ) -> Result<(load::Document, ir::Api, emit::Plan, Vec<Diagnostic>), Diagnostics> {
         let (api, mut problems) = lower::lower(&document);
         problems.extend(document.problems.iter().cloned());
-        let plan = emit::Plan::new(&api, &self.runtime, &mut problems);
-        if let Err(message) = &plan {
-            problems.push(Diagnostic::error("", message.clone()));
+        // The runtime path is the caller's setting, not the spec's: checked once, before any code.
+        if let RuntimeMode::Shared(path) = &self.runtime {
+            if let Err(error) = syn::parse_str::<syn::Path>(path) {
+                problems.push(Diagnostic::error(
+                    "",
+                    format!("runtime path {path:?} is not a Rust path: {error}"),
+                ));
+            }
         }
         let diagnostics =
             Diagnostics::new(problems.into_iter().map(|d| document.locate(d)).collect());
-        match plan {
-            Ok(plan) if !diagnostics.has_errors() => Ok((document, api, plan, diagnostics.0)),
-            _ => Err(diagnostics),
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
         }
+        let plan = emit::Plan::new(&api, &self.runtime);
+        Ok((document, api, plan, diagnostics.0))
     }
 }
 

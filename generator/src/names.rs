@@ -114,6 +114,31 @@ pub const BUILDER_METHODS: &[&str] = &[
     "user_agent",
 ];
 
+/// Methods of the generated `mock::Mock` (and, through `Deref`, of `runtime::mock::MockServer`): an
+/// operation's stub constructor must not take these names.
+pub const MOCK_SERVER_METHODS: &[&str] = &["start", "uri", "server", "stub", "verify"];
+
+/// Methods of the generated `mock::Stub`: a stub's setters and answers must not take these names.
+pub const STUB_METHODS: &[&str] = &[
+    "delay",
+    "with",
+    "respond_header",
+    "expect",
+    "respond_status",
+    "mount",
+    "stub_param",
+    "stub_body",
+    "stub_json",
+    "stub_raw",
+    "stub_envelope",
+    "stub_envelope_error",
+    "push",
+    "fail",
+];
+
+/// Names the `operations` module holds besides the operations' markers.
+pub const OPERATIONS_MODULE_ITEMS: &[&str] = &["Self", "Call"];
+
 /// Whether a non-ASCII character is kept as it is in identifiers. Rust accepts any XID character, but rustc
 /// warns by default about characters UTS #39 does not recommend (`uncommon_codepoints`), about a script used
 /// only through Latin look-alikes (`mixed_script_confusables`) and about two identifiers that look alike

@@ -214,7 +214,7 @@ paths:
     assert_eq!(
         count(
             code,
-            "impl<'a, Op: runtime::Operation> runtime::Call<'a, Client, Op> {"
+            "impl<'a, Op: runtime::Operation> operations::Call<'a, Op> {"
         ),
         1
     );

@@ -1,28 +1,16 @@
 //! Emits the methods that spec extensions switch on for an operation's builder: page and item streams
 //! (`x-specgen-pagination`) and waiting for an asynchronous request (`x-specgen-poll`).
 
-use super::operations::shape;
-use super::tokens::{doc, ident, rust_type};
+use super::tokens::{answer_type, doc, ident, rust_type};
 use crate::ir::{Api, Operation, PageItems, PageKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The types an operation answers with, as the builder spells them.
-pub struct Output<'t> {
-    /// The success type.
-    pub success: &'t TokenStream,
-    /// The documented error type.
-    pub error: &'t TokenStream,
-}
-
 /// `pages()` and `items()` with the paging constant they share, for a paged operation.
-pub fn paging_methods(
-    api: &Api,
-    operation: &Operation,
-    output: &Output<'_>,
-) -> Option<TokenStream> {
+pub fn paging_methods(api: &Api, operation: &Operation) -> Option<TokenStream> {
     let paging = operation.pagination.as_ref()?;
-    let Output { success, error } = output;
+    let success = answer_type(api, &operation.output.success);
+    let error = answer_type(api, &operation.output.error);
     let param = &paging.param;
     let by_items = paging.kind == PageKind::Offset;
     let first = paging.first;
@@ -88,35 +76,11 @@ pub fn paging_methods(
     })
 }
 
-/// Why an operation's `x-specgen-poll` cannot become `send_and_wait()`: the wait returns the errors of
-/// both operations, so they must share one error type.
-pub fn poll_problem(api: &Api, operation: &Operation) -> Option<String> {
+/// `send_and_wait()`: sends the operation, then polls its status operation (lowering checked that both
+/// share one error type, since the wait returns either's errors) until it is no longer pending.
+pub fn poll_method(api: &Api, operation: &Operation) -> Option<TokenStream> {
     let poll = operation.poll.as_ref()?;
-    let target = api.operations.iter().find(|o| o.id == poll.operation_id)?;
-    let own = shape(api, operation).ok()?;
-    let other = shape(api, target).ok()?;
-    (own.error.to_string() != other.error.to_string()).then(|| {
-        format!(
-            "operation {:?}: x-specgen-poll is ignored: {:?} has another error type",
-            operation.id, poll.operation_id
-        )
-    })
-}
-
-/// `send_and_wait()`: sends the operation, then polls its status operation until it is no longer
-/// pending. Both must share one error type, since the wait returns either's errors.
-pub fn poll_method(
-    api: &Api,
-    operation: &Operation,
-    output: &Output<'_>,
-    target_output: Option<Output<'_>>,
-) -> Option<TokenStream> {
-    let poll = operation.poll.as_ref()?;
-    let target = api.operations.iter().find(|o| o.id == poll.operation_id)?;
-    let target_output = target_output?;
-    if output.error.to_string() != target_output.error.to_string() {
-        return None;
-    }
+    let target = api.operations.get(poll.target)?;
     let mut bindings = Vec::new();
     let mut arguments = Vec::new();
     for param in target.params.iter().filter(|p| p.required) {
@@ -136,8 +100,8 @@ pub fn poll_method(
     let target_method = ident(&target.method_name);
     let status = &poll.status;
     let pending = &poll.pending;
-    let success = target_output.success;
-    let error = target_output.error;
+    let success = answer_type(api, &target.output.success);
+    let error = answer_type(api, &target.output.error);
     let docs = doc(Some(&format!(
         "Sends the request, then reads [`Client::{}`] until its status (`{status}`) is none of {}, and returns that final status. \
          Waits grow from `poll`'s interval; past its timeout the wait ends with `runtime::Error::StillPending`.",

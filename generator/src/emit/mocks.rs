@@ -10,34 +10,11 @@ use super::tokens::{doc, ident, rust_type};
 use crate::ir::{
     Api, Operation, ParamLocation, PathPart, Response, ResponseBody, StatusMatch, Type,
 };
-use crate::names::Scope;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-/// Methods of `runtime::mock::MockServer`: an operation's stub method must not take these names.
-const SERVER_METHODS: &[&str] = &["start", "uri", "server", "stub", "verify"];
-
-/// Methods of `mock::Stub`: setters and answers must not take these names.
-const STUB_METHODS: &[&str] = &[
-    "delay",
-    "with",
-    "respond_header",
-    "expect",
-    "respond_status",
-    "mount",
-    "stub_param",
-    "stub_body",
-    "stub_json",
-    "stub_raw",
-    "stub_envelope",
-    "stub_envelope_error",
-    "push",
-    "fail",
-];
-
 /// Every mock item of the API, each under `#[cfg(feature = "mock")]`.
 pub fn emit_mocks(api: &Api) -> TokenStream {
-    let mut server_methods = Scope::with_reserved(SERVER_METHODS);
     let mut markers = Vec::new();
     let mut constructors = Vec::new();
     for operation in &api.operations {
@@ -56,7 +33,7 @@ pub fn emit_mocks(api: &Api) -> TokenStream {
                 const SPEC: runtime::mock::OperationSpec = #spec;
             }
         });
-        let name = ident(&server_methods.claim(&operation.method_name));
+        let name = ident(&operation.stub.constructor);
         let constructor_doc = doc(Some(&format!(
             "A stub of `{} {}` (operation `{id}`): set the inputs to match and the answers, then `.mount().await`.",
             operation.method.as_str(),
@@ -167,11 +144,11 @@ fn documented(status: StatusMatch) -> TokenStream {
 
 /// The setters (one per parameter, and `body`) and answers (one per documented status) of a stub.
 fn stub_methods(api: &Api, operation: &Operation) -> Vec<TokenStream> {
-    let mut names = Scope::with_reserved(STUB_METHODS);
+    let names = &operation.stub;
     let mut methods = Vec::new();
     let mut slot = 0usize;
-    for param in &operation.params {
-        let name = ident(&names.claim(&param.rust_name));
+    for (param, name) in operation.params.iter().zip(&names.params) {
+        let name = ident(name);
         let (argument, as_ref) = argument_type(api, &param.ty);
         let value = argument_ref(&ident("value"), as_ref);
         let target = if param.location == ParamLocation::Path {
@@ -193,8 +170,8 @@ fn stub_methods(api: &Api, operation: &Operation) -> Vec<TokenStream> {
             }
         });
     }
-    if let Some(body) = &operation.body {
-        let name = ident(&names.claim("body"));
+    if let (Some(body), Some(name)) = (&operation.body, &names.body) {
+        let name = ident(name);
         let BodyArgument {
             field,
             argument,
@@ -211,20 +188,13 @@ fn stub_methods(api: &Api, operation: &Operation) -> Vec<TokenStream> {
         });
     }
     let enveloped = api.envelope.is_some();
-    for response in &operation.responses {
-        if enveloped && !response.status.is_success() {
-            continue;
+    for (response, name) in operation.responses.iter().zip(&names.answers) {
+        if let Some(name) = name {
+            methods.push(answer_method(api, response, &ident(name), enveloped));
         }
-        let key = response.status.key().to_ascii_lowercase();
-        let name = ident(&names.claim(&format!("respond_{key}")));
-        methods.push(answer_method(api, response, &name, enveloped));
     }
-    if let Some(envelope) = api
-        .envelope
-        .as_ref()
-        .filter(|_| !operation.responses.is_empty())
-    {
-        let name = ident(&names.claim("respond_error"));
+    if let (Some(envelope), Some(name)) = (&api.envelope, &names.error) {
+        let name = ident(name);
         let code = match envelope.error_codes {
             Some(id) => {
                 let ty = rust_type(api, &Type::Named(id));

@@ -2,62 +2,25 @@
 //! how the operation is sent and decodes every documented answer, and setters for its optional inputs.
 //! Sending itself is the runtime's; each operation only states its parts.
 
-use super::behaviour::{Output, paging_methods, poll_method};
+use super::behaviour::{paging_methods, poll_method};
 use super::bodies::{BodyArgument, body_argument, body_encoding, body_items};
 use super::params::{param_call, param_write};
-use super::tokens::{doc, ident, rust_type};
-use crate::diagnostics::Diagnostic;
+use super::tokens::{answer_type, body_type, doc, ident, rust_type};
 use crate::ir::{
-    Api, Operation, Param, ParamLocation, PathPart, Response, ResponseBody, ResponseHeaders,
-    StatusMatch, Type,
+    AnswerType, Api, BodyRead, Decode, Operation, Output, Param, ParamLocation, PathPart, Read,
+    ResponseHeaders, StatusMatch, Type,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// Checks that every operation can be emitted, reporting those that cannot (errors) and those whose errors
-/// lose their type (warnings); returns the indexes of the operations to emit.
-pub fn check_operations(api: &Api, diagnostics: &mut Vec<Diagnostic>) -> Vec<usize> {
-    let mut emitted = Vec::new();
-    for (index, operation) in api.operations.iter().enumerate() {
-        let pointer = format!(
-            "/paths/{}",
-            crate::diagnostics::pointer_token(&operation.path)
-        );
-        match shape(api, operation) {
-            Ok(_) => emitted.push(index),
-            Err(message) => diagnostics.push(Diagnostic::error(
-                pointer.clone(),
-                format!("operation {:?}: {message}", operation.id),
-            )),
-        }
-        if let Some(problem) = super::behaviour::poll_problem(api, operation) {
-            diagnostics.push(Diagnostic::warning(pointer.clone(), problem));
-        }
-        if shape_is_lossy(operation, api.envelope.is_some()) {
-            diagnostics.push(Diagnostic::warning(
-                pointer,
-                format!(
-                    "operation {:?} documents several error body types; its errors decode as serde_json::Value",
-                    operation.id
-                ),
-            ));
-        }
-    }
-    emitted
-}
-
 /// The methods on `Client`, one per operation (and the envelope constant they read), and the marker type
 /// of each operation, which names it in its builder's type (`operations::Call<'_, operations::Marker>`).
-pub fn emit_methods(api: &Api, emitted: &[usize], markers: &[String]) -> TokenStream {
+pub fn emit_methods(api: &Api) -> TokenStream {
     let mut methods = Vec::new();
     let mut marker_items = Vec::new();
-    for &index in emitted {
-        let (Some(operation), Some(marker)) = (api.operations.get(index), markers.get(index))
-        else {
-            continue;
-        };
+    for operation in &api.operations {
         methods.push(emit_method(api, operation));
-        let marker = ident(marker);
+        let marker = ident(&operation.marker);
         let docs = doc(Some(&format!(
             "`{} {}` (operation `{}`), sent by [`super::Client::{}`].",
             operation.method.as_str(),
@@ -98,43 +61,17 @@ pub fn emit_methods(api: &Api, emitted: &[usize], markers: &[String]) -> TokenSt
 }
 
 /// The request builder of one operation, which sends the call and decodes its answers.
-pub fn emit_builder(api: &Api, index: usize, marker: &str, universal: &[Param]) -> TokenStream {
-    let Some(operation) = api.operations.get(index) else {
-        return TokenStream::new();
-    };
-    match shape(api, operation) {
-        Ok(shape) => emit_operation(api, operation, &shape, marker, universal),
-        Err(_) => TokenStream::new(),
+pub fn emit_builder(api: &Api, index: usize) -> TokenStream {
+    match api.operations.get(index) {
+        Some(operation) => emit_operation(api, operation),
+        None => TokenStream::new(),
     }
-}
-
-/// The optional parameters every emitted operation has, identically (Google's `alt`, `fields`, `key`...):
-/// their setters are written once for all the API's builders, not once per operation. None for an API of
-/// one operation, whose parameters are its own.
-pub fn universal_params(api: &Api, emitted: &[usize]) -> Vec<Param> {
-    let mut operations = emitted
-        .iter()
-        .filter_map(|&index| api.operations.get(index));
-    let (Some(first), Some(_)) = (operations.next(), operations.next()) else {
-        return Vec::new();
-    };
-    first
-        .params
-        .iter()
-        .filter(|param| !param.required)
-        .filter(|param| {
-            emitted
-                .iter()
-                .filter_map(|&index| api.operations.get(index))
-                .all(|operation| operation.params.contains(param))
-        })
-        .cloned()
-        .collect()
 }
 
 /// The setters of the universal parameters, on every builder of the API at once. They go out after each
 /// operation's own parameters.
-pub fn emit_universal_setters(api: &Api, universal: &[Param]) -> TokenStream {
+pub fn emit_universal_setters(api: &Api) -> TokenStream {
+    let universal = &api.universal_params;
     if universal.is_empty() {
         return TokenStream::new();
     }
@@ -168,227 +105,75 @@ fn setter(api: &Api, param: &Param, position: proc_macro2::Literal) -> TokenStre
     }
 }
 
-/// The name of each operation's marker type in the `operations` module: its builder's name without the
-/// `Builder` suffix, numbered if that clashes within the module.
-pub fn marker_names(api: &Api) -> Vec<String> {
-    let mut scope = crate::names::Scope::with_reserved(&["Self", "Call"]);
-    api.operations
-        .iter()
-        .map(|operation| {
-            let name = &operation.builder_name;
-            let stem = name.strip_suffix("Builder").filter(|stem| !stem.is_empty());
-            scope.claim(stem.unwrap_or(name))
-        })
-        .collect()
-}
-
-/// The Rust types an operation answers with, and how each documented status is decoded.
-pub(super) struct Shape {
-    pub(super) success: TokenStream,
-    pub(super) error: TokenStream,
-    pub(super) arms: TokenStream,
-}
-
-/// The Rust type of a response body.
-fn response_type(api: &Api, body: &ResponseBody) -> TokenStream {
+/// The runtime call that reads a body.
+fn read_body(body: BodyRead) -> TokenStream {
     match body {
-        ResponseBody::Json(ty) => rust_type(api, ty),
-        ResponseBody::Text => quote!(String),
-        ResponseBody::Bytes => quote!(::bytes::Bytes),
+        BodyRead::Json => quote!(response.json()),
+        BodyRead::Text => quote!(response.text()),
+        BodyRead::Bytes => quote!(response.bytes()),
+        BodyRead::Empty => quote!(response.empty()),
     }
 }
 
-/// The runtime call that reads a response body.
-fn read_body(body: Option<&ResponseBody>) -> TokenStream {
-    match body {
-        Some(ResponseBody::Json(_)) => quote!(response.json()),
-        Some(ResponseBody::Text) => quote!(response.text()),
-        Some(ResponseBody::Bytes) => quote!(response.bytes()),
-        None => quote!(response.empty()),
-    }
-}
-
-/// The JSON type of an error body; text and bytes are kept raw on the error, as for undocumented bodies.
-fn error_body(response: &Response) -> Option<&Type> {
-    match &response.body {
-        Some(ResponseBody::Json(ty)) => Some(ty),
-        _ => None,
-    }
-}
-
-/// The success type and one decoding arm per success response.
-fn success_shape(
-    api: &Api,
-    operation: &Operation,
-    successes: &[&Response],
-) -> Result<(TokenStream, Vec<TokenStream>), String> {
-    if let Some(name) = &operation.success_enum {
-        let name = ident(name);
-        let arms = successes
-            .iter()
-            .map(|r| {
-                let pattern = status_pattern(r.status);
-                let variant = ident(&r.variant);
-                let read = read_body(r.body.as_ref());
-                match r.body {
-                    Some(_) => quote!(#pattern => #read.map(#name::#variant),),
-                    None => quote!(#pattern => #read.map(|()| #name::#variant),),
-                }
-            })
-            .collect();
-        return Ok((quote!(#name), arms));
-    }
-    let mut bodies: Vec<&ResponseBody> = successes.iter().filter_map(|r| r.body.as_ref()).collect();
-    bodies.sort();
-    bodies.dedup();
-    let some_empty = successes.iter().any(|r| r.body.is_none());
-    let arms = |read: &dyn Fn(&Response) -> TokenStream| -> Vec<TokenStream> {
-        successes
-            .iter()
-            .map(|r| {
-                let pattern = status_pattern(r.status);
-                let read = read(r);
-                quote!(#pattern => #read,)
-            })
-            .collect()
-    };
-    match bodies.as_slice() {
-        [] => Ok((quote!(()), arms(&|_| quote!(response.empty())))),
-        // An empty JSON answer decodes as `None` (`decode_json` reads it as null), whatever its status.
-        [one @ ResponseBody::Json(_)] if some_empty => {
-            let ty = response_type(api, one);
-            Ok((quote!(Option<#ty>), arms(&|_| quote!(response.json()))))
+/// The expression that reads one answer as lowering decided.
+fn read_answer(read: &Read, success: &AnswerType) -> TokenStream {
+    match read {
+        Read::Body(body) => read_body(*body),
+        Read::Some(body) => {
+            let read = read_body(*body);
+            quote!(#read.map(Some))
         }
-        [one] if some_empty => {
-            let ty = response_type(api, one);
-            let arms = arms(&|r| match &r.body {
+        Read::None => quote!(response.empty().map(|()| None)),
+        Read::Variant { variant, body } => {
+            let name = match success {
+                AnswerType::SuccessEnum(name) => ident(name),
+                _ => ident("Self"),
+            };
+            let variant = ident(variant);
+            match body {
                 Some(body) => {
-                    let read = read_body(Some(body));
-                    quote!(#read.map(Some))
+                    let read = read_body(*body);
+                    quote!(#read.map(#name::#variant))
                 }
-                None => quote!(response.empty().map(|()| None)),
-            });
-            Ok((quote!(Option<#ty>), arms))
+                None => quote!(response.empty().map(|()| #name::#variant)),
+            }
         }
-        [one] => Ok((
-            response_type(api, one),
-            arms(&|r| read_body(r.body.as_ref())),
-        )),
-        _ => {
-            Err("several different success body types need an enum, which was not named".to_owned())
-        }
+        Read::ApiError => quote!(response.api_error()),
+        Read::ApiErrorUnit => quote!(Err(response.into_api_error(()))),
+        Read::ApiErrorNull => quote!(Err(response.into_api_error(::serde_json::Value::Null))),
+        Read::Unexpected => quote!(response.unexpected()),
     }
 }
 
-pub(super) fn shape(api: &Api, operation: &Operation) -> Result<Shape, String> {
-    let (successes, failures): (Vec<&Response>, Vec<&Response>) = operation
-        .responses
-        .iter()
-        .partition(|r| r.status.is_success());
-    if let Some(envelope) = &api.envelope {
-        if operation.success_enum.is_some() {
-            return Err("an enveloped operation must document one success body type".to_owned());
-        }
-        let (success, _) = success_shape(api, operation, &successes)?;
-        let code = match envelope.error_codes {
-            Some(id) => rust_type(api, &Type::Named(id)),
-            None => quote!(String),
-        };
-        let documented = status_patterns(&successes);
-        let arms = if documented.is_empty() {
+/// The body of an operation's `decode`.
+fn decode_body(output: &Output) -> TokenStream {
+    match &output.decode {
+        Decode::Envelope { documented } if documented.is_empty() => {
             quote!(ENVELOPE.decode(response, false))
-        } else {
+        }
+        Decode::Envelope { documented } => {
+            let documented = documented.iter().map(|status| status_pattern(*status));
             quote! {
                 let documented = matches!(response.status().as_u16(), #(#documented)|*);
                 ENVELOPE.decode(response, documented)
             }
-        };
-        return Ok(Shape {
-            success,
-            error: quote!(runtime::EnvelopeError<#code>),
-            arms,
-        });
-    }
-    let (success, success_arms) = success_shape(api, operation, &successes)?;
-    let mut error_types: Vec<&Type> = failures.iter().filter_map(|r| error_body(r)).collect();
-    error_types.sort();
-    error_types.dedup();
-    let all_have_bodies = failures.iter().all(|r| error_body(r).is_some());
-    let (error, error_decode, free_form) = match (error_types.as_slice(), failures.is_empty()) {
-        (_, true) => (quote!(::std::convert::Infallible), quote!(), false),
-        ([], false) => (quote!(()), quote!(Err(response.into_api_error(()))), false),
-        ([one], false) if all_have_bodies => {
-            (rust_type(api, one), quote!(response.api_error()), false)
         }
-        _ => (
-            quote!(::serde_json::Value),
-            quote!(response.api_error()),
-            true,
-        ),
-    };
-    let specific: Vec<&Response> = failures
-        .iter()
-        .copied()
-        .filter(|r| r.status != StatusMatch::Default)
-        .collect();
-    // With `serde_json::Value` as the error type, a status documented without a JSON body keeps `null`
-    // rather than failing to decode whatever text it carries.
-    let decode_failure = |r: &Response| {
-        if free_form && error_body(r).is_none() {
-            quote!(Err(response.into_api_error(::serde_json::Value::Null)))
-        } else {
-            error_decode.clone()
-        }
-    };
-    let failure_arms = specific.iter().map(|r| {
-        let pattern = status_pattern(r.status);
-        let decode = decode_failure(r);
-        quote!(#pattern => #decode,)
-    });
-    let fallback_expression = failures
-        .iter()
-        .find(|r| r.status == StatusMatch::Default)
-        .map(|r| decode_failure(r));
-    let fallback = match &fallback_expression {
-        Some(expression) => quote!(_ => #expression,),
-        None => quote!(_ => response.unexpected(),),
-    };
-    let arms = if successes.is_empty() && specific.is_empty() {
-        // Only a fallback: a `match` with a single `_` arm is noise (and a clippy lint).
-        match fallback_expression {
-            Some(expression) => expression,
-            None => quote!(response.unexpected()),
-        }
-    } else {
-        quote! {
-            match response.status().as_u16() {
-                #(#success_arms)*
-                #(#failure_arms)*
-                #fallback
+        Decode::ByStatus { arms, fallback } => {
+            let arms = arms.iter().map(|(status, read)| {
+                let pattern = status_pattern(*status);
+                let read = read_answer(read, &output.success);
+                quote!(#pattern => #read,)
+            });
+            let fallback = read_answer(fallback, &output.success);
+            quote! {
+                match response.status().as_u16() {
+                    #(#arms)*
+                    _ => #fallback,
+                }
             }
         }
-    };
-    Ok(Shape {
-        success,
-        error,
-        arms,
-    })
-}
-
-/// Whether the error type falls back to JSON because several error body types are documented.
-fn shape_is_lossy(operation: &Operation, enveloped: bool) -> bool {
-    if enveloped {
-        return false;
+        Decode::Always(read) => read_answer(read, &output.success),
     }
-    let mut types: Vec<&Type> = operation
-        .responses
-        .iter()
-        .filter(|r| !r.status.is_success())
-        .filter_map(error_body)
-        .collect();
-    types.sort();
-    types.dedup();
-    types.len() > 1
 }
 
 fn status_pattern(status: StatusMatch) -> TokenStream {
@@ -405,10 +190,6 @@ fn status_pattern(status: StatusMatch) -> TokenStream {
         }
         StatusMatch::Default => quote!(_),
     }
-}
-
-fn status_patterns(responses: &[&Response]) -> Vec<TokenStream> {
-    responses.iter().map(|r| status_pattern(r.status)).collect()
 }
 
 /// The type a parameter is taken as: strings as `impl AsRef<str>` (written as `value.as_ref()`),
@@ -504,15 +285,10 @@ fn emit_method(api: &Api, operation: &Operation) -> TokenStream {
 
 /// An operation's own items: its builder type (an `operations::Call` of its marker), how it is sent and
 /// decoded (`runtime::Operation`), and the setters of its optional inputs.
-fn emit_operation(
-    api: &Api,
-    operation: &Operation,
-    own_shape: &Shape,
-    marker: &str,
-    universal: &[Param],
-) -> TokenStream {
+fn emit_operation(api: &Api, operation: &Operation) -> TokenStream {
+    let universal = &api.universal_params;
     let builder = ident(&operation.builder_name);
-    let marker = ident(marker);
+    let marker = ident(&operation.marker);
     let own_params: Vec<(usize, &Param)> = operation
         .params
         .iter()
@@ -547,23 +323,11 @@ fn emit_operation(
         .security
         .iter()
         .map(|alternative| quote!(&[ #(#alternative),* ]));
-    let Shape {
-        success,
-        error,
-        arms,
-    } = own_shape;
-    let own = Output { success, error };
-    let paging = paging_methods(api, operation, &own);
-    let target_shape = operation
-        .poll
-        .as_ref()
-        .and_then(|poll| api.operations.iter().find(|o| o.id == poll.operation_id))
-        .and_then(|target| shape(api, target).ok());
-    let target_output = target_shape.as_ref().map(|s| Output {
-        success: &s.success,
-        error: &s.error,
-    });
-    let wait = poll_method(api, operation, &own, target_output);
+    let success = answer_type(api, &operation.output.success);
+    let error = answer_type(api, &operation.output.error);
+    let arms = decode_body(&operation.output);
+    let paging = paging_methods(api, operation);
+    let wait = poll_method(api, operation);
     let received = operation.token_exchange.as_ref().map(|exchange| {
         let scheme = &exchange.scheme;
         let field = ident(&exchange.token_field);
@@ -683,7 +447,7 @@ fn success_enum(api: &Api, operation: &Operation) -> Option<TokenStream> {
             let docs = doc(Some(&format!("{}: {}", r.status.key(), r.doc)));
             match &r.body {
                 Some(body) => {
-                    let ty = response_type(api, body);
+                    let ty = body_type(api, body);
                     quote!(#docs #variant(#ty),)
                 }
                 None => quote!(#docs #variant,),

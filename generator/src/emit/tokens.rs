@@ -1,6 +1,6 @@
 //! Small token builders every emitter shares: identifiers, doc attributes and IR types as Rust types.
 
-use crate::ir::{Api, Type};
+use crate::ir::{AnswerType, Api, ResponseBody, Type};
 use crate::names::is_kept_letter;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -155,6 +155,38 @@ pub fn rust_type(api: &Api, ty: &Type) -> TokenStream {
             }
             None => quote!(::serde_json::Value),
         },
+    }
+}
+
+/// The Rust type of an answer, as lowering decided it.
+pub fn answer_type(api: &Api, ty: &AnswerType) -> TokenStream {
+    match ty {
+        AnswerType::Unit => quote!(()),
+        AnswerType::Never => quote!(::std::convert::Infallible),
+        AnswerType::Value(ty) => rust_type(api, ty),
+        AnswerType::Text => quote!(String),
+        AnswerType::Binary => quote!(::bytes::Bytes),
+        AnswerType::Option(inner) => {
+            let inner = answer_type(api, inner);
+            quote!(Option<#inner>)
+        }
+        AnswerType::SuccessEnum(name) => {
+            let name = ident(name);
+            quote!(#name)
+        }
+        AnswerType::Envelope(code) => {
+            let code = rust_type(api, code);
+            quote!(runtime::EnvelopeError<#code>)
+        }
+    }
+}
+
+/// The Rust type of a response body.
+pub fn body_type(api: &Api, body: &ResponseBody) -> TokenStream {
+    match body {
+        ResponseBody::Json(ty) => rust_type(api, ty),
+        ResponseBody::Text => quote!(String),
+        ResponseBody::Bytes => quote!(::bytes::Bytes),
     }
 }
 

@@ -246,6 +246,7 @@ pub fn poll(
     match (text("operationId"), arguments, text("status"), pending) {
         (Some(operation_id), Some(arguments), Some(status), Some(pending)) => Some(Poll {
             operation_id: operation_id.to_owned(),
+            target: 0,
             arguments,
             status: status.to_owned(),
             pending,
@@ -321,6 +322,46 @@ pub fn check_polls(operations: &mut [Operation], diagnostics: &mut Vec<Diagnosti
                 format!("operation {:?}: x-specgen-poll: {problem}", operation.id),
             ));
             operation.poll = None;
+        }
+    }
+}
+
+/// Points every poll at its status operation's index, once the operations are final. `send_and_wait()`
+/// returns the errors of both operations, so they must share one error type: a poll whose status
+/// operation has another is reported and dropped.
+pub fn resolve_polls(operations: &mut [Operation], diagnostics: &mut Vec<Diagnostic>) {
+    let targets: Vec<Option<(usize, crate::ir::AnswerType)>> = operations
+        .iter()
+        .map(|operation| {
+            let poll = operation.poll.as_ref()?;
+            operations
+                .iter()
+                .position(|o| o.id == poll.operation_id)
+                .and_then(|index| {
+                    operations
+                        .get(index)
+                        .map(|o| (index, o.output.error.clone()))
+                })
+        })
+        .collect();
+    for (operation, target) in operations.iter_mut().zip(targets) {
+        let Some(poll) = &mut operation.poll else {
+            continue;
+        };
+        match target {
+            Some((index, error)) if error == operation.output.error => poll.target = index,
+            Some(_) => {
+                diagnostics.push(Diagnostic::warning(
+                    format!("/paths/{}", pointer_token(&operation.path)),
+                    format!(
+                        "operation {:?}: x-specgen-poll is ignored: {:?} has another error type",
+                        operation.id, poll.operation_id
+                    ),
+                ));
+                operation.poll = None;
+            }
+            // The status operation could not be lowered: that error is reported already.
+            None => operation.poll = None,
         }
     }
 }

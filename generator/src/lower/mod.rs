@@ -2,7 +2,9 @@
 
 mod behaviour;
 mod bodies;
+mod operation_items;
 mod operations;
+mod outputs;
 mod params;
 mod refs;
 mod schemas;
@@ -43,13 +45,17 @@ pub fn lower(document: &Document) -> (Api, Vec<Diagnostic>) {
         &mut client_methods,
         &mut diagnostics,
     );
-    let operations = operations::lower_operations(
+    let mut operations = operations::lower_operations(
         openapi,
         &mut schemas,
         envelope.as_ref(),
         &mut client_methods,
         &mut diagnostics,
     );
+    outputs::decide_outputs(&mut operations, envelope.as_ref(), &mut diagnostics);
+    behaviour::resolve_polls(&mut operations, &mut diagnostics);
+    operation_items::name_operation_items(&mut operations, envelope.is_some());
+    let universal_params = operation_items::universal_params(&operations);
     diagnostics.append(&mut schemas.diagnostics);
     let api = Api {
         title: openapi.info.title.clone(),
@@ -60,6 +66,7 @@ pub fn lower(document: &Document) -> (Api, Vec<Diagnostic>) {
         operations,
         security_schemes,
         envelope,
+        universal_params,
     };
     (api, diagnostics)
 }

@@ -172,6 +172,13 @@ impl<'a> OperationContext<'a> {
             id: self.id.to_owned(),
             method_name: String::new(),
             builder_name: String::new(),
+            marker: String::new(),
+            stub: crate::ir::StubNames::default(),
+            output: crate::ir::Output {
+                success: crate::ir::AnswerType::Unit,
+                error: crate::ir::AnswerType::Never,
+                decode: crate::ir::Decode::Always(crate::ir::Read::Unexpected),
+            },
             method,
             path: path.to_owned(),
             path_parts,
