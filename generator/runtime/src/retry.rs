@@ -130,6 +130,8 @@ pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 
 /// A fraction in `[0, 1)` from the operating system's randomness (a v4 UUID's random bits).
 fn random_fraction() -> f64 {
-    let bits = uuid::Uuid::new_v4().as_u128() as u64 >> 11;
-    bits as f64 / (1u64 << 53) as f64
+    // The low 64 bits of a v4 UUID start with its variant bits (`10`), which are not random: only the
+    // 62 bits below them are used, 53 of them (an f64's precision).
+    let random = uuid::Uuid::new_v4().as_u128() as u64 & (u64::MAX >> 2);
+    (random >> 9) as f64 / (1u64 << 53) as f64
 }
