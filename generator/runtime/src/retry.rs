@@ -120,12 +120,24 @@ pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
         .to_str()
         .ok()?
         .trim();
-    if let Ok(seconds) = text.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
+    if !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit()) {
+        // More seconds than a u64 holds is still a wait, longer than any policy allows: never "no wish".
+        return Some(text.parse().map_or(Duration::MAX, Duration::from_secs));
     }
-    let date = chrono::DateTime::parse_from_rfc2822(text).ok()?;
-    let wait = date.with_timezone(&chrono::Utc) - chrono::Utc::now();
+    let wait = http_date(text)? - chrono::Utc::now();
     Some(wait.to_std().unwrap_or(Duration::ZERO))
+}
+
+/// An HTTP date: the IMF-fixdate (read as RFC 2822, which also takes numeric zones), or the obsolete RFC 850
+/// and asctime formats, which RFC 9110 (section 5.6.7) still asks recipients to accept.
+fn http_date(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    if let Ok(date) = chrono::DateTime::parse_from_rfc2822(text) {
+        return Some(date.with_timezone(&chrono::Utc));
+    }
+    ["%A, %d-%b-%y %H:%M:%S GMT", "%a %b %e %H:%M:%S %Y"]
+        .iter()
+        .find_map(|format| chrono::NaiveDateTime::parse_from_str(text, format).ok())
+        .map(|naive| naive.and_utc())
 }
 
 /// A fraction in `[0, 1)` from the operating system's randomness (a v4 UUID's random bits).
