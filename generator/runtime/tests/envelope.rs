@@ -57,7 +57,11 @@ fn decode<T: serde::de::DeserializeOwned>(
 
 #[test]
 fn success_yields_the_content() {
-    let thing = decode::<Thing>(200, r#"{"data":{"id":7},"errorCode":null,"errorMessage":null}"#, true);
+    let thing = decode::<Thing>(
+        200,
+        r#"{"data":{"id":7},"errorCode":null,"errorMessage":null}"#,
+        true,
+    );
     assert_eq!(thing.ok(), Some(Thing { id: 7 }));
     // An empty code, or none at all, is success too.
     let thing = decode::<Thing>(200, r#"{"errorCode":"","data":{"id":8}}"#, true);
@@ -68,18 +72,26 @@ fn success_yields_the_content() {
 
 #[test]
 fn missing_content_reads_as_null() {
-    assert_eq!(decode::<Option<Thing>>(200, r#"{"errorCode":null}"#, true).ok(), Some(None));
+    assert_eq!(
+        decode::<Option<Thing>>(200, r#"{"errorCode":null}"#, true).ok(),
+        Some(None)
+    );
     assert_eq!(decode::<()>(200, "{}", true).ok(), Some(()));
     match decode::<Thing>(200, "{}", true) {
         Err(Error::Decode { source, response }) => {
-            assert!(source.to_string().contains("invalid type: null"), "{source}");
+            assert!(
+                source.to_string().contains("invalid type: null"),
+                "{source}"
+            );
             assert_eq!(response.body(), b"{}");
         }
         other => panic!("expected a decode error, got {other:?}"),
     }
 }
 
-fn api_error(result: Result<Thing, Error<EnvelopeError<Code>>>) -> (u16, EnvelopeError<Code>, Vec<u8>) {
+fn api_error(
+    result: Result<Thing, Error<EnvelopeError<Code>>>,
+) -> (u16, EnvelopeError<Code>, Vec<u8>) {
     match result {
         Err(Error::Api(error)) => (error.status.as_u16(), error.value, error.body.to_vec()),
         other => panic!("expected an API error, got {other:?}"),
@@ -101,7 +113,11 @@ fn failure_code_is_an_api_error_whatever_the_status() {
     assert_eq!(error.to_string(), "NOT_FOUND: no such thing");
     assert_eq!(raw, body.as_bytes());
     // On an error status, documented or not, the code still decides.
-    let (status, error, _) = api_error(decode(500, r#"{"errorCode":"E42","errorMessage":"down"}"#, false));
+    let (status, error, _) = api_error(decode(
+        500,
+        r#"{"errorCode":"E42","errorMessage":"down"}"#,
+        false,
+    ));
     assert_eq!(status, 500);
     assert_eq!(error.code, Code::Other("E42".to_owned()));
     assert_eq!(error.message, "down");
@@ -109,7 +125,11 @@ fn failure_code_is_an_api_error_whatever_the_status() {
 
 #[test]
 fn codes_and_messages_that_are_not_strings_are_read_as_their_json() {
-    let (_, error, _) = api_error(decode(200, r#"{"errorCode":1001,"errorMessage":{"why":"x"}}"#, true));
+    let (_, error, _) = api_error(decode(
+        200,
+        r#"{"errorCode":1001,"errorMessage":{"why":"x"}}"#,
+        true,
+    ));
     assert_eq!(error.code, Code::Other("1001".to_owned()));
     assert_eq!(error.message, r#"{"why":"x"}"#);
     let (_, error, _) = api_error(decode(200, r#"{"errorCode":"E1"}"#, true));
@@ -149,7 +169,12 @@ fn content_of_the_wrong_shape_is_a_decode_error() {
     match decode::<Thing>(200, r#"{"data":{"id":"seven"}}"#, true) {
         Err(error @ Error::Decode { .. }) => {
             assert_eq!(error.status(), Some(StatusCode::OK));
-            assert!(error.to_string().starts_with("could not decode the 200 OK answer: "), "{error}");
+            assert!(
+                error
+                    .to_string()
+                    .starts_with("could not decode the 200 OK answer: "),
+                "{error}"
+            );
         }
         other => panic!("expected a decode error, got {other:?}"),
     }

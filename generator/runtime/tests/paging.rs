@@ -6,7 +6,10 @@ use futures_util::StreamExt;
 use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode};
 use serde::Deserialize;
-use specgen_runtime::{Call, ClientBuilder, ClientCore, Error, Operation, OperationInfo, Paging, RawResponse, Request, RetryPolicy};
+use specgen_runtime::{
+    Call, ClientBuilder, ClientCore, Error, Operation, OperationInfo, Paging, RawResponse, Request,
+    RetryPolicy,
+};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -91,7 +94,10 @@ fn offset_ends_when_total_items_are_seen() {
 #[test]
 fn offset_counting_from_one_ends_after_the_last_item() {
     // Offsets 1..=11: the page at 1 brought ten items, one is left at offset 11.
-    let one_based = Paging { first: 1, ..OFFSET_TOTAL };
+    let one_based = Paging {
+        first: 1,
+        ..OFFSET_TOTAL
+    };
     let body = answer(r#"{"count":11}"#, &[]);
     assert_eq!(one_based.next(1, 10, &body), Some(11));
     assert_eq!(one_based.next(11, 1, &body), None);
@@ -103,7 +109,10 @@ fn page_ends_at_total_pages() {
     assert_eq!(PAGE_TOTAL_PAGES.next(0, 10, &body), Some(1));
     assert_eq!(PAGE_TOTAL_PAGES.next(1, 10, &body), Some(2));
     assert_eq!(PAGE_TOTAL_PAGES.next(2, 10, &body), None);
-    let one_based = Paging { first: 1, ..PAGE_TOTAL_PAGES };
+    let one_based = Paging {
+        first: 1,
+        ..PAGE_TOTAL_PAGES
+    };
     assert_eq!(one_based.next(2, 10, &body), Some(3));
     assert_eq!(one_based.next(3, 10, &body), None);
 }
@@ -130,8 +139,18 @@ fn page_with_an_item_total_ends_when_that_many_items_are_seen() {
 
 #[test]
 fn totals_that_cannot_be_read_are_ignored() {
-    for body in ["not json", r#"{"count":"25"}"#, r#"{"other":1}"#, "", r#"{"count":null}"#] {
-        assert_eq!(OFFSET_TOTAL.next(20, 5, &answer(body, &[])), Some(25), "{body:?}");
+    for body in [
+        "not json",
+        r#"{"count":"25"}"#,
+        r#"{"other":1}"#,
+        "",
+        r#"{"count":null}"#,
+    ] {
+        assert_eq!(
+            OFFSET_TOTAL.next(20, 5, &answer(body, &[])),
+            Some(25),
+            "{body:?}"
+        );
     }
 }
 
@@ -178,14 +197,23 @@ impl AsRef<ClientCore> for Client {
 }
 
 fn client(server: &MockServer) -> Client {
-    match ClientBuilder::new(&server.uri(), &[], &[]).retry(RetryPolicy::none()).build() {
+    match ClientBuilder::new(&server.uri(), &[], &[])
+        .retry(RetryPolicy::none())
+        .build()
+    {
         Ok(core) => Client(core),
         Err(error) => panic!("client: {error}"),
     }
 }
 
 /// Answers a request whose `param` is `value` with `body` (and `headers`).
-async fn page(server: &MockServer, param: &str, value: &str, body: serde_json::Value, headers: &[(&str, &str)]) {
+async fn page(
+    server: &MockServer,
+    param: &str,
+    value: &str,
+    body: serde_json::Value,
+    headers: &[(&str, &str)],
+) {
     let mut template = ResponseTemplate::new(200).set_body_json(body);
     for (name, value) in headers {
         template = template.insert_header(*name, *value);
@@ -221,7 +249,10 @@ async fn queries(server: &MockServer) -> Vec<String> {
         .collect()
 }
 
-async fn items(call: Call<'_, Client, ListThings>, paging: &'static Paging) -> Vec<Result<u32, String>> {
+async fn items(
+    call: Call<'_, Client, ListThings>,
+    paging: &'static Paging,
+) -> Vec<Result<u32, String>> {
     call.paged(paging, count)
         .items(|page: Page| page.data)
         .map(|item| item.map_err(|error| error.to_string()))
@@ -232,20 +263,62 @@ async fn items(call: Call<'_, Client, ListThings>, paging: &'static Paging) -> V
 #[tokio::test]
 async fn offset_stream_ends_at_the_total() {
     let server = MockServer::start().await;
-    page(&server, "offset", "0", serde_json::json!({"data": (0..10).collect::<Vec<u32>>(), "count": 25}), &[]).await;
-    page(&server, "offset", "10", serde_json::json!({"data": (10..20).collect::<Vec<u32>>(), "count": 25}), &[]).await;
-    page(&server, "offset", "20", serde_json::json!({"data": (20..25).collect::<Vec<u32>>(), "count": 25}), &[]).await;
+    page(
+        &server,
+        "offset",
+        "0",
+        serde_json::json!({"data": (0..10).collect::<Vec<u32>>(), "count": 25}),
+        &[],
+    )
+    .await;
+    page(
+        &server,
+        "offset",
+        "10",
+        serde_json::json!({"data": (10..20).collect::<Vec<u32>>(), "count": 25}),
+        &[],
+    )
+    .await;
+    page(
+        &server,
+        "offset",
+        "20",
+        serde_json::json!({"data": (20..25).collect::<Vec<u32>>(), "count": 25}),
+        &[],
+    )
+    .await;
     let client = client(&server);
     let items = items(list(&client), &OFFSET_TOTAL).await;
     assert_eq!(items, (0..25).map(Ok).collect::<Vec<_>>());
-    assert_eq!(queries(&server).await, ["limit=10&offset=0", "limit=10&offset=10", "limit=10&offset=20"]);
+    assert_eq!(
+        queries(&server).await,
+        [
+            "limit=10&offset=0",
+            "limit=10&offset=10",
+            "limit=10&offset=20"
+        ]
+    );
 }
 
 #[tokio::test]
 async fn offset_stream_ends_at_an_empty_page() {
     let server = MockServer::start().await;
-    page(&server, "offset", "0", serde_json::json!({"data": [1, 2]}), &[]).await;
-    page(&server, "offset", "2", serde_json::json!({"data": [3]}), &[]).await;
+    page(
+        &server,
+        "offset",
+        "0",
+        serde_json::json!({"data": [1, 2]}),
+        &[],
+    )
+    .await;
+    page(
+        &server,
+        "offset",
+        "2",
+        serde_json::json!({"data": [3]}),
+        &[],
+    )
+    .await;
     page(&server, "offset", "3", serde_json::json!({"data": []}), &[]).await;
     let client = client(&server);
     let pages: Vec<usize> = list(&client)
@@ -261,7 +334,14 @@ async fn offset_stream_ends_at_an_empty_page() {
 #[tokio::test]
 async fn stream_starts_where_the_caller_says() {
     let server = MockServer::start().await;
-    page(&server, "offset", "40", serde_json::json!({"data": [40, 41], "count": 42}), &[]).await;
+    page(
+        &server,
+        "offset",
+        "40",
+        serde_json::json!({"data": [40, 41], "count": 42}),
+        &[],
+    )
+    .await;
     let client = client(&server);
     let call = list(&client).param(0, |request| request.query("offset", &40));
     assert_eq!(items(call, &OFFSET_TOTAL).await, [Ok(40), Ok(41)]);
@@ -276,34 +356,81 @@ async fn page_stream_ends_at_total_pages() {
         page(&server, "page", &number.to_string(), body, &[]).await;
     }
     let client = client(&server);
-    assert_eq!(items(list(&client), &PAGE_TOTAL_PAGES).await, [Ok(0), Ok(1), Ok(2)]);
-    assert_eq!(queries(&server).await, ["limit=10&page=0", "limit=10&page=1", "limit=10&page=2"]);
+    assert_eq!(
+        items(list(&client), &PAGE_TOTAL_PAGES).await,
+        [Ok(0), Ok(1), Ok(2)]
+    );
+    assert_eq!(
+        queries(&server).await,
+        ["limit=10&page=0", "limit=10&page=1", "limit=10&page=2"]
+    );
 }
 
 #[tokio::test]
 async fn page_stream_ends_at_the_last_page_header() {
     let server = MockServer::start().await;
-    page(&server, "page", "1", serde_json::json!({"data": [1]}), &[("X-Last-Page", "2")]).await;
-    page(&server, "page", "2", serde_json::json!({"data": [2]}), &[("X-Last-Page", "2")]).await;
+    page(
+        &server,
+        "page",
+        "1",
+        serde_json::json!({"data": [1]}),
+        &[("X-Last-Page", "2")],
+    )
+    .await;
+    page(
+        &server,
+        "page",
+        "2",
+        serde_json::json!({"data": [2]}),
+        &[("X-Last-Page", "2")],
+    )
+    .await;
     let client = client(&server);
-    assert_eq!(items(list(&client), &PAGE_LAST_HEADER).await, [Ok(1), Ok(2)]);
+    assert_eq!(
+        items(list(&client), &PAGE_LAST_HEADER).await,
+        [Ok(1), Ok(2)]
+    );
     assert_eq!(queries(&server).await.len(), 2);
 }
 
 #[tokio::test]
 async fn page_stream_with_an_item_total_asks_for_no_page_past_it() {
     let server = MockServer::start().await;
-    page(&server, "page", "0", serde_json::json!({"data": (0..10).collect::<Vec<u32>>(), "count": 20}), &[]).await;
-    page(&server, "page", "1", serde_json::json!({"data": (10..20).collect::<Vec<u32>>(), "count": 20}), &[]).await;
+    page(
+        &server,
+        "page",
+        "0",
+        serde_json::json!({"data": (0..10).collect::<Vec<u32>>(), "count": 20}),
+        &[],
+    )
+    .await;
+    page(
+        &server,
+        "page",
+        "1",
+        serde_json::json!({"data": (10..20).collect::<Vec<u32>>(), "count": 20}),
+        &[],
+    )
+    .await;
     let client = client(&server);
-    assert_eq!(items(list(&client), &PAGE_TOTAL).await, (0..20).map(Ok).collect::<Vec<_>>());
+    assert_eq!(
+        items(list(&client), &PAGE_TOTAL).await,
+        (0..20).map(Ok).collect::<Vec<_>>()
+    );
     assert_eq!(queries(&server).await.len(), 2);
 }
 
 #[tokio::test]
 async fn stream_ends_after_the_first_error() {
     let server = MockServer::start().await;
-    page(&server, "offset", "0", serde_json::json!({"data": [1, 2]}), &[]).await;
+    page(
+        &server,
+        "offset",
+        "0",
+        serde_json::json!({"data": [1, 2]}),
+        &[],
+    )
+    .await;
     Mock::given(query_param("offset", "2"))
         .respond_with(ResponseTemplate::new(500))
         .expect(1)
@@ -315,7 +442,9 @@ async fn stream_ends_after_the_first_error() {
         [
             Ok(1),
             Ok(2),
-            Err("the server answered with undocumented status 500 Internal Server Error".to_owned())
+            Err(
+                "the server answered with undocumented status 500 Internal Server Error".to_owned()
+            )
         ]
     );
     assert_eq!(queries(&server).await.len(), 2);
@@ -324,9 +453,17 @@ async fn stream_ends_after_the_first_error() {
 #[tokio::test]
 async fn stream_reports_a_page_it_cannot_decode() {
     let server = MockServer::start().await;
-    page(&server, "offset", "0", serde_json::json!({"data": "none"}), &[]).await;
+    page(
+        &server,
+        "offset",
+        "0",
+        serde_json::json!({"data": "none"}),
+        &[],
+    )
+    .await;
     let client = client(&server);
-    let pages: Vec<Result<Page, Error<()>>> = list(&client).paged(&OFFSET, count).pages().collect().await;
+    let pages: Vec<Result<Page, Error<()>>> =
+        list(&client).paged(&OFFSET, count).pages().collect().await;
     assert_eq!(pages.len(), 1);
     match &pages[0] {
         Err(Error::Decode { response, .. }) => assert_eq!(response.body(), br#"{"data":"none"}"#),

@@ -6,8 +6,8 @@
 use reqwest::Method;
 use serde::Serialize;
 use specgen_runtime::{
-    Call, CallOptions, ClientBuilder, ClientCore, Error, Operation, OperationInfo, RawResponse, Request,
-    RetryPolicy, Style, encode_path_segment, encode_query,
+    Call, CallOptions, ClientBuilder, ClientCore, Error, Operation, OperationInfo, RawResponse,
+    Request, RetryPolicy, Style, encode_path_segment, encode_query,
 };
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -28,7 +28,11 @@ struct Rgb {
     B: u8,
 }
 
-const RGB: Rgb = Rgb { R: 100, G: 200, B: 150 };
+const RGB: Rgb = Rgb {
+    R: 100,
+    G: 200,
+    B: 150,
+};
 const COLORS: [&str; 3] = ["blue", "black", "brown"];
 
 /// What the server received, or the client's `InvalidRequest` message.
@@ -81,12 +85,22 @@ async fn send(write: impl FnOnce(&mut Request)) -> Result<Sent, String> {
 /// The path text a path parameter wrote (after the `/p/` literal).
 async fn path<T: Serialize + ?Sized>(value: &T, style: Style) -> Result<String, String> {
     let sent = send(|request| request.path_param_styled("color", value, style)).await?;
-    Ok(sent.path.strip_prefix("/p/").unwrap_or(&sent.path).to_owned())
+    Ok(sent
+        .path
+        .strip_prefix("/p/")
+        .unwrap_or(&sent.path)
+        .to_owned())
 }
 
 /// The query string a query parameter wrote (`None`: no query at all).
-async fn query<T: Serialize + ?Sized>(name: &str, value: &T, style: Style) -> Result<Option<String>, String> {
-    Ok(send(|request| request.query_styled(name, value, style)).await?.query)
+async fn query<T: Serialize + ?Sized>(
+    name: &str,
+    value: &T,
+    style: Style,
+) -> Result<Option<String>, String> {
+    Ok(send(|request| request.query_styled(name, value, style))
+        .await?
+        .query)
 }
 
 /// The `X-Color` header a header parameter wrote (`None`: not sent).
@@ -103,7 +117,11 @@ async fn header<T: Serialize + ?Sized>(value: &T, style: Style) -> Result<Option
 }
 
 /// The `Cookie` header a cookie parameter wrote (`None`: not sent).
-async fn cookie<T: Serialize + ?Sized>(name: &str, value: &T, style: Style) -> Result<Option<String>, String> {
+async fn cookie<T: Serialize + ?Sized>(
+    name: &str,
+    value: &T,
+    style: Style,
+) -> Result<Option<String>, String> {
     let sent = send(|request| request.cookie_styled(name, value, style)).await?;
     Ok(sent
         .headers
@@ -136,8 +154,14 @@ async fn path_simple() {
     assert_eq!(path(&COLORS, Style::SIMPLE).await, ok("blue,black,brown"));
     assert_eq!(path(&RGB, Style::SIMPLE).await, ok("R,100,G,200,B,150"));
     assert_eq!(path("blue", Style::SIMPLE_EXPLODE).await, ok("blue"));
-    assert_eq!(path(&COLORS, Style::SIMPLE_EXPLODE).await, ok("blue,black,brown"));
-    assert_eq!(path(&RGB, Style::SIMPLE_EXPLODE).await, ok("R=100,G=200,B=150"));
+    assert_eq!(
+        path(&COLORS, Style::SIMPLE_EXPLODE).await,
+        ok("blue,black,brown")
+    );
+    assert_eq!(
+        path(&RGB, Style::SIMPLE_EXPLODE).await,
+        ok("R=100,G=200,B=150")
+    );
 }
 
 #[tokio::test]
@@ -146,21 +170,36 @@ async fn path_label() {
     assert_eq!(path(&COLORS, Style::LABEL).await, ok(".blue,black,brown"));
     assert_eq!(path(&RGB, Style::LABEL).await, ok(".R,100,G,200,B,150"));
     assert_eq!(path("blue", Style::LABEL_EXPLODE).await, ok(".blue"));
-    assert_eq!(path(&COLORS, Style::LABEL_EXPLODE).await, ok(".blue.black.brown"));
-    assert_eq!(path(&RGB, Style::LABEL_EXPLODE).await, ok(".R=100.G=200.B=150"));
+    assert_eq!(
+        path(&COLORS, Style::LABEL_EXPLODE).await,
+        ok(".blue.black.brown")
+    );
+    assert_eq!(
+        path(&RGB, Style::LABEL_EXPLODE).await,
+        ok(".R=100.G=200.B=150")
+    );
 }
 
 #[tokio::test]
 async fn path_matrix() {
     assert_eq!(path("blue", Style::MATRIX).await, ok(";color=blue"));
-    assert_eq!(path(&COLORS, Style::MATRIX).await, ok(";color=blue,black,brown"));
-    assert_eq!(path(&RGB, Style::MATRIX).await, ok(";color=R,100,G,200,B,150"));
+    assert_eq!(
+        path(&COLORS, Style::MATRIX).await,
+        ok(";color=blue,black,brown")
+    );
+    assert_eq!(
+        path(&RGB, Style::MATRIX).await,
+        ok(";color=R,100,G,200,B,150")
+    );
     assert_eq!(path("blue", Style::MATRIX_EXPLODE).await, ok(";color=blue"));
     assert_eq!(
         path(&COLORS, Style::MATRIX_EXPLODE).await,
         ok(";color=blue;color=black;color=brown")
     );
-    assert_eq!(path(&RGB, Style::MATRIX_EXPLODE).await, ok(";R=100;G=200;B=150"));
+    assert_eq!(
+        path(&RGB, Style::MATRIX_EXPLODE).await,
+        ok(";R=100;G=200;B=150")
+    );
     // RFC 6570 writes an empty value as the bare name.
     assert_eq!(path("", Style::MATRIX).await, ok(";color"));
 }
@@ -177,12 +216,18 @@ async fn path_scalars_are_written_as_json_spells_them() {
 
 #[tokio::test]
 async fn path_values_are_percent_encoded_within_their_segment() {
-    assert_eq!(path("a/b c?d#e%f", Style::SIMPLE).await, ok("a%2Fb%20c%3Fd%23e%25f"));
+    assert_eq!(
+        path("a/b c?d#e%f", Style::SIMPLE).await,
+        ok("a%2Fb%20c%3Fd%23e%25f")
+    );
     assert_eq!(path("x;y=z,w", Style::SIMPLE).await, ok("x%3By%3Dz%2Cw"));
     assert_eq!(path("é~-._", Style::SIMPLE).await, ok("%C3%A9~-._"));
     // The items of a list are encoded one by one; the style's separators are not.
     assert_eq!(path(&["a,b", "c"], Style::SIMPLE).await, ok("a%2Cb,c"));
-    assert_eq!(path(&["a b"], Style::MATRIX_EXPLODE).await, ok(";color=a%20b"));
+    assert_eq!(
+        path(&["a b"], Style::MATRIX_EXPLODE).await,
+        ok(";color=a%20b")
+    );
 }
 
 #[tokio::test]
@@ -195,11 +240,23 @@ async fn path_json_content_is_its_encoded_json_text() {
 
 #[tokio::test]
 async fn path_refuses_dot_segments_and_empty_values() {
-    assert_eq!(path("", Style::SIMPLE).await, refused("path parameter \"color\" cannot be \"\""));
-    assert_eq!(path(".", Style::SIMPLE).await, refused("path parameter \"color\" cannot be \".\""));
-    assert_eq!(path("..", Style::SIMPLE).await, refused("path parameter \"color\" cannot be \"..\""));
+    assert_eq!(
+        path("", Style::SIMPLE).await,
+        refused("path parameter \"color\" cannot be \"\"")
+    );
+    assert_eq!(
+        path(".", Style::SIMPLE).await,
+        refused("path parameter \"color\" cannot be \".\"")
+    );
+    assert_eq!(
+        path("..", Style::SIMPLE).await,
+        refused("path parameter \"color\" cannot be \"..\"")
+    );
     let empty: [&str; 0] = [];
-    assert_eq!(path(&empty, Style::SIMPLE).await, refused("path parameter \"color\" cannot be \"\""));
+    assert_eq!(
+        path(&empty, Style::SIMPLE).await,
+        refused("path parameter \"color\" cannot be \"\"")
+    );
     assert_eq!(
         path(&None::<u8>, Style::SIMPLE).await,
         refused("path parameter \"color\" cannot be \"\"")
@@ -217,12 +274,16 @@ async fn path_refuses_query_styles_and_nesting() {
     ] {
         assert_eq!(
             path("blue", style).await,
-            refused(&format!("path parameter \"color\": style {name} cannot be used in a path"))
+            refused(&format!(
+                "path parameter \"color\": style {name} cannot be used in a path"
+            ))
         );
     }
     assert_eq!(
         path(&[["a"]], Style::SIMPLE).await,
-        refused("path parameter \"color\": style simple cannot carry arrays or objects nested in an array or object")
+        refused(
+            "path parameter \"color\": style simple cannot carry arrays or objects nested in an array or object"
+        )
     );
 }
 
@@ -230,15 +291,30 @@ async fn path_refuses_query_styles_and_nesting() {
 
 #[tokio::test]
 async fn query_form() {
-    assert_eq!(query("color", "blue", Style::FORM_EXPLODE).await, some("color=blue"));
+    assert_eq!(
+        query("color", "blue", Style::FORM_EXPLODE).await,
+        some("color=blue")
+    );
     assert_eq!(
         query("color", &COLORS, Style::FORM_EXPLODE).await,
         some("color=blue&color=black&color=brown")
     );
-    assert_eq!(query("color", &RGB, Style::FORM_EXPLODE).await, some("R=100&G=200&B=150"));
-    assert_eq!(query("color", "blue", Style::FORM).await, some("color=blue"));
-    assert_eq!(query("color", &COLORS, Style::FORM).await, some("color=blue,black,brown"));
-    assert_eq!(query("color", &RGB, Style::FORM).await, some("color=R,100,G,200,B,150"));
+    assert_eq!(
+        query("color", &RGB, Style::FORM_EXPLODE).await,
+        some("R=100&G=200&B=150")
+    );
+    assert_eq!(
+        query("color", "blue", Style::FORM).await,
+        some("color=blue")
+    );
+    assert_eq!(
+        query("color", &COLORS, Style::FORM).await,
+        some("color=blue,black,brown")
+    );
+    assert_eq!(
+        query("color", &RGB, Style::FORM).await,
+        some("color=R,100,G,200,B,150")
+    );
 }
 
 #[tokio::test]
@@ -309,8 +385,15 @@ async fn query_deep_object() {
         refused_opt("query parameter \"filter\": style deepObject needs an object value")
     );
     assert_eq!(
-        query("filter", &serde_json::json!({"tags": ["a"]}), Style::DEEP_OBJECT).await,
-        refused_opt("query parameter \"filter\": style deepObject cannot carry the array in member \"tags\"")
+        query(
+            "filter",
+            &serde_json::json!({"tags": ["a"]}),
+            Style::DEEP_OBJECT
+        )
+        .await,
+        refused_opt(
+            "query parameter \"filter\": style deepObject cannot carry the array in member \"tags\""
+        )
     );
 }
 
@@ -334,7 +417,12 @@ async fn query_names_and_values_are_percent_encoded() {
 #[tokio::test]
 async fn query_allow_reserved_keeps_reserved_characters() {
     assert_eq!(
-        query("path", "a/b?c:d@e!$'()*+,;=&f", Style::FORM_EXPLODE.allow_reserved()).await,
+        query(
+            "path",
+            "a/b?c:d@e!$'()*+,;=&f",
+            Style::FORM_EXPLODE.allow_reserved()
+        )
+        .await,
         some("path=a/b?c:d@e!$%27()*+,;=&f")
     );
     // Still encoded: what is not reserved, `#`, which would end the query, and `'`: the URL library escapes
@@ -348,16 +436,27 @@ async fn query_allow_reserved_keeps_reserved_characters() {
 #[tokio::test]
 async fn query_undefined_values_add_nothing() {
     let empty: [&str; 0] = [];
-    assert_eq!(query("color", &None::<u8>, Style::FORM_EXPLODE).await, Ok(None));
+    assert_eq!(
+        query("color", &None::<u8>, Style::FORM_EXPLODE).await,
+        Ok(None)
+    );
     assert_eq!(query("color", &empty, Style::FORM_EXPLODE).await, Ok(None));
-    assert_eq!(query("color", &serde_json::json!({}), Style::DEEP_OBJECT).await, Ok(None));
+    assert_eq!(
+        query("color", &serde_json::json!({}), Style::DEEP_OBJECT).await,
+        Ok(None)
+    );
     // Null items of an array and null members of an object are skipped, as RFC 6570 says.
     assert_eq!(
         query("color", &[Some("a"), None, Some("b")], Style::FORM).await,
         some("color=a,b")
     );
     assert_eq!(
-        query("color", &serde_json::json!({"x": null, "y": 1}), Style::FORM_EXPLODE).await,
+        query(
+            "color",
+            &serde_json::json!({"x": null, "y": 1}),
+            Style::FORM_EXPLODE
+        )
+        .await,
         some("y=1")
     );
 }
@@ -371,12 +470,16 @@ async fn query_refuses_path_styles_and_nesting() {
     ] {
         assert_eq!(
             query("color", "blue", style).await,
-            refused_opt(&format!("query parameter \"color\": style {name} cannot be used in a query"))
+            refused_opt(&format!(
+                "query parameter \"color\": style {name} cannot be used in a query"
+            ))
         );
     }
     assert_eq!(
         query("color", &serde_json::json!({"a": {"b": 1}}), Style::FORM).await,
-        refused_opt("query parameter \"color\": style form cannot carry arrays or objects nested in an array or object")
+        refused_opt(
+            "query parameter \"color\": style form cannot carry arrays or objects nested in an array or object"
+        )
     );
 }
 
@@ -385,13 +488,25 @@ async fn query_refuses_path_styles_and_nesting() {
 #[tokio::test]
 async fn header_simple() {
     assert_eq!(header("blue", Style::SIMPLE).await, some("blue"));
-    assert_eq!(header(&COLORS, Style::SIMPLE).await, some("blue,black,brown"));
+    assert_eq!(
+        header(&COLORS, Style::SIMPLE).await,
+        some("blue,black,brown")
+    );
     assert_eq!(header(&RGB, Style::SIMPLE).await, some("R,100,G,200,B,150"));
-    assert_eq!(header(&COLORS, Style::SIMPLE_EXPLODE).await, some("blue,black,brown"));
-    assert_eq!(header(&RGB, Style::SIMPLE_EXPLODE).await, some("R=100,G=200,B=150"));
+    assert_eq!(
+        header(&COLORS, Style::SIMPLE_EXPLODE).await,
+        some("blue,black,brown")
+    );
+    assert_eq!(
+        header(&RGB, Style::SIMPLE_EXPLODE).await,
+        some("R=100,G=200,B=150")
+    );
     // Header values are not percent-encoded.
     assert_eq!(header("a b/c", Style::SIMPLE).await, some("a b/c"));
-    assert_eq!(header(&RGB, Style::JSON).await, some(r#"{"R":100,"G":200,"B":150}"#));
+    assert_eq!(
+        header(&RGB, Style::JSON).await,
+        some(r#"{"R":100,"G":200,"B":150}"#)
+    );
 }
 
 #[tokio::test]
@@ -420,11 +535,23 @@ async fn header_refuses_invalid_values_and_styles() {
 
 #[tokio::test]
 async fn cookie_form() {
-    assert_eq!(cookie("id", "abc", Style::FORM_EXPLODE).await, some("id=abc"));
-    assert_eq!(cookie("ids", &[1, 2], Style::FORM_EXPLODE).await, some("ids=1; ids=2"));
-    assert_eq!(cookie("color", &RGB, Style::FORM_EXPLODE).await, some("R=100; G=200; B=150"));
+    assert_eq!(
+        cookie("id", "abc", Style::FORM_EXPLODE).await,
+        some("id=abc")
+    );
+    assert_eq!(
+        cookie("ids", &[1, 2], Style::FORM_EXPLODE).await,
+        some("ids=1; ids=2")
+    );
+    assert_eq!(
+        cookie("color", &RGB, Style::FORM_EXPLODE).await,
+        some("R=100; G=200; B=150")
+    );
     assert_eq!(cookie("ids", &[1, 2], Style::FORM).await, some("ids=1,2"));
-    assert_eq!(cookie("color", &RGB, Style::FORM).await, some("color=R,100,G,200,B,150"));
+    assert_eq!(
+        cookie("color", &RGB, Style::FORM).await,
+        some("color=R,100,G,200,B,150")
+    );
     assert_eq!(cookie("ids", &None::<u8>, Style::FORM).await, Ok(None));
 }
 
@@ -446,11 +573,27 @@ async fn cookies_share_one_header_in_order() {
 
 #[tokio::test]
 async fn cookie_refuses_what_could_add_cookies() {
-    let message = |name: &str| refused_opt(&format!("cookie {name:?} has characters a cookie name or value cannot carry"));
-    assert_eq!(cookie("id", "a; admin=1", Style::FORM_EXPLODE).await, message("id"));
-    assert_eq!(cookie("id", "a b", Style::FORM_EXPLODE).await, message("id"));
-    assert_eq!(cookie("id", "\"q\"", Style::FORM_EXPLODE).await, message("id"));
-    assert_eq!(cookie("a=b", "1", Style::FORM_EXPLODE).await, message("a=b"));
+    let message = |name: &str| {
+        refused_opt(&format!(
+            "cookie {name:?} has characters a cookie name or value cannot carry"
+        ))
+    };
+    assert_eq!(
+        cookie("id", "a; admin=1", Style::FORM_EXPLODE).await,
+        message("id")
+    );
+    assert_eq!(
+        cookie("id", "a b", Style::FORM_EXPLODE).await,
+        message("id")
+    );
+    assert_eq!(
+        cookie("id", "\"q\"", Style::FORM_EXPLODE).await,
+        message("id")
+    );
+    assert_eq!(
+        cookie("a=b", "1", Style::FORM_EXPLODE).await,
+        message("a=b")
+    );
     assert_eq!(cookie("", "1", Style::FORM_EXPLODE).await, message(""));
     assert_eq!(
         cookie("id", "1", Style::SIMPLE).await,
@@ -463,11 +606,20 @@ async fn cookie_refuses_what_could_add_cookies() {
 #[test]
 fn encoders() {
     assert_eq!(encode_path_segment("AZaz09-._~"), "AZaz09-._~");
-    assert_eq!(encode_path_segment("/?#[]@!$&'()*+,;= %"), "%2F%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%20%25");
+    assert_eq!(
+        encode_path_segment("/?#[]@!$&'()*+,;= %"),
+        "%2F%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%20%25"
+    );
     assert_eq!(encode_path_segment("\u{1F600}"), "%F0%9F%98%80");
     assert_eq!(encode_query("a+b c", false), "a%2Bb%20c");
-    assert_eq!(encode_query(":/?#[]@!$&'()*+,;=", true), ":/?#[]@!$&'()*+,;=");
-    assert_eq!(encode_query(" %\"<>\\^`{|}", true), "%20%25%22%3C%3E%5C%5E%60%7B%7C%7D");
+    assert_eq!(
+        encode_query(":/?#[]@!$&'()*+,;=", true),
+        ":/?#[]@!$&'()*+,;="
+    );
+    assert_eq!(
+        encode_query(" %\"<>\\^`{|}", true),
+        "%20%25%22%3C%3E%5C%5E%60%7B%7C%7D"
+    );
 }
 
 // Parameters set through a `Call`: spec order, and setting again replaces.
@@ -522,7 +674,10 @@ async fn call_params_go_out_in_spec_order_and_replace_earlier_values() {
     assert_eq!(received.len(), 1);
     assert_eq!(received[0].url.query(), Some("first=new&second=2"));
     assert_eq!(
-        received[0].headers.get("x-middle").and_then(|value| value.to_str().ok()),
+        received[0]
+            .headers
+            .get("x-middle")
+            .and_then(|value| value.to_str().ok()),
         Some("m")
     );
 }

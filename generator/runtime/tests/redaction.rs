@@ -4,8 +4,9 @@
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use specgen_runtime::{
-    CallOptions, ClientBuilder, ClientCore, Credential, Error, FetchToken, KeyLocation, OperationInfo, RawResponse,
-    Request, RetryPolicy, SchemeKind, Secret, SecurityScheme, TokenFuture, token,
+    CallOptions, ClientBuilder, ClientCore, Credential, Error, FetchToken, KeyLocation,
+    OperationInfo, RawResponse, Request, RetryPolicy, SchemeKind, Secret, SecurityScheme,
+    TokenFuture, token,
 };
 use std::sync::Arc;
 use std::time::Duration;
@@ -74,7 +75,8 @@ fn credentials_are_redacted() {
 
 #[test]
 fn builders_and_clients_show_schemes_never_credentials() {
-    let fetch: FetchToken = Arc::new(|_core: ClientCore| -> TokenFuture { Box::pin(async { Ok(()) }) });
+    let fetch: FetchToken =
+        Arc::new(|_core: ClientCore| -> TokenFuture { Box::pin(async { Ok(()) }) });
     let builder = ClientBuilder::new("http://127.0.0.1:9", &[], SCHEMES)
         .credential("bearer", token(SECRET))
         .credential(
@@ -88,13 +90,19 @@ fn builders_and_clients_show_schemes_never_credentials() {
     let shown = format!("{builder:?}");
     assert_hidden(&shown);
     assert!(shown.contains("Secret(<redacted>)"), "{shown}");
-    assert!(shown.contains("TokenSource { scheme: \"queryKey\""), "{shown}");
+    assert!(
+        shown.contains("TokenSource { scheme: \"queryKey\""),
+        "{shown}"
+    );
 
     let core = build(builder);
     core.credentials().set("headerKey", token(SECRET));
     let shown = format!("{core:?}");
     assert_hidden(&shown);
-    assert!(shown.contains(r#"credentials: {"basic", "bearer", "headerKey"}"#), "{shown}");
+    assert!(
+        shown.contains(r#"credentials: {"basic", "bearer", "headerKey"}"#),
+        "{shown}"
+    );
     assert_hidden(&format!("{:?}", core.credentials()));
 }
 
@@ -112,10 +120,17 @@ fn sensitive_call_headers_are_redacted() {
 #[test]
 fn answers_show_their_length_not_their_body() {
     let body = format!(r#"{{"token":"{SECRET}"}}"#);
-    let response = RawResponse::from_parts(StatusCode::OK, HeaderMap::new(), body.clone().into_bytes().into());
+    let response = RawResponse::from_parts(
+        StatusCode::OK,
+        HeaderMap::new(),
+        body.clone().into_bytes().into(),
+    );
     let shown = format!("{response:?}");
     assert_hidden(&shown);
-    assert!(shown.ends_with(&format!("body_bytes: {} }}", body.len())), "{shown}");
+    assert!(
+        shown.ends_with(&format!("body_bytes: {} }}", body.len())),
+        "{shown}"
+    );
 }
 
 const OPERATION: OperationInfo = OperationInfo {
@@ -146,7 +161,10 @@ async fn query_api_key_is_stripped_from_transport_errors() {
             .retry(RetryPolicy::none())
             .credential("queryKey", token(SECRET)),
     );
-    match core.execute(request(), &OPERATION, CallOptions::new()).await {
+    match core
+        .execute(request(), &OPERATION, CallOptions::new())
+        .await
+    {
         Err(error @ Error::Transport(_)) => {
             assert_hidden(&error.to_string());
             assert_hidden(&format!("{error:?}"));
@@ -162,7 +180,10 @@ async fn invalid_secrets_are_reported_by_name_only() {
             .retry(RetryPolicy::none())
             .credential("headerKey", token(format!("{SECRET}\n"))),
     );
-    match core.execute(request(), &OPERATION, CallOptions::new()).await {
+    match core
+        .execute(request(), &OPERATION, CallOptions::new())
+        .await
+    {
         Err(Error::InvalidRequest(message)) => assert_eq!(
             message,
             "getSecretThing: the credential for scheme \"headerKey\" is not a valid header value"

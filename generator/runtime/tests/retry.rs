@@ -2,7 +2,9 @@
 //! and the attempts a client really makes against a server on 127.0.0.1.
 
 use specgen_runtime::retry::is_retryable_status;
-use specgen_runtime::{CallOptions, ClientBuilder, ClientCore, OperationInfo, Request, RetryPolicy};
+use specgen_runtime::{
+    CallOptions, ClientBuilder, ClientCore, OperationInfo, Request, RetryPolicy,
+};
 use std::time::Duration;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -32,7 +34,9 @@ fn backoff_doubles_up_to_its_cap() {
         .max_attempts(10)
         .initial_backoff(ms(100))
         .max_backoff(Duration::from_secs(1));
-    let delays: Vec<Option<Duration>> = (1..=10).map(|attempt| policy.delay(attempt, None)).collect();
+    let delays: Vec<Option<Duration>> = (1..=10)
+        .map(|attempt| policy.delay(attempt, None))
+        .collect();
     assert_eq!(
         delays,
         vec![
@@ -58,7 +62,10 @@ fn backoff_arithmetic_saturates_instead_of_overflowing() {
         .max_backoff(Duration::from_secs(7));
     assert_eq!(policy.delay(1, None), Some(Duration::from_secs(7)));
     assert_eq!(policy.delay(64, None), Some(Duration::from_secs(7)));
-    assert_eq!(policy.delay(u32::MAX - 1, None), Some(Duration::from_secs(7)));
+    assert_eq!(
+        policy.delay(u32::MAX - 1, None),
+        Some(Duration::from_secs(7))
+    );
     assert_eq!(policy.delay(u32::MAX, None), None);
 
     let uncapped = fixed()
@@ -75,7 +82,10 @@ fn attempts_are_at_least_one() {
     assert_eq!(RetryPolicy::none().attempts(), 1);
     assert_eq!(RetryPolicy::none().delay(1, None), None);
     assert_eq!(RetryPolicy::default().max_attempts(0).attempts(), 1);
-    assert_eq!(RetryPolicy::default().max_attempts(0).delay(1, Some(ms(1))), None);
+    assert_eq!(
+        RetryPolicy::default().max_attempts(0).delay(1, Some(ms(1))),
+        None
+    );
     assert_eq!(RetryPolicy::default().max_attempts(7).attempts(), 7);
 }
 
@@ -92,7 +102,10 @@ fn jitter_draws_between_zero_and_the_exponential_backoff() {
     // Full jitter spreads over the whole range: each quarter is hit (a miss has probability (3/4)^2000).
     for quarter in 0..4 {
         let (low, high) = (ms(100 * quarter), ms(100 * (quarter + 1)));
-        let hits = draws.iter().filter(|draw| low <= **draw && **draw < high).count();
+        let hits = draws
+            .iter()
+            .filter(|draw| low <= **draw && **draw < high)
+            .count();
         assert!(hits > 0, "no draw in [{low:?}, {high:?})");
     }
     let mut distinct = draws.clone();
@@ -104,21 +117,30 @@ fn jitter_draws_between_zero_and_the_exponential_backoff() {
 #[test]
 fn retry_after_is_a_floor_for_the_backoff() {
     let policy = fixed();
-    assert_eq!(policy.delay(1, Some(Duration::from_secs(3))), Some(Duration::from_secs(3)));
+    assert_eq!(
+        policy.delay(1, Some(Duration::from_secs(3))),
+        Some(Duration::from_secs(3))
+    );
     // A shorter wait than the backoff leaves the backoff.
     assert_eq!(policy.delay(1, Some(ms(50))), Some(ms(200)));
     assert_eq!(policy.delay(2, Some(Duration::ZERO)), Some(ms(400)));
     // With jitter the server's wait is still honoured in full.
     let jittered = RetryPolicy::default();
     for _ in 0..100 {
-        assert_eq!(jittered.delay(1, Some(Duration::from_secs(10))), Some(Duration::from_secs(10)));
+        assert_eq!(
+            jittered.delay(1, Some(Duration::from_secs(10))),
+            Some(Duration::from_secs(10))
+        );
     }
 }
 
 #[test]
 fn retry_after_beyond_the_ceiling_stops_retrying() {
     let policy = fixed();
-    assert_eq!(policy.delay(1, Some(Duration::from_secs(60))), Some(Duration::from_secs(60)));
+    assert_eq!(
+        policy.delay(1, Some(Duration::from_secs(60))),
+        Some(Duration::from_secs(60))
+    );
     assert_eq!(policy.delay(1, Some(Duration::from_secs(61))), None);
     assert_eq!(policy.delay(1, Some(Duration::MAX)), None);
     let strict = fixed().max_retry_after(Duration::from_secs(1));
@@ -131,9 +153,7 @@ fn retry_after_beyond_the_ceiling_stops_retrying() {
 #[test]
 fn retryable_statuses() {
     let retryable: Vec<u16> = (100..600)
-        .filter(|code| {
-            reqwest::StatusCode::from_u16(*code).is_ok_and(is_retryable_status)
-        })
+        .filter(|code| reqwest::StatusCode::from_u16(*code).is_ok_and(is_retryable_status))
         .collect();
     assert_eq!(retryable, vec![408, 429, 502, 503, 504]);
 }
@@ -170,7 +190,10 @@ fn quick() -> RetryPolicy {
 }
 
 fn client(server: &MockServer) -> ClientCore {
-    match ClientBuilder::new(&server.uri(), &[], &[]).retry(quick()).build() {
+    match ClientBuilder::new(&server.uri(), &[], &[])
+        .retry(quick())
+        .build()
+    {
         Ok(core) => core,
         Err(error) => panic!("client: {error}"),
     }
@@ -213,7 +236,10 @@ async fn idempotent_call_is_retried_until_it_succeeds() {
     let answer = client(&server)
         .execute(request(reqwest::Method::GET), &GET, CallOptions::new())
         .await;
-    assert_eq!(answer.map(|response| response.status().as_u16()).ok(), Some(200));
+    assert_eq!(
+        answer.map(|response| response.status().as_u16()).ok(),
+        Some(200)
+    );
     assert_eq!(requests(&server).await.len(), 3);
 }
 
@@ -224,7 +250,10 @@ async fn attempts_stop_at_the_policy_limit() {
         .execute(request(reqwest::Method::GET), &GET, CallOptions::new())
         .await;
     // The last answer is returned as it came.
-    assert_eq!(answer.map(|response| response.status().as_u16()).ok(), Some(429));
+    assert_eq!(
+        answer.map(|response| response.status().as_u16()).ok(),
+        Some(429)
+    );
     assert_eq!(requests(&server).await.len(), 4);
 }
 
@@ -235,7 +264,10 @@ async fn per_call_policy_overrides_the_clients() {
     let answer = client(&server)
         .execute(request(reqwest::Method::GET), &GET, options)
         .await;
-    assert_eq!(answer.map(|response| response.status().as_u16()).ok(), Some(503));
+    assert_eq!(
+        answer.map(|response| response.status().as_u16()).ok(),
+        Some(503)
+    );
     assert_eq!(requests(&server).await.len(), 2);
 }
 
@@ -245,7 +277,10 @@ async fn non_retryable_status_is_sent_once() {
     let answer = client(&server)
         .execute(request(reqwest::Method::GET), &GET, CallOptions::new())
         .await;
-    assert_eq!(answer.map(|response| response.status().as_u16()).ok(), Some(500));
+    assert_eq!(
+        answer.map(|response| response.status().as_u16()).ok(),
+        Some(500)
+    );
     assert_eq!(requests(&server).await.len(), 1);
 }
 
@@ -255,7 +290,10 @@ async fn non_idempotent_call_is_never_sent_twice() {
     let answer = client(&server)
         .execute(request(reqwest::Method::POST), &POST, CallOptions::new())
         .await;
-    assert_eq!(answer.map(|response| response.status().as_u16()).ok(), Some(503));
+    assert_eq!(
+        answer.map(|response| response.status().as_u16()).ok(),
+        Some(503)
+    );
     assert_eq!(requests(&server).await.len(), 1);
 }
 
@@ -263,13 +301,27 @@ async fn non_idempotent_call_is_never_sent_twice() {
 async fn idempotency_key_makes_a_post_retryable_with_one_key() {
     let server = flaky(503, 2, &[]).await;
     let answer = client(&server)
-        .execute(request(reqwest::Method::POST), &POST_WITH_KEY, CallOptions::new())
+        .execute(
+            request(reqwest::Method::POST),
+            &POST_WITH_KEY,
+            CallOptions::new(),
+        )
         .await;
-    assert_eq!(answer.map(|response| response.status().as_u16()).ok(), Some(200));
+    assert_eq!(
+        answer.map(|response| response.status().as_u16()).ok(),
+        Some(200)
+    );
     let keys: Vec<String> = requests(&server)
         .await
         .iter()
-        .filter_map(|request| request.headers.get("idempotency-key")?.to_str().ok().map(str::to_owned))
+        .filter_map(|request| {
+            request
+                .headers
+                .get("idempotency-key")?
+                .to_str()
+                .ok()
+                .map(str::to_owned)
+        })
         .collect();
     assert_eq!(keys.len(), 3);
     assert!(keys.iter().all(|key| *key == keys[0]), "{keys:?}");
@@ -284,11 +336,21 @@ async fn caller_idempotency_key_is_sent_on_every_attempt() {
     let answer = client(&server)
         .execute(request(reqwest::Method::POST), &POST_WITH_KEY, options)
         .await;
-    assert_eq!(answer.map(|response| response.status().as_u16()).ok(), Some(200));
+    assert_eq!(
+        answer.map(|response| response.status().as_u16()).ok(),
+        Some(200)
+    );
     let keys: Vec<Option<String>> = requests(&server)
         .await
         .iter()
-        .map(|request| request.headers.get("idempotency-key")?.to_str().ok().map(str::to_owned))
+        .map(|request| {
+            request
+                .headers
+                .get("idempotency-key")?
+                .to_str()
+                .ok()
+                .map(str::to_owned)
+        })
         .collect();
     assert_eq!(keys, vec![Some("order-17".to_owned()); 2]);
 }
@@ -299,7 +361,10 @@ async fn retry_after_beyond_the_ceiling_returns_the_answer() {
     let answer = client(&server)
         .execute(request(reqwest::Method::GET), &GET, CallOptions::new())
         .await;
-    assert_eq!(answer.map(|response| response.status().as_u16()).ok(), Some(503));
+    assert_eq!(
+        answer.map(|response| response.status().as_u16()).ok(),
+        Some(503)
+    );
     assert_eq!(requests(&server).await.len(), 1);
 }
 
@@ -309,7 +374,10 @@ async fn retry_after_within_the_ceiling_is_waited_for() {
     let answer = client(&server)
         .execute(request(reqwest::Method::GET), &GET, CallOptions::new())
         .await;
-    assert_eq!(answer.map(|response| response.status().as_u16()).ok(), Some(200));
+    assert_eq!(
+        answer.map(|response| response.status().as_u16()).ok(),
+        Some(200)
+    );
     assert_eq!(requests(&server).await.len(), 2);
 }
 

@@ -37,7 +37,10 @@ fn delay_seconds() {
 fn delay_seconds_too_large_for_u64_is_an_endless_wait() {
     // The server asks for more than any policy allows: the answer must be returned, not retried early.
     assert_eq!(parsed("18446744073709551616"), Some(Duration::MAX));
-    assert_eq!(parsed("99999999999999999999999999999999"), Some(Duration::MAX));
+    assert_eq!(
+        parsed("99999999999999999999999999999999"),
+        Some(Duration::MAX)
+    );
     assert_eq!(
         RetryPolicy::default().delay(1, parsed("99999999999999999999999999999999")),
         None
@@ -47,8 +50,20 @@ fn delay_seconds_too_large_for_u64_is_an_endless_wait() {
 #[test]
 fn garbage_asks_for_nothing() {
     for garbage in [
-        "", " ", "-1", "1.5", "5s", "soon", "1e3", "0x10", "12 34", "--", "Sun, 99 Nov 1994 08:49:37 GMT",
-        "Sun, 06 Nov 1994 25:49:37 GMT", "06 Nov", "tomorrow at noon",
+        "",
+        " ",
+        "-1",
+        "1.5",
+        "5s",
+        "soon",
+        "1e3",
+        "0x10",
+        "12 34",
+        "--",
+        "Sun, 99 Nov 1994 08:49:37 GMT",
+        "Sun, 06 Nov 1994 25:49:37 GMT",
+        "06 Nov",
+        "tomorrow at noon",
     ] {
         assert_eq!(parsed(garbage), None, "{garbage:?}");
     }
@@ -67,8 +82,14 @@ fn opaque_bytes_ask_for_nothing() {
 #[test]
 fn http_date_in_the_past_means_now() {
     // RFC 9110's preferred format, and the two obsolete ones a recipient must still accept.
-    assert_eq!(parsed("Sun, 06 Nov 1994 08:49:37 GMT"), Some(Duration::ZERO));
-    assert_eq!(parsed("Sunday, 06-Nov-94 08:49:37 GMT"), Some(Duration::ZERO));
+    assert_eq!(
+        parsed("Sun, 06 Nov 1994 08:49:37 GMT"),
+        Some(Duration::ZERO)
+    );
+    assert_eq!(
+        parsed("Sunday, 06-Nov-94 08:49:37 GMT"),
+        Some(Duration::ZERO)
+    );
     assert_eq!(parsed("Sun Nov  6 08:49:37 1994"), Some(Duration::ZERO));
 }
 
@@ -102,6 +123,9 @@ fn http_date_in_the_future_is_the_time_until_then() {
 fn far_future_date_is_longer_than_any_policy_allows() {
     let wait = parsed("Fri, 31 Dec 9999 23:59:59 GMT");
     let seven_thousand_years = secs(7_000 * 365 * 24 * 3600);
-    assert!(wait.is_some_and(|wait| wait > seven_thousand_years), "{wait:?}");
+    assert!(
+        wait.is_some_and(|wait| wait > seven_thousand_years),
+        "{wait:?}"
+    );
     assert_eq!(RetryPolicy::default().delay(1, wait), None);
 }

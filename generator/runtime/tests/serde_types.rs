@@ -52,7 +52,13 @@ fn nullable_tells_absent_null_and_value_apart() {
 
 #[test]
 fn nullable_round_trips() {
-    for json in ["{}", r#"{"name":null}"#, r#"{"name":"x"}"#, r#"{"name":"","size":0}"#, r#"{"size":null}"#] {
+    for json in [
+        "{}",
+        r#"{"name":null}"#,
+        r#"{"name":"x"}"#,
+        r#"{"name":"","size":0}"#,
+        r#"{"size":null}"#,
+    ] {
         assert_eq!(write(&read::<Patch>(json)), json);
     }
     // Written on its own (no field attribute to skip it), absent can only be null.
@@ -119,7 +125,10 @@ fn base64_round_trips_every_byte() {
 fn base64_reads_url_safe_unpadded_and_wrapped_text() {
     assert_eq!(Base64::decode("-_-_"), Some(Base64(vec![0xfb, 0xff, 0xbf])));
     assert_eq!(Base64::decode("Zm9vYg"), Some(Base64(b"foob".to_vec())));
-    assert_eq!(Base64::decode("Zm9v\r\nYmFy\n"), Some(Base64(b"foobar".to_vec())));
+    assert_eq!(
+        Base64::decode("Zm9v\r\nYmFy\n"),
+        Some(Base64(b"foobar".to_vec()))
+    );
     assert_eq!(Base64::decode(" Zm 8= "), Some(Base64(b"fo".to_vec())));
 }
 
@@ -147,13 +156,23 @@ fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> DateTime<Utc> {
 fn timestamps_without_an_offset_are_utc() {
     let noon = utc(2024, 3, 1, 12, 30, 0);
     assert_eq!(parse_assume_utc("2024-03-01T12:30:00Z").ok(), Some(noon));
-    assert_eq!(parse_assume_utc("2024-03-01T14:30:00+02:00").ok(), Some(noon));
+    assert_eq!(
+        parse_assume_utc("2024-03-01T14:30:00+02:00").ok(),
+        Some(noon)
+    );
     assert_eq!(parse_assume_utc("2024-03-01T12:30:00").ok(), Some(noon));
     assert_eq!(
         parse_assume_utc("2024-03-01T12:30:00.250").ok(),
         Some(noon + chrono::Duration::milliseconds(250))
     );
-    for garbage in ["2024-03-01", "12:30:00", "2024-03-01 12:30", "2024-13-01T00:00:00", "", "now"] {
+    for garbage in [
+        "2024-03-01",
+        "12:30:00",
+        "2024-03-01 12:30",
+        "2024-13-01T00:00:00",
+        "",
+        "now",
+    ] {
         assert!(parse_assume_utc(garbage).is_err(), "{garbage:?}");
     }
 }
@@ -183,9 +202,13 @@ fn timestamp_fields_round_trip() {
             seen: Nullable::Absent
         }
     );
-    assert_eq!(write(&event), r#"{"at":"2024-03-01T12:30:00+00:00","until":null}"#);
+    assert_eq!(
+        write(&event),
+        r#"{"at":"2024-03-01T12:30:00+00:00","until":null}"#
+    );
 
-    let event: Event = read(r#"{"at":"2024-03-01T12:30:00Z","until":"2024-03-02T00:00:00","seen":null}"#);
+    let event: Event =
+        read(r#"{"at":"2024-03-01T12:30:00Z","until":"2024-03-02T00:00:00","seen":null}"#);
     assert_eq!(event.until, Some(utc(2024, 3, 2, 0, 0, 0)));
     assert_eq!(event.seen, Nullable::Null);
     assert_eq!(
@@ -193,7 +216,8 @@ fn timestamp_fields_round_trip() {
         r#"{"at":"2024-03-01T12:30:00+00:00","until":"2024-03-02T00:00:00+00:00","seen":null}"#
     );
 
-    let event: Event = read(r#"{"at":"2024-03-01T12:30:00Z","until":null,"seen":"2024-03-03T08:00:00-01:00"}"#);
+    let event: Event =
+        read(r#"{"at":"2024-03-01T12:30:00Z","until":null,"seen":"2024-03-03T08:00:00-01:00"}"#);
     assert_eq!(event.seen, Nullable::Value(utc(2024, 3, 3, 9, 0, 0)));
     assert!(serde_json::from_str::<Event>(r#"{"at":"yesterday","until":null}"#).is_err());
 }
@@ -232,7 +256,9 @@ impl<'de> Deserialize<'de> for Method {
         match tag.as_str() {
             "card" => tagged::variant(value).map(Method::Card),
             "bank" => tagged::variant(value).map(Method::Bank),
-            other => Err(serde::de::Error::custom(format_args!("unknown kind {other:?}"))),
+            other => Err(serde::de::Error::custom(format_args!(
+                "unknown kind {other:?}"
+            ))),
         }
     }
 }
@@ -249,7 +275,9 @@ fn discriminated_unions_round_trip() {
     );
     assert_eq!(write(&card), r#"{"kind":"card","last4":"4242"}"#);
     // A variant whose type lacks the tag property gets it written; one that wrote null gets it filled in.
-    let bank = Method::Bank(Bank { iban: "X1".to_owned() });
+    let bank = Method::Bank(Bank {
+        iban: "X1".to_owned(),
+    });
     assert_eq!(write(&bank), r#"{"iban":"X1","kind":"bank"}"#);
     let untagged = Method::Card(Card {
         kind: None,
@@ -258,8 +286,14 @@ fn discriminated_unions_round_trip() {
     assert_eq!(write(&untagged), r#"{"kind":"card","last4":"1"}"#);
 
     for (json, message) in [
-        (r#"{"last4":"1"}"#, "expected an object with a string property `kind`"),
-        (r#"{"kind":7}"#, "expected an object with a string property `kind`"),
+        (
+            r#"{"last4":"1"}"#,
+            "expected an object with a string property `kind`",
+        ),
+        (
+            r#"{"kind":7}"#,
+            "expected an object with a string property `kind`",
+        ),
         (r#"{"kind":"cash"}"#, "unknown kind \"cash\""),
     ] {
         match serde_json::from_str::<Method>(json) {

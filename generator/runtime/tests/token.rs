@@ -4,8 +4,8 @@
 //! runs; the calls go to a server on 127.0.0.1 that checks the bearer token.
 
 use specgen_runtime::{
-    CallOptions, ClientBuilder, ClientCore, Error, FetchToken, OperationInfo, RawResponse, Request, RetryPolicy,
-    SchemeKind, SecurityScheme, TokenFuture, token,
+    CallOptions, ClientBuilder, ClientCore, Error, FetchToken, OperationInfo, RawResponse, Request,
+    RetryPolicy, SchemeKind, SecurityScheme, TokenFuture, token,
 };
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -49,7 +49,11 @@ fn counting_exchange(runs: &Arc<AtomicUsize>) -> FetchToken {
     })
 }
 
-fn builder(server: &MockServer, lifetime: Option<Duration>, runs: &Arc<AtomicUsize>) -> ClientBuilder {
+fn builder(
+    server: &MockServer,
+    lifetime: Option<Duration>,
+    runs: &Arc<AtomicUsize>,
+) -> ClientBuilder {
     ClientBuilder::new(&server.uri(), &[], SCHEMES)
         .retry(RetryPolicy::none())
         .token_source("session", lifetime, counting_exchange(runs))
@@ -72,14 +76,20 @@ async fn accepting() -> MockServer {
     server
 }
 
-async fn call(core: &ClientCore, operation: &OperationInfo) -> Result<RawResponse, Error<std::convert::Infallible>> {
+async fn call(
+    core: &ClientCore,
+    operation: &OperationInfo,
+) -> Result<RawResponse, Error<std::convert::Infallible>> {
     let mut request = Request::new(reqwest::Method::GET);
     request.path("/things");
     core.execute(request, operation, CallOptions::new()).await
 }
 
 async fn status(core: &ClientCore) -> Option<u16> {
-    call(core, &SECURED).await.ok().map(|response| response.status().as_u16())
+    call(core, &SECURED)
+        .await
+        .ok()
+        .map(|response| response.status().as_u16())
 }
 
 /// The `Authorization` header of every request the server received, in order.
@@ -101,7 +111,10 @@ async fn tokens_sent(server: &MockServer) -> Vec<String> {
 }
 
 fn bearer(tokens: &[&str]) -> Vec<String> {
-    tokens.iter().map(|token| format!("Bearer {token}")).collect()
+    tokens
+        .iter()
+        .map(|token| format!("Bearer {token}"))
+        .collect()
 }
 
 #[tokio::test]
@@ -156,7 +169,8 @@ async fn refresh_margin_is_configurable() {
     let server = accepting().await;
     let runs = Arc::new(AtomicUsize::new(0));
     let core = build(
-        builder(&server, Some(Duration::from_secs(30)), &runs).token_refresh_margin(Duration::from_secs(1)),
+        builder(&server, Some(Duration::from_secs(30)), &runs)
+            .token_refresh_margin(Duration::from_secs(1)),
     );
     for _ in 0..3 {
         assert_eq!(status(&core).await, Some(200));
@@ -166,7 +180,10 @@ async fn refresh_margin_is_configurable() {
     // A margin too long to add to the clock: every token is about to expire.
     let server = accepting().await;
     let runs = Arc::new(AtomicUsize::new(0));
-    let core = build(builder(&server, Some(Duration::from_secs(3600)), &runs).token_refresh_margin(Duration::MAX));
+    let core = build(
+        builder(&server, Some(Duration::from_secs(3600)), &runs)
+            .token_refresh_margin(Duration::MAX),
+    );
     for _ in 0..2 {
         assert_eq!(status(&core).await, Some(200));
     }
@@ -276,7 +293,11 @@ async fn failed_exchange_is_an_authentication_error_and_sends_nothing() {
             .token_source("session", None, fetch),
     );
     match call(&core, &SECURED).await {
-        Err(error @ Error::Authentication { scheme: "session", .. }) => assert_eq!(
+        Err(
+            error @ Error::Authentication {
+                scheme: "session", ..
+            },
+        ) => assert_eq!(
             error.to_string(),
             "could not obtain a token for security scheme \"session\": the exchange was refused"
         ),
@@ -320,5 +341,9 @@ async fn concurrent_unauthorized_answers_share_one_refresh() {
     // The first token, then one replacement however many callers saw it refused.
     assert_eq!(runs.load(Ordering::SeqCst), 2);
     let sent = tokens_sent(&server).await;
-    assert_eq!(sent.iter().filter(|token| *token == "Bearer t2").count(), 8, "{sent:?}");
+    assert_eq!(
+        sent.iter().filter(|token| *token == "Bearer t2").count(),
+        8,
+        "{sent:?}"
+    );
 }
