@@ -3,7 +3,7 @@
 
 use specgen_runtime::retry::is_retryable_status;
 use specgen_runtime::{
-    CallOptions, ClientBuilder, ClientCore, OperationInfo, Request, RetryPolicy,
+    CallOptions, ClientBuilder, ClientCore, OperationInfo, Request, RetryPolicy, RetryableCodes,
 };
 use std::time::Duration;
 use wiremock::matchers::any;
@@ -402,4 +402,76 @@ async fn refused_connection_is_a_typed_transport_error() {
         Err(specgen_runtime::Error::Transport(error)) => assert!(error.is_connect(), "{error}"),
         other => panic!("expected a connection error, got {other:?}"),
     }
+}
+
+/// A server answering 200 with `first` once, then 200 with `{"errorCode":""}`.
+async fn enveloped(first: serde_json::Value) -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_json(first))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(any())
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(serde_json::json!({"errorCode": ""})),
+        )
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    server
+}
+
+async fn attempts_for_envelope(first: serde_json::Value, operation: &OperationInfo) -> usize {
+    let server = enveloped(first).await;
+    let codes = RetryableCodes {
+        property: "errorCode",
+        codes: &["BUSY", "1001"],
+    };
+    let core = match ClientBuilder::new(&server.uri(), &[], &[])
+        .retry(quick())
+        .retryable_codes(codes)
+        .build()
+    {
+        Ok(core) => core,
+        Err(error) => panic!("client: {error}"),
+    };
+    let answer = core
+        .execute(request(reqwest::Method::GET), operation, CallOptions::new())
+        .await;
+    assert_eq!(
+        answer.map(|response| response.status().as_u16()).ok(),
+        Some(200)
+    );
+    requests(&server).await.len()
+}
+
+#[tokio::test]
+async fn retryable_envelope_codes_ask_for_another_attempt() {
+    assert_eq!(
+        attempts_for_envelope(serde_json::json!({"errorCode": "BUSY"}), &GET).await,
+        2
+    );
+    // Numeric codes are read as their text.
+    assert_eq!(
+        attempts_for_envelope(serde_json::json!({"errorCode": 1001}), &GET).await,
+        2
+    );
+}
+
+#[tokio::test]
+async fn other_envelope_codes_and_mentions_are_not_retried() {
+    assert_eq!(
+        attempts_for_envelope(serde_json::json!({"errorCode": "DENIED"}), &GET).await,
+        1
+    );
+    // The code must be in the code property, not merely somewhere in the body.
+    let mention = serde_json::json!({"errorCode": "DENIED", "errorMessage": "BUSY"});
+    assert_eq!(attempts_for_envelope(mention, &GET).await, 1);
+    // A retryable code on an operation that is not idempotent is never sent twice.
+    assert_eq!(
+        attempts_for_envelope(serde_json::json!({"errorCode": "BUSY"}), &POST).await,
+        1
+    );
 }
