@@ -45,10 +45,14 @@ impl Paging {
             .flatten();
         let number_at = |pointer: Option<&str>| body.as_ref()?.pointer(pointer?)?.as_i64();
         if let Some(total) = number_at(self.total) {
+            // `total` counts items, from `first` on. Offsets say how many were seen; page numbers only say
+            // how many pages were, so those pages times this page's size stand in: a lower bound (only the
+            // last page can be short), so a short last page costs one more request, never a lost page.
+            let positions = next.saturating_sub(self.first);
             let seen = if self.by_items {
-                next
+                positions
             } else {
-                next.saturating_sub(self.first)
+                positions.saturating_mul(i64::try_from(received).ok()?)
             };
             if seen >= total {
                 return None;

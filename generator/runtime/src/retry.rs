@@ -120,16 +120,30 @@ pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
         .to_str()
         .ok()?
         .trim();
-    if let Ok(seconds) = text.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
+    if !text.is_empty() && text.bytes().all(|byte| byte.is_ascii_digit()) {
+        // More seconds than a u64 holds is still a wait, longer than any policy allows: never "no wish".
+        return Some(text.parse().map_or(Duration::MAX, Duration::from_secs));
     }
-    let date = chrono::DateTime::parse_from_rfc2822(text).ok()?;
-    let wait = date.with_timezone(&chrono::Utc) - chrono::Utc::now();
+    let wait = http_date(text)? - chrono::Utc::now();
     Some(wait.to_std().unwrap_or(Duration::ZERO))
+}
+
+/// An HTTP date: the IMF-fixdate (read as RFC 2822, which also takes numeric zones), or the obsolete RFC 850
+/// and asctime formats, which RFC 9110 (section 5.6.7) still asks recipients to accept.
+fn http_date(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    if let Ok(date) = chrono::DateTime::parse_from_rfc2822(text) {
+        return Some(date.with_timezone(&chrono::Utc));
+    }
+    ["%A, %d-%b-%y %H:%M:%S GMT", "%a %b %e %H:%M:%S %Y"]
+        .iter()
+        .find_map(|format| chrono::NaiveDateTime::parse_from_str(text, format).ok())
+        .map(|naive| naive.and_utc())
 }
 
 /// A fraction in `[0, 1)` from the operating system's randomness (a v4 UUID's random bits).
 fn random_fraction() -> f64 {
-    let bits = uuid::Uuid::new_v4().as_u128() as u64 >> 11;
-    bits as f64 / (1u64 << 53) as f64
+    // The low 64 bits of a v4 UUID start with its variant bits (`10`), which are not random: only the
+    // 62 bits below them are used, 53 of them (an f64's precision).
+    let random = uuid::Uuid::new_v4().as_u128() as u64 & (u64::MAX >> 2);
+    (random >> 9) as f64 / (1u64 << 53) as f64
 }

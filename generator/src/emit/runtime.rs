@@ -36,7 +36,12 @@ const FILES: &[(&str, &str)] = &[
 pub fn runtime_module() -> Result<TokenStream, String> {
     let root: syn::File =
         syn::parse_str(ROOT).map_err(|e| format!("runtime/mod.rs does not parse: {e}"))?;
-    let attrs = &root.attrs;
+    // The crate docs describe the specgen-runtime crate, and their examples name it: an embedded copy, which
+    // has no such dependency, gets a line of its own instead (its doctests would not compile there).
+    let attrs = root
+        .attrs
+        .iter()
+        .filter(|attr| !attr.path().is_ident("doc"));
     let mut items = Vec::new();
     for item in &root.items {
         match item {
@@ -64,6 +69,7 @@ pub fn runtime_module() -> Result<TokenStream, String> {
     }
     Ok(quote! {
         pub mod runtime {
+            #![doc = "The runtime shared by the generated clients: the sources of the `specgen-runtime` crate, embedded."]
             #(#attrs)*
             #(#items)*
         }
