@@ -87,6 +87,8 @@ pub enum Type {
     Map(Box<Type>),
     /// A named type.
     Named(TypeId),
+    /// `Box<T>`: a field or variant that holds its own type again (decided by lowering).
+    Boxed(Box<Type>),
 }
 
 /// A named type.
@@ -129,6 +131,9 @@ pub enum TypeKind {
     Tagged(TaggedUnion),
     /// A named alias for another type.
     Alias(Type),
+    /// A transparent newtype over another type: an alias that contains itself (`L: array of L`), which a
+    /// type alias cannot express.
+    Newtype(Type),
 }
 
 /// A property of a struct.

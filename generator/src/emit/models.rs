@@ -1,30 +1,28 @@
 //! Emits the API's named types: serde structs and aliases here; enums and unions in the submodules.
 
 mod enums;
-mod recursion;
 mod unions;
 
 use super::tokens::{doc, ident, rust_type};
 use crate::ir::{Api, Field, Presence, Type, TypeDef, TypeId, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
-pub use recursion::Recursion;
 
-/// One named type of the API (with its impls); `recursion` is computed once for the API.
-pub fn emit_model(api: &Api, recursion: &Recursion, id: TypeId) -> TokenStream {
+/// One named type of the API (with its impls).
+pub fn emit_model(api: &Api, id: TypeId) -> TokenStream {
     match api.types.get(id.0) {
-        Some(def) => emit_type(api, recursion, id, def),
+        Some(def) => emit_type(api, def),
         None => TokenStream::new(),
     }
 }
 
-fn emit_type(api: &Api, recursion: &Recursion, id: TypeId, def: &TypeDef) -> TokenStream {
+fn emit_type(api: &Api, def: &TypeDef) -> TokenStream {
     let name = ident(&def.name);
     let docs = doc(def.doc.as_deref());
     let deprecated = deprecated(def.deprecated);
     let header = quote! { #docs #deprecated };
     match &def.kind {
-        TypeKind::Struct(fields) => emit_struct(api, recursion, id, &name, header, fields),
+        TypeKind::Struct(fields) => emit_struct(api, &name, header, fields),
         TypeKind::StringEnum { values, catch_all } => {
             enums::string_enum(&name, header, values, catch_all)
         }
@@ -32,11 +30,10 @@ fn emit_type(api: &Api, recursion: &Recursion, id: TypeId, def: &TypeDef) -> Tok
             enums::integer_enum(&name, header, values, catch_all)
         }
         TypeKind::Untagged(variants) => {
-            unions::untagged(api, recursion, id, &name, header, variants)
+            unions::untagged(api, &name, header, variants)
         }
-        TypeKind::Tagged(union) => unions::tagged(api, recursion, id, &name, header, union),
-        // An alias that contains itself (`L: array of L`) cannot be a type alias: it becomes a newtype.
-        TypeKind::Alias(ty) if recursion.alias_contains_itself(id) => {
+        TypeKind::Tagged(union) => unions::tagged(api, &name, header, union),
+        TypeKind::Newtype(ty) => {
             let ty = rust_type(api, ty);
             quote! {
                 #header
@@ -65,8 +62,6 @@ fn deprecated(is: bool) -> TokenStream {
 
 fn emit_struct(
     api: &Api,
-    recursion: &Recursion,
-    id: TypeId,
     name: &proc_macro2::Ident,
     header: TokenStream,
     fields: &[Field],
@@ -81,7 +76,7 @@ fn emit_struct(
     let rename_all = camel_case.then(|| quote!(#[serde(rename_all = "camelCase")]));
     let fields = fields
         .iter()
-        .map(|field| emit_field(api, recursion, id, field, camel_case));
+        .map(|field| emit_field(api, field, camel_case));
     quote! {
         #header
         #[derive(#derive_debug Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -126,16 +121,11 @@ fn serde_camel_case(field: &str) -> Option<String> {
 
 fn emit_field(
     api: &Api,
-    recursion: &Recursion,
-    id: TypeId,
     field: &Field,
     camel_case: bool,
 ) -> TokenStream {
     let field_name = ident(&field.rust_name);
     let mut ty = rust_type(api, &field.ty);
-    if recursion.needs_box(&field.ty, id) {
-        ty = quote!(Box<#ty>);
-    }
     let mut serde_args = Vec::new();
     if field.flatten {
         serde_args.push(quote!(flatten));

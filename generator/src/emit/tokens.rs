@@ -155,6 +155,10 @@ pub fn rust_type(api: &Api, ty: &Type) -> TokenStream {
             }
             None => quote!(::serde_json::Value),
         },
+        Type::Boxed(inner) => {
+            let inner = rust_type(api, inner);
+            quote!(Box<#inner>)
+        }
     }
 }
 

@@ -6,6 +6,7 @@ mod operation_items;
 mod operations;
 mod outputs;
 mod params;
+mod recursion;
 mod refs;
 mod schemas;
 mod security;
@@ -57,6 +58,7 @@ pub fn lower(document: &Document) -> (Api, Vec<Diagnostic>) {
     operation_items::name_operation_items(&mut operations, envelope.is_some());
     let universal_params = operation_items::universal_params(&operations);
     diagnostics.append(&mut schemas.diagnostics);
+    recursion::place_boxes(&mut schemas.types);
     let api = Api {
         title: openapi.info.title.clone(),
         version: openapi.info.version.clone(),

@@ -221,7 +221,7 @@ fn class(types: &[TypeDef], ty: &Type) -> Class {
                     return Class::Scalar;
                 }
                 Some(TypeKind::Tagged(_)) => return Class::Object,
-                Some(TypeKind::Alias(target)) => ty = target,
+                Some(TypeKind::Alias(target) | TypeKind::Newtype(target)) => ty = target,
                 Some(TypeKind::Untagged(_)) | None => return Class::Unknown,
             },
             _ => return Class::Scalar,
@@ -240,7 +240,7 @@ fn inner_classes(types: &[TypeDef], ty: &Type) -> Vec<Class> {
                 Some(TypeKind::Struct(fields)) => {
                     return fields.iter().map(|f| class(types, &f.ty)).collect();
                 }
-                Some(TypeKind::Alias(target)) => ty = target,
+                Some(TypeKind::Alias(target) | TypeKind::Newtype(target)) => ty = target,
                 _ => return Vec::new(),
             },
             _ => return Vec::new(),

@@ -1,26 +1,20 @@
 //! Unions: untagged enums tried in order, and tagged enums whose `discriminator` property picks the variant.
 
 use super::super::tokens::{doc, ident, rust_type};
-use super::Recursion;
-use crate::ir::{Api, TaggedUnion, TypeId, UnionVariant};
+use crate::ir::{Api, TaggedUnion, UnionVariant};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 /// `oneOf`/`anyOf` without a discriminator: serde tries the variants in order.
 pub fn untagged(
     api: &Api,
-    recursion: &Recursion,
-    id: TypeId,
     name: &Ident,
     header: TokenStream,
     variants: &[UnionVariant],
 ) -> TokenStream {
     let variants = variants.iter().map(|variant| {
         let variant_name = ident(&variant.rust_name);
-        let mut ty = rust_type(api, &variant.ty);
-        if recursion.needs_box(&variant.ty, id) {
-            ty = quote!(Box<#ty>);
-        }
+        let ty = rust_type(api, &variant.ty);
         quote! { #variant_name(#ty), }
     });
     quote! {
@@ -38,8 +32,6 @@ pub fn untagged(
 /// Objects with a tag the spec does not map are kept whole in the catch-all.
 pub fn tagged(
     api: &Api,
-    recursion: &Recursion,
-    id: TypeId,
     name: &Ident,
     header: TokenStream,
     union: &TaggedUnion,
@@ -51,10 +43,7 @@ pub fn tagged(
     let mut reads = Vec::new();
     for variant in &union.variants {
         let variant_name = ident(&variant.rust_name);
-        let mut ty = rust_type(api, &variant.ty);
-        if recursion.needs_box(&variant.ty, id) {
-            ty = quote!(Box<#ty>);
-        }
+        let ty = rust_type(api, &variant.ty);
         let listed: Vec<String> = variant.tags.iter().map(|tag| format!("`{tag}`")).collect();
         let docs = doc(Some(&format!("`{property}` is {}.", listed.join(" or "))));
         variants.push(quote! { #docs #variant_name(#ty), });

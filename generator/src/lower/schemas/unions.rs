@@ -131,6 +131,7 @@ impl SchemaLowerer<'_> {
                 .types
                 .get(id.0)
                 .map_or_else(|| "Named".to_owned(), |def| def.name.clone()),
+            Type::Boxed(inner) => self.variant_name(inner),
         }
     }
 }
