@@ -29,9 +29,7 @@ fn emit_type(api: &Api, def: &TypeDef) -> TokenStream {
         TypeKind::IntegerEnum { values, catch_all } => {
             enums::integer_enum(&name, header, values, catch_all)
         }
-        TypeKind::Untagged(variants) => {
-            unions::untagged(api, &name, header, variants)
-        }
+        TypeKind::Untagged(variants) => unions::untagged(api, &name, header, variants),
         TypeKind::Tagged(union) => unions::tagged(api, &name, header, union),
         TypeKind::Newtype(ty) => {
             let ty = rust_type(api, ty);
@@ -119,11 +117,7 @@ fn serde_camel_case(field: &str) -> Option<String> {
     Some(first + pascal.get(1..).unwrap_or_default())
 }
 
-fn emit_field(
-    api: &Api,
-    field: &Field,
-    camel_case: bool,
-) -> TokenStream {
+fn emit_field(api: &Api, field: &Field, camel_case: bool) -> TokenStream {
     let field_name = ident(&field.rust_name);
     let mut ty = rust_type(api, &field.ty);
     let mut serde_args = Vec::new();

@@ -10,6 +10,8 @@ mod recursion;
 mod refs;
 mod schemas;
 mod security;
+#[cfg(test)]
+mod tests;
 
 pub(crate) use params::misplaced_styles;
 

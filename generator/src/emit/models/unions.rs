@@ -30,12 +30,7 @@ pub fn untagged(
 /// type (whose schema usually requires it) and write it twice, so the impls go through `runtime::tagged`:
 /// the variant reads the whole object, and the tag is added on writing only when the variant lacks it.
 /// Objects with a tag the spec does not map are kept whole in the catch-all.
-pub fn tagged(
-    api: &Api,
-    name: &Ident,
-    header: TokenStream,
-    union: &TaggedUnion,
-) -> TokenStream {
+pub fn tagged(api: &Api, name: &Ident, header: TokenStream, union: &TaggedUnion) -> TokenStream {
     let property = &union.property;
     let catch_all = ident(&union.catch_all);
     let mut variants = Vec::new();
