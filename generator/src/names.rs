@@ -68,14 +68,15 @@ pub const CLIENT_METHODS: &[&str] = &[
 ];
 
 /// Members of every generated request builder: parameter fields and setters must not take these names.
-/// (`runtime::Call`'s methods and its trait methods, the extension methods, and `request`, the local the
-/// client method writes the required inputs into).
+/// (the methods of the API's `operations::Call` and its trait methods, the extension methods, and `request`,
+/// the local the client method writes the required inputs into).
 pub const REQUEST_BUILDER_MEMBERS: &[&str] = &[
     "body",
     "client",
     "decode",
     "fmt",
     "into_future",
+    "into_inner",
     "into_request",
     "items",
     "new",
