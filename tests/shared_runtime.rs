@@ -38,7 +38,7 @@ async fn one_helper_reads_the_errors_and_sets_the_options_of_two_generated_crate
     let billing = fusebill::Client::builder()
         .base_url(server.uri())
         .api_key("key")
-        .retry(policy.clone())
+        .retry(policy)
         .build();
     let fixtures = responses::Client::builder()
         .base_url(server.uri())

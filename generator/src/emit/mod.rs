@@ -1,4 +1,6 @@
-//! Turns the IR into tokens: one emitter per artefact (models, client, operations, runtime).
+//! Turns the IR into tokens: one emitter per artefact (models, client, operations, mocks, the runtime's
+//! embedded copy). Emission only prints what lowering decided: it reports no diagnostic and cannot fail on
+//! any spec lowering accepted.
 
 mod behaviour;
 mod bodies;

@@ -1,6 +1,6 @@
-//! Emits one method per operation and what makes its request builder (the API's `operations::Call` of a marker type):
-//! how the operation is sent and decodes every documented answer, and setters for its optional inputs.
-//! Sending itself is the runtime's; each operation only states its parts.
+//! Emits one method per operation and what makes its request builder (the API's `operations::Call` of a
+//! marker type): how the operation is sent and decodes every documented answer (as lowering decided), and
+//! setters for its optional inputs. Sending itself is the runtime's; each operation only states its parts.
 
 use super::behaviour::{paging_methods, poll_method};
 use super::bodies::{BodyArgument, body_argument, body_encoding, body_items};
