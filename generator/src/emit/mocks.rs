@@ -23,6 +23,7 @@ const STUB_METHODS: &[&str] = &[
     "respond_header",
     "expect",
     "respond_status",
+    "respond_redirect",
     "mount",
     "stub_param",
     "stub_body",
