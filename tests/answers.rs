@@ -80,7 +80,8 @@ async fn an_undeclared_body_over_the_limit_is_too_large_and_keeps_its_start() {
             let mut request = [0u8; 4096];
             let _ = socket.read(&mut request).await;
             // No length: the body runs until the server closes the connection.
-            let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n";
+            let head =
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n";
             let _ = socket.write_all(head.as_bytes()).await;
             let _ = socket
                 .write_all(br#"{"limit": 25, "offset": 0, "count": 0, "data": []}"#)

@@ -160,10 +160,17 @@ async fn a_307_to_an_activation_is_returned_not_followed() {
     let outcome = fusebill_client(&server.uri())
         .activate_customer(activation())
         .await;
-    assert_eq!(sent(&server).await, ["POST /customerActivation"], "{outcome:?}");
+    assert_eq!(
+        sent(&server).await,
+        ["POST /customerActivation"],
+        "{outcome:?}"
+    );
     match outcome {
         Err(runtime::Error::Redirect { location, response }) => {
-            assert_eq!(location.as_str(), format!("{}/v2/customerActivation", server.uri()));
+            assert_eq!(
+                location.as_str(),
+                format!("{}/v2/customerActivation", server.uri())
+            );
             assert_eq!(response.status().as_u16(), 307);
             assert_eq!(response.body(), b"moved");
         }
@@ -203,6 +210,36 @@ async fn follow_redirects_sends_the_activation_on_with_its_body() {
     assert_eq!(
         common::header(&requests[1], "authorization"),
         Some("Basic my-api-key")
+    );
+}
+
+/// A 303 after a POST, followed when asked, is a GET of the result without the body (as browsers do).
+#[tokio::test]
+async fn a_followed_303_reads_the_result_with_a_get() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/customerActivation"))
+        .respond_with(ResponseTemplate::new(303).insert_header("Location", "/customers/8708457"))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/customers/8708457"))
+        .and(common::empty_body())
+        .and(common::without_header("content-type"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"id": 8708457, "uri": "https://example.com/customers/8708457", "status": "Active"}),
+        ))
+        .mount(&server)
+        .await;
+    let customer = fusebill_client(&server.uri())
+        .activate_customer(activation())
+        .options(runtime::CallOptions::new().follow_redirects(true))
+        .await
+        .expect("the result is read");
+    assert_eq!(customer.id, 8708457);
+    assert_eq!(
+        sent(&server).await,
+        ["POST /customerActivation", "GET /customers/8708457"]
     );
 }
 
@@ -290,7 +327,10 @@ async fn a_redirect_loop_ends_after_ten_hops() {
         .list_customer_access_users(42)
         .await
         .unwrap_err();
-    assert!(matches!(error, runtime::Error::Redirect { .. }), "{error:?}");
+    assert!(
+        matches!(error, runtime::Error::Redirect { .. }),
+        "{error:?}"
+    );
     assert_eq!(error.status().map(|s| s.as_u16()), Some(302));
     assert_eq!(received(&server).await.len(), 11);
 }
@@ -575,7 +615,11 @@ async fn a_walk_deadline_ends_a_page_stream_whose_next_page_hangs() {
             .options(runtime::CallOptions::new().walk_deadline(Duration::from_secs(1)))
             .pages()
     );
-    let first = pages.next().await.expect("a first page").expect("it arrives");
+    let first = pages
+        .next()
+        .await
+        .expect("a first page")
+        .expect("it arrives");
     assert_eq!(first.data.len(), 2);
     let error = pages.next().await.expect("a second item").unwrap_err();
     assert!(

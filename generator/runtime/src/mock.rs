@@ -352,7 +352,9 @@ impl<O: Operation> Stub<'_, O> {
             ));
         }
         if reqwest::header::HeaderValue::from_str(location).is_err() {
-            return self.fail(format!("the redirect location {location:?} is not a valid header value"));
+            return self.fail(format!(
+                "the redirect location {location:?} is not a valid header value"
+            ));
         }
         let mut stub = self.push(None, status, Vec::new(), "");
         if let Some(answer) = stub.answers.last_mut() {

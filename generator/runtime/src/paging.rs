@@ -132,7 +132,9 @@ impl<'a, T: Send + 'a, E: Send + 'a> PagedCall<'a, T, E> {
                 // The walk's clock starts with the first page's request; a deadline too long for the
                 // clock is none.
                 let ends: Option<(Instant, Duration)> = ends.or_else(|| {
-                    walk.and_then(|deadline| Some((Instant::now().checked_add(deadline)?, deadline)))
+                    walk.and_then(|deadline| {
+                        Some((Instant::now().checked_add(deadline)?, deadline))
+                    })
                 });
                 if let Some((ends, deadline)) = ends {
                     if Instant::now() >= ends {

@@ -41,7 +41,13 @@ impl ClientCore {
         );
         let deadline = self.deadline(&options);
         let run = self
-            .run(request, operation, options, &span, deadline.map(|(ends, _)| ends))
+            .run(
+                request,
+                operation,
+                options,
+                &span,
+                deadline.map(|(ends, _)| ends),
+            )
             .instrument(span.clone());
         let Some((ends, deadline)) = deadline else {
             return run.await;
@@ -160,7 +166,11 @@ impl ClientCore {
             // A wait that would end after the deadline is not started: the answer (or error) at hand is
             // worth more to the caller than `DeadlineExceeded` later.
             let wait = wait.filter(|delay| {
-                ends.is_none_or(|ends| Instant::now().checked_add(*delay).is_some_and(|at| at < ends))
+                ends.is_none_or(|ends| {
+                    Instant::now()
+                        .checked_add(*delay)
+                        .is_some_and(|at| at < ends)
+                })
             });
             match wait {
                 Some(delay) => {
@@ -368,7 +378,11 @@ impl ClientCore {
                 return Err(Error::Redirect { location, response });
             };
             hops += 1;
-            tracing::debug!(hops, status = response.status().as_u16(), "following a redirect");
+            tracing::debug!(
+                hops,
+                status = response.status().as_u16(),
+                "following a redirect"
+            );
             request = redirected(next, response.status(), location);
             // The redirect's body is not read: its connection is closed rather than reused.
             drop(response);
