@@ -1,5 +1,5 @@
 //! Hostile and broken answers become typed errors that keep what arrived: malformed JSON, an empty body
-//! where JSON was promised, a body cut off mid-way, a body over the size limit.
+//! where JSON was promised, a body cut off mid-way, a body over the size limit (declared or not).
 
 mod common;
 
@@ -51,11 +51,46 @@ async fn an_empty_body_where_json_was_promised_is_a_decode_error() {
     assert_eq!(error.raw_body(), Some(&b""[..]));
 }
 
+/// A body whose `Content-Length` exceeds the limit is refused on its headers: no byte of it is read.
 #[tokio::test]
-async fn a_body_over_the_limit_is_too_large_and_keeps_its_start() {
+async fn a_declared_body_over_the_limit_is_too_large_before_any_byte() {
     let server = answering(r#"{"limit": 25, "offset": 0, "count": 0, "data": []}"#).await;
     let client = Client::builder()
         .base_url(server.uri())
+        .max_response_bytes(10)
+        .build()
+        .expect("client builds");
+    let error = client.list_customer_access_users(42).await.unwrap_err();
+    assert!(
+        matches!(&error, runtime::Error::TooLarge { limit: 10, .. }),
+        "{error:?}"
+    );
+    assert_eq!(error.raw_body(), Some(&b""[..]));
+}
+
+/// A body without a declared length is read up to the limit, and the start is kept.
+#[tokio::test]
+async fn an_undeclared_body_over_the_limit_is_too_large_and_keeps_its_start() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let mut request = [0u8; 4096];
+            let _ = socket.read(&mut request).await;
+            // No length: the body runs until the server closes the connection.
+            let head =
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nconnection: close\r\n\r\n";
+            let _ = socket.write_all(head.as_bytes()).await;
+            let _ = socket
+                .write_all(br#"{"limit": 25, "offset": 0, "count": 0, "data": []}"#)
+                .await;
+            let _ = socket.shutdown().await;
+        }
+    });
+    let client = Client::builder()
+        .base_url(base)
         .max_response_bytes(10)
         .build()
         .expect("client builds");

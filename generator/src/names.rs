@@ -126,6 +126,7 @@ pub const STUB_METHODS: &[&str] = &[
     "respond_header",
     "expect",
     "respond_status",
+    "respond_redirect",
     "mount",
     "stub_param",
     "stub_body",

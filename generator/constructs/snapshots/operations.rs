@@ -72,6 +72,12 @@ impl ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
+    /// Time allowed for everything one call does: attempts, waits, a token exchange (default none); a call can override it.
+    pub fn deadline(self, deadline: ::std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.deadline(deadline),
+        }
+    }
     /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {

@@ -44,6 +44,7 @@ pub struct ClientBuilder {
     token_sources: Vec<TokenSourceConfig>,
     token_refresh_margin: Duration,
     max_response_bytes: usize,
+    deadline: Option<Duration>,
 }
 
 impl ClientBuilder {
@@ -70,6 +71,7 @@ impl ClientBuilder {
             token_sources: Vec::new(),
             token_refresh_margin: DEFAULT_TOKEN_REFRESH_MARGIN,
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            deadline: None,
         }
     }
 
@@ -96,6 +98,14 @@ impl ClientBuilder {
     /// Total time allowed for each attempt, from sending to the last body byte (default 30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// Time allowed for everything one call does (default none): its attempts, the waits between them and a
+    /// token exchange it triggers; past it the call ends with `Error::DeadlineExceeded`. A call can
+    /// override it ([`CallOptions::deadline`](super::CallOptions::deadline)).
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
         self
     }
 
@@ -140,7 +150,8 @@ impl ClientBuilder {
         self
     }
 
-    /// The largest answer body read (default 64 MiB); a bigger one fails with `Error::TooLarge`.
+    /// The largest answer body read (default 64 MiB); a bigger one fails with `Error::TooLarge`, at once
+    /// when its `Content-Length` already says so.
     pub fn max_response_bytes(mut self, limit: usize) -> Self {
         self.max_response_bytes = limit;
         self
@@ -152,7 +163,9 @@ impl ClientBuilder {
         self
     }
 
-    /// Uses the caller's own `reqwest::Client` (its connect timeout, user agent, redirect and proxy settings then apply instead of this builder's; the per-attempt timeout still applies).
+    /// Uses the caller's own `reqwest::Client` (its connect timeout, user agent, redirect and proxy settings then apply instead of this builder's; the per-attempt timeout and the deadline still apply).
+    /// Build it with `redirect(reqwest::redirect::Policy::none())` to keep the runtime's redirect rules: a
+    /// client that follows redirects itself would send a redirected POST again.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -183,7 +196,10 @@ impl ClientBuilder {
         let http = match self.http {
             Some(http) => http,
             None => {
-                let mut builder = reqwest::Client::builder().connect_timeout(self.connect_timeout);
+                // Redirects are followed by `send`, which knows whether the operation may be sent twice.
+                let mut builder = reqwest::Client::builder()
+                    .connect_timeout(self.connect_timeout)
+                    .redirect(reqwest::redirect::Policy::none());
                 if let Some(user_agent) = &self.user_agent {
                     builder = builder.user_agent(user_agent);
                 }
@@ -205,6 +221,7 @@ impl ClientBuilder {
                 .map(|config| TokenSource::new(config, margin))
                 .collect(),
             max_response_bytes: self.max_response_bytes,
+            deadline: self.deadline,
         })
     }
 }
@@ -221,6 +238,7 @@ pub struct ClientCore {
     pub(crate) retryable_codes: Option<RetryableCodes>,
     pub(crate) token_sources: Arc<[TokenSource]>,
     pub(crate) max_response_bytes: usize,
+    pub(crate) deadline: Option<Duration>,
 }
 
 impl ClientCore {

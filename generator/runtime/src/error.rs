@@ -56,6 +56,24 @@ pub enum Error<E> {
         /// How long polling went on.
         waited: std::time::Duration,
     },
+    /// The call did not finish within its deadline (`CallOptions::deadline` or `ClientBuilder::deadline`, or
+    /// a page stream's `CallOptions::walk_deadline`): whatever was in flight was abandoned.
+    #[error("not finished within the {deadline:?} deadline")]
+    DeadlineExceeded {
+        /// The deadline that passed.
+        deadline: std::time::Duration,
+    },
+    /// The server redirected the call and the redirect was not followed: the operation must not be sent
+    /// twice (the redirect proves it reached the server; `CallOptions::follow_redirects` follows it anyway),
+    /// its body cannot be sent again, or it was the eleventh redirect in a row. `response` is the redirect
+    /// answer, `location` its `Location` resolved against the request's URL.
+    #[error("the server redirected the call ({}) to {}; not followed", .response.status(), shown(.location))]
+    Redirect {
+        /// Where the server redirected the call.
+        location: reqwest::Url,
+        /// The redirect answer.
+        response: RawResponse,
+    },
     /// The server answered with a documented error, decoded into its typed body.
     #[error("the server answered {} with a documented error", .0.status)]
     Api(Box<ApiError<E>>),
@@ -94,9 +112,9 @@ impl<E> Error<E> {
             Error::UnexpectedStatus(response) | Error::Decode { response, .. } => {
                 Some(response.status())
             }
-            Error::Interrupted { response, .. } | Error::TooLarge { response, .. } => {
-                Some(response.status())
-            }
+            Error::Interrupted { response, .. }
+            | Error::TooLarge { response, .. }
+            | Error::Redirect { response, .. } => Some(response.status()),
             _ => None,
         }
     }
@@ -108,7 +126,8 @@ impl<E> Error<E> {
             Error::UnexpectedStatus(response)
             | Error::Decode { response, .. }
             | Error::Interrupted { response, .. }
-            | Error::TooLarge { response, .. } => Some(response.headers()),
+            | Error::TooLarge { response, .. }
+            | Error::Redirect { response, .. } => Some(response.headers()),
             _ => None,
         }
     }
@@ -120,7 +139,8 @@ impl<E> Error<E> {
             Error::UnexpectedStatus(response)
             | Error::Decode { response, .. }
             | Error::Interrupted { response, .. }
-            | Error::TooLarge { response, .. } => Some(response.body()),
+            | Error::TooLarge { response, .. }
+            | Error::Redirect { response, .. } => Some(response.body()),
             _ => None,
         }
     }
@@ -133,9 +153,9 @@ impl<E> Error<E> {
         }
     }
 
-    /// Whether the call failed because a timeout elapsed.
+    /// Whether the call failed because a timeout or its deadline elapsed.
     pub fn is_timeout(&self) -> bool {
-        matches!(self, Error::Timeout { .. })
+        matches!(self, Error::Timeout { .. } | Error::DeadlineExceeded { .. })
     }
 }
 
@@ -151,11 +171,25 @@ impl Error<std::convert::Infallible> {
             Error::TooLarge { limit, response } => Error::TooLarge { limit, response },
             Error::Authentication { scheme, source } => Error::Authentication { scheme, source },
             Error::StillPending { polls, waited } => Error::StillPending { polls, waited },
+            Error::DeadlineExceeded { deadline } => Error::DeadlineExceeded { deadline },
+            Error::Redirect { location, response } => Error::Redirect { location, response },
             Error::Api(error) => match error.value {},
             Error::UnexpectedStatus(response) => Error::UnexpectedStatus(response),
             Error::Decode { source, response } => Error::Decode { source, response },
         }
     }
+}
+
+/// A URL as an error message shows it: without user information, query or fragment, which may hold
+/// credentials (a signed link, a key in the query).
+fn shown(url: &reqwest::Url) -> String {
+    let mut shown = url.clone();
+    // Both fail only for URLs that cannot have user information, which then have none to remove.
+    let _ = shown.set_username("");
+    let _ = shown.set_password(None);
+    shown.set_query(None);
+    shown.set_fragment(None);
+    shown.to_string()
 }
 
 /// Why a client could not be built.

@@ -309,6 +309,8 @@ struct Answer {
     status: u16,
     body: Vec<u8>,
     content_type: &'static str,
+    /// The `Location` of a redirect ([`Stub::respond_redirect`]).
+    location: Option<String>,
 }
 
 impl<O: Operation> Stub<'_, O> {
@@ -338,6 +340,27 @@ impl<O: Operation> Stub<'_, O> {
     /// Answers with any status and raw JSON text; the status must still be documented by the operation.
     pub fn respond_status(self, status: u16, body: impl Into<Vec<u8>>) -> Self {
         self.push(None, status, body.into(), "application/json")
+    }
+
+    /// Answers with a redirect (301, 302, 303, 307 or 308) to `location`, a path on the mock
+    /// (`/elsewhere`) or any URL. Specs seldom document redirects (a server sends them whatever the
+    /// operation), so this answer needs none. Takes its place in the sequence like any answer.
+    pub fn respond_redirect(self, status: u16, location: &str) -> Self {
+        if !matches!(status, 301 | 302 | 303 | 307 | 308) {
+            return self.fail(format!(
+                "{status} is not a redirect status (301, 302, 303, 307 or 308)"
+            ));
+        }
+        if reqwest::header::HeaderValue::from_str(location).is_err() {
+            return self.fail(format!(
+                "the redirect location {location:?} is not a valid header value"
+            ));
+        }
+        let mut stub = self.push(None, status, Vec::new(), "");
+        if let Some(answer) = stub.answers.last_mut() {
+            answer.location = Some(location.to_owned());
+        }
+        stub
     }
 
     /// Mounts the stub; fails, naming the operation and status, when an answer is not documented by the spec.
@@ -515,6 +538,7 @@ impl<O: Operation> Stub<'_, O> {
             status,
             body,
             content_type,
+            location: None,
         });
         self
     }
@@ -534,6 +558,10 @@ fn check_answer(spec: &OperationSpec, answer: &Answer) -> Result<(), MockError> 
             operation,
             problem: format!("{status} is not an HTTP status"),
         });
+    }
+    if answer.location.is_some() {
+        // A redirect: checked when scripted, and needs no documented response.
+        return Ok(());
     }
     let selected = select(spec.responses, status)
         .ok_or(MockError::UndocumentedStatus { operation, status })?;
@@ -921,6 +949,9 @@ impl wiremock::Respond for Responder {
         let mut template = wiremock::ResponseTemplate::new(answer.status);
         if !answer.body.is_empty() {
             template = template.set_body_raw(answer.body.clone(), answer.content_type);
+        }
+        if let Some(location) = &answer.location {
+            template = template.insert_header("Location", location.as_str());
         }
         for (name, value) in &self.headers {
             template = template.append_header(name.as_str(), value.as_str());

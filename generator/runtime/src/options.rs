@@ -1,5 +1,5 @@
-//! Settings of one call that override the client's: extra headers, a timeout, a retry policy, an
-//! idempotency key.
+//! Settings of one call that override the client's: extra headers, a timeout, a deadline, a retry policy,
+//! an idempotency key, and whether a redirect of a call that must not be sent twice is followed.
 
 use super::retry::RetryPolicy;
 use reqwest::header::{HeaderName, HeaderValue};
@@ -17,6 +17,11 @@ pub struct CallOptions {
     pub(crate) retry: Option<RetryPolicy>,
     pub(crate) idempotency_key: Option<String>,
     pub(crate) problem: Option<String>,
+    pub(crate) deadline: Option<Duration>,
+    pub(crate) walk_deadline: Option<Duration>,
+    pub(crate) follow_redirects: bool,
+    /// The end of the page walk this call belongs to, and the walk's deadline (set by `paging`).
+    pub(crate) walk_ends: Option<(tokio::time::Instant, Duration)>,
 }
 
 impl CallOptions {
@@ -57,6 +62,35 @@ impl CallOptions {
     /// Total time allowed for each attempt of this call, instead of the client's timeout.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
+        self
+    }
+
+    /// Time allowed for everything this call does, instead of the client's deadline (by default none):
+    /// every attempt, the waits between them (backoff and `Retry-After`) and a token exchange the call
+    /// triggers. Past it, whatever is in flight is abandoned and the call ends with
+    /// `Error::DeadlineExceeded`; a retry whose wait would end after it is not started (the last answer
+    /// or error is returned at once). Each attempt still has its own timeout too.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// For a page or item stream (`pages()`, `items()`): time allowed for the whole walk, from the request
+    /// of the first page (when the stream is first read) to the answer of the last, the time the reader
+    /// spends between pages included. Past it the stream yields `Error::DeadlineExceeded` and ends. Each
+    /// page's request is still bounded by the call deadline ([`CallOptions::deadline`]). By default none.
+    pub fn walk_deadline(mut self, deadline: Duration) -> Self {
+        self.walk_deadline = Some(deadline);
+        self
+    }
+
+    /// Follows redirects even when the operation must not be sent twice (POST, PATCH,
+    /// `x-specgen-idempotent: false`, without an idempotency key). Off by default: such a call's redirect
+    /// answer proves the request reached the server, so it is returned as `Error::Redirect` (with the
+    /// answer and its `Location`) instead of being sent again. Redirects of idempotent calls are always
+    /// followed.
+    pub fn follow_redirects(mut self, follow: bool) -> Self {
+        self.follow_redirects = follow;
         self
     }
 

@@ -8,6 +8,8 @@ use super::params::encode_query;
 use super::request::{OperationInfo, Request};
 use super::response::RawResponse;
 use futures_util::{Stream, TryStreamExt};
+use std::time::Duration;
+use tokio::time::Instant;
 
 /// How a list operation pages, as its spec says.
 #[derive(Debug, Clone, Copy)]
@@ -98,7 +100,7 @@ pub struct PagedCall<'a, T, E> {
     pub core: &'a ClientCore,
     /// The first page's request.
     pub request: Request,
-    /// The call's settings, for every page.
+    /// The call's settings, for every page (and the walk's deadline).
     pub options: CallOptions,
     /// The operation.
     pub operation: &'static OperationInfo,
@@ -111,7 +113,8 @@ pub struct PagedCall<'a, T, E> {
 }
 
 impl<'a, T: Send + 'a, E: Send + 'a> PagedCall<'a, T, E> {
-    /// Every page in turn; the stream ends after the last page or the first error.
+    /// Every page in turn; the stream ends after the last page or the first error. With
+    /// [`CallOptions::walk_deadline`], the walk ends with `Error::DeadlineExceeded` when it passes.
     pub fn pages(self) -> impl Stream<Item = Result<T, Error<E>>> + Send + 'a {
         let at = self.paging.start(&self.request);
         let PagedCall {
@@ -125,10 +128,24 @@ impl<'a, T: Send + 'a, E: Send + 'a> PagedCall<'a, T, E> {
         } = self;
         // The first page asks for its position too, so that every page's request says where it starts.
         request.set_query(paging.param, &at.to_string());
-        futures_util::stream::unfold(Some((request, at)), move |state| {
-            let options = options.clone();
+        let walk = options.walk_deadline;
+        futures_util::stream::unfold(Some((request, at, None)), move |state| {
+            let mut options = options.clone();
             async move {
-                let (mut request, at) = state?;
+                let (mut request, at, ends) = state?;
+                // The walk's clock starts with the first page's request; a deadline too long for the
+                // clock is none.
+                let ends: Option<(Instant, Duration)> = ends.or_else(|| {
+                    walk.and_then(|deadline| {
+                        Some((Instant::now().checked_add(deadline)?, deadline))
+                    })
+                });
+                if let Some((ends, deadline)) = ends {
+                    if Instant::now() >= ends {
+                        return Some((Err(Error::DeadlineExceeded { deadline }), None));
+                    }
+                }
+                options.walk_ends = ends;
                 let response = match core.execute(request.clone(), operation, options).await {
                     Ok(response) => response,
                     Err(error) => return Some((Err(error.widen()), None)),
@@ -138,7 +155,7 @@ impl<'a, T: Send + 'a, E: Send + 'a> PagedCall<'a, T, E> {
                     Ok(page) => {
                         let following = paging.next(at, count(&page), &response).map(|next| {
                             request.set_query(paging.param, &next.to_string());
-                            (request, next)
+                            (request, next, ends)
                         });
                         Some((Ok(page), following))
                     }

@@ -1,12 +1,14 @@
 //! Waiting for an asynchronous request (`x-specgen-poll`): its status is read again and again, with a
-//! growing interval, until it is no longer pending or a deadline passes.
+//! growing interval, until it is no longer pending or a deadline passes (a read in flight then is
+//! abandoned).
 
 use super::error::Error;
 use super::response::Answer;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::future::Future;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+use tokio::time::Instant;
 
 /// How often and how long to poll.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +47,10 @@ impl PollOptions {
         self
     }
 
-    /// How long to keep polling before giving up with `Error::StillPending`.
+    /// How long to keep polling before giving up with `Error::StillPending` (default 5 minutes), counted
+    /// from the first status read. It bounds the reads too: a read still in flight then (a hanging
+    /// server, its retries) is abandoned. The request that starts the work is not counted: its own
+    /// deadline ([`CallOptions::deadline`](super::CallOptions::deadline)) bounds it.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
@@ -66,10 +71,21 @@ where
     Fut: Future<Output = Result<T, Error<E>>>,
 {
     let started = Instant::now();
+    // A timeout too long for the clock is none.
+    let ends = started.checked_add(options.timeout);
     let mut wait = options.interval;
     let mut polls: u32 = 0;
     loop {
-        let status = read().await?;
+        let status = match ends {
+            Some(ends) => match tokio::time::timeout_at(ends, read()).await {
+                Ok(status) => status?,
+                Err(_) => {
+                    let waited = started.elapsed();
+                    return Err(Error::StillPending { polls, waited });
+                }
+            },
+            None => read().await?,
+        };
         polls += 1;
         let value = serde_json::to_value(&status).unwrap_or(serde_json::Value::Null);
         let still_pending = value

@@ -15,6 +15,7 @@ use reqwest::StatusCode;
 use reqwest::header::{HeaderName, HeaderValue};
 use std::convert::Infallible;
 use std::time::Duration;
+use tokio::time::Instant;
 use tracing::Instrument;
 
 /// An error raised before any answer was decoded (it has no documented error body yet).
@@ -38,9 +39,41 @@ impl ClientCore {
             attempt = tracing::field::Empty,
             status = tracing::field::Empty,
         );
-        self.run(request, operation, options, &span)
-            .instrument(span.clone())
-            .await
+        let deadline = self.deadline(&options);
+        let run = self
+            .run(
+                request,
+                operation,
+                options,
+                &span,
+                deadline.map(|(ends, _)| ends),
+            )
+            .instrument(span.clone());
+        let Some((ends, deadline)) = deadline else {
+            return run.await;
+        };
+        // Dropping the call's future abandons whatever it was doing: an attempt, a wait, a token exchange
+        // (which another call then starts afresh, the exchange lock being released).
+        match tokio::time::timeout_at(ends, run).await {
+            Ok(outcome) => outcome,
+            Err(_) => {
+                span.in_scope(|| tracing::debug!(?deadline, "deadline passed"));
+                Err(Error::DeadlineExceeded { deadline })
+            }
+        }
+    }
+
+    /// When the call must end, and the deadline that says so: the call's (or the client's), or the end
+    /// of the page walk it belongs to, whichever comes first. A deadline too long for the clock is none.
+    fn deadline(&self, options: &CallOptions) -> Option<(Instant, Duration)> {
+        let own = options
+            .deadline
+            .or(self.deadline)
+            .and_then(|deadline| Some((Instant::now().checked_add(deadline)?, deadline)));
+        match (own, options.walk_ends) {
+            (Some(own), Some(walk)) => Some(if walk.0 < own.0 { walk } else { own }),
+            (own, walk) => own.or(walk),
+        }
     }
 
     async fn run(
@@ -49,6 +82,7 @@ impl ClientCore {
         operation: &OperationInfo,
         options: CallOptions,
         span: &tracing::Span,
+        ends: Option<Instant>,
     ) -> Result<RawResponse, Failure> {
         if let Some(problem) = request.problem.take().or(options.problem) {
             return Err(Error::InvalidRequest(format!(
@@ -79,6 +113,7 @@ impl ClientCore {
             }
         }
         let idempotent = operation.idempotent || operation.idempotency_key.is_some();
+        let follow = idempotent || options.follow_redirects;
         let policy = options.retry.unwrap_or(self.retry);
         let timeout = options.timeout.unwrap_or(self.timeout);
         let requirement = self.requirement(operation);
@@ -89,7 +124,7 @@ impl ClientCore {
             span.record("attempt", attempt);
             let tokens = self.prepare_tokens(requirement).await?;
             let outcome = self
-                .attempt(&request, operation, requirement, timeout)
+                .attempt(&request, operation, requirement, timeout, follow)
                 .await;
             let wait = match &outcome {
                 Ok(response) => {
@@ -128,6 +163,15 @@ impl ClientCore {
                 }
                 Err(_) => None,
             };
+            // A wait that would end after the deadline is not started: the answer (or error) at hand is
+            // worth more to the caller than `DeadlineExceeded` later.
+            let wait = wait.filter(|delay| {
+                ends.is_none_or(|ends| {
+                    Instant::now()
+                        .checked_add(*delay)
+                        .is_some_and(|at| at < ends)
+                })
+            });
             match wait {
                 Some(delay) => {
                     tracing::debug!(attempt, delay_ms = delay.as_millis() as u64, "retrying");
@@ -217,6 +261,7 @@ impl ClientCore {
         operation: &OperationInfo,
         requirement: &'static [&'static str],
         timeout: Duration,
+        follow: bool,
     ) -> Result<RawResponse, Failure> {
         let invalid =
             |problem: String| Error::InvalidRequest(format!("{}: {problem}", operation.id));
@@ -300,19 +345,71 @@ impl ClientCore {
                 .collect();
             url.set_query(Some(&joined.join("&")));
         }
-        let response = self.http.execute(http_request).await.map_err(failure)?;
-        self.read(response, failure).await
+        self.follow(http_request, timeout, follow, &failure).await
+    }
+
+    /// Sends a request and reads its answer, following redirects when `follow` allows: up to
+    /// [`MAX_REDIRECTS`], the credentials sent only to the origin they were sent to first, the body again
+    /// on 307 and 308 (301 and 302 after a POST, and 303, become a GET without one, as browsers do). A
+    /// redirect that is not followed is `Error::Redirect`. The attempt's timeout covers every hop.
+    async fn follow(
+        &self,
+        mut request: reqwest::Request,
+        timeout: Duration,
+        follow: bool,
+        failure: &impl Fn(reqwest::Error) -> Failure,
+    ) -> Result<RawResponse, Failure> {
+        let started = Instant::now();
+        let mut hops = 0;
+        loop {
+            // Only a request that may be followed is kept for the next hop (a stream body cannot be).
+            let again = if follow && hops < MAX_REDIRECTS {
+                request.try_clone()
+            } else {
+                None
+            };
+            let url = request.url().clone();
+            let response = self.http.execute(request).await.map_err(failure)?;
+            let Some(location) = redirect_target(&response, &url) else {
+                return self.read(response, failure).await;
+            };
+            let Some(next) = again else {
+                let response = self.read(response, failure).await?;
+                return Err(Error::Redirect { location, response });
+            };
+            hops += 1;
+            tracing::debug!(
+                hops,
+                status = response.status().as_u16(),
+                "following a redirect"
+            );
+            request = redirected(next, response.status(), location);
+            // The redirect's body is not read: its connection is closed rather than reused.
+            drop(response);
+            *request.timeout_mut() = Some(timeout.saturating_sub(started.elapsed()));
+        }
     }
 
     /// Reads an answer to its end, up to the size limit; a body that breaks off keeps what arrived.
     async fn read(
         &self,
         mut response: reqwest::Response,
-        failure: impl Fn(reqwest::Error) -> Failure,
+        failure: &impl Fn(reqwest::Error) -> Failure,
     ) -> Result<RawResponse, Failure> {
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
         let limit = self.max_response_bytes;
+        // A declared size says enough: no byte of it is awaited, and dropping the unread body closes the
+        // connection instead of returning it to the pool.
+        if response
+            .content_length()
+            .is_some_and(|declared| declared > limit as u64)
+        {
+            return Err(Error::TooLarge {
+                limit,
+                response: RawResponse::from_parts(status, headers, bytes::Bytes::new()),
+            });
+        }
         // Most answers arrive in one chunk, kept as it is; only longer ones are copied together.
         let mut first: Option<bytes::Bytes> = None;
         let mut rest: Vec<u8> = Vec::new();
@@ -409,6 +506,77 @@ impl ClientCore {
         }
         Ok(builder)
     }
+}
+
+/// Redirects followed in a row before the last is returned as `Error::Redirect` (reqwest's default limit).
+const MAX_REDIRECTS: u32 = 10;
+
+/// Where a redirect answer sends the request: an http(s) URL, its `Location` resolved against the
+/// request's. Anything else (no or an unusable `Location`, another 3xx) is an answer like any other.
+fn redirect_target(response: &reqwest::Response, url: &reqwest::Url) -> Option<reqwest::Url> {
+    if !matches!(response.status().as_u16(), 301 | 302 | 303 | 307 | 308) {
+        return None;
+    }
+    let location = response
+        .headers()
+        .get(reqwest::header::LOCATION)?
+        .to_str()
+        .ok()?
+        .trim();
+    if location.is_empty() {
+        return None;
+    }
+    let target = url.join(location).ok()?;
+    matches!(target.scheme(), "http" | "https").then_some(target)
+}
+
+/// The next hop of a redirected request: its method and body as the status says, and without anything
+/// secret when it leaves the origin (credentials, cookies, headers marked sensitive).
+fn redirected(
+    mut request: reqwest::Request,
+    status: StatusCode,
+    location: reqwest::Url,
+) -> reqwest::Request {
+    let method = request.method().clone();
+    let to_get = match status.as_u16() {
+        303 => method != reqwest::Method::HEAD,
+        301 | 302 => method == reqwest::Method::POST,
+        _ => false,
+    };
+    if to_get {
+        *request.method_mut() = reqwest::Method::GET;
+        *request.body_mut() = None;
+        let headers = request.headers_mut();
+        for name in [
+            reqwest::header::CONTENT_TYPE,
+            reqwest::header::CONTENT_LENGTH,
+            reqwest::header::CONTENT_ENCODING,
+            reqwest::header::TRANSFER_ENCODING,
+        ] {
+            headers.remove(name);
+        }
+    }
+    if location.origin() != request.url().origin() {
+        let headers = request.headers_mut();
+        for name in [
+            reqwest::header::AUTHORIZATION,
+            reqwest::header::PROXY_AUTHORIZATION,
+            reqwest::header::COOKIE,
+        ] {
+            headers.remove(name);
+        }
+        // API keys in headers of their own, and the caller's sensitive headers, are marked sensitive.
+        let secret: Vec<HeaderName> = headers
+            .iter()
+            .filter(|(_, value)| value.is_sensitive())
+            .map(|(name, _)| name.clone())
+            .collect();
+        for name in secret {
+            headers.remove(name);
+        }
+    }
+    *request.url_mut() = location;
+    request
 }
 
 /// The body received so far, from the first chunk alone or from the copied chunks.

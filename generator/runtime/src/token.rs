@@ -89,7 +89,12 @@ impl TokenSource {
             return Ok(());
         }
         let started = Instant::now();
-        (self.config.fetch)(core.clone()).await?;
+        // The exchange is part of the call that needs the token, and bounded by that call's deadline; a
+        // deadline of its own would end it at the same moment and hide the call's behind an
+        // authentication error.
+        let mut exchange = core.clone();
+        exchange.deadline = None;
+        (self.config.fetch)(exchange).await?;
         // A lifetime too long to add to the clock is as good as none.
         let expires = self
             .config

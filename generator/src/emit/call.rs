@@ -139,6 +139,11 @@ pub fn mock_types() -> TokenStream {
                 Stub(self.0.respond_status(status, body))
             }
 
+            /// Answers with a redirect (301, 302, 303, 307 or 308) to `location`, a path on the mock or any URL.
+            pub fn respond_redirect(self, status: u16, location: &str) -> Self {
+                Stub(self.0.respond_redirect(status, location))
+            }
+
             /// Anything else the runtime's stub can do, applied to it.
             pub fn with(
                 self,
