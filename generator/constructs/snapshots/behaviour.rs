@@ -441,6 +441,10 @@ pub mod mock {
         pub fn respond_status(self, status: u16, body: impl Into<Vec<u8>>) -> Self {
             Stub(self.0.respond_status(status, body))
         }
+        /// Answers with a redirect (301, 302, 303, 307 or 308) to `location`, a path on the mock or any URL.
+        pub fn respond_redirect(self, status: u16, location: &str) -> Self {
+            Stub(self.0.respond_redirect(status, location))
+        }
         /// Anything else the runtime's stub can do, applied to it.
         pub fn with(
             self,
