@@ -9,6 +9,7 @@ pub mod body;
 pub mod call;
 pub mod client;
 pub mod datetime;
+pub mod decimal;
 pub mod envelope;
 pub mod error;
 #[cfg(feature = "mock")]
