@@ -55,6 +55,7 @@ pub struct BuildConfig {
     spec_dir: PathBuf,
     out_dir: Option<PathBuf>,
     emit_cargo_directives: bool,
+    decimal_numbers: bool,
 }
 
 impl BuildConfig {
@@ -64,6 +65,7 @@ impl BuildConfig {
             spec_dir: spec_dir.into(),
             out_dir: None,
             emit_cargo_directives: true,
+            decimal_numbers: false,
         }
     }
 
@@ -76,6 +78,13 @@ impl BuildConfig {
     /// Whether to print `cargo:` directives (rerun-if-changed, warnings); on by default.
     pub fn cargo_directives(mut self, on: bool) -> Self {
         self.emit_cargo_directives = on;
+        self
+    }
+
+    /// Whether every `type: number` without a `format` becomes an exact `rust_decimal::Decimal` in every
+    /// module (see [`Generator::decimal_numbers`]); off by default.
+    pub fn decimal_numbers(mut self, on: bool) -> Self {
+        self.decimal_numbers = on;
         self
     }
 
@@ -92,7 +101,9 @@ impl BuildConfig {
             println!("cargo:rerun-if-changed={}", self.spec_dir.display());
         }
         let specs = spec_files(&self.spec_dir)?;
-        let generator = Generator::new().runtime(RuntimeMode::Shared("crate::runtime".to_owned()));
+        let generator = Generator::new()
+            .runtime(RuntimeMode::Shared("crate::runtime".to_owned()))
+            .decimal_numbers(self.decimal_numbers);
         let mut outputs = vec![(
             "runtime.rs".to_owned(),
             crate::runtime_source().map_err(BuildError::Internal)?,

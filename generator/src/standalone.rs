@@ -13,7 +13,7 @@ const ALWAYS: &[&str] = &[
     r#"chrono = { version = "0.4", default-features = false, features = ["serde", "std", "clock"] }"#,
     r#"futures-util = { version = "0.3", default-features = false, features = ["std"] }"#,
     r#"reqwest = { version = "0.13", default-features = false, features = ["json", "multipart", "query", "rustls"] }"#,
-    r#"rust_decimal = { version = "1", default-features = false, features = ["std"] }"#,
+    r#"rust_decimal = { version = "1", default-features = false, features = ["serde", "std"] }"#,
     r#"serde = { version = "1", features = ["derive"] }"#,
     r#"serde_json = { version = "1", features = ["raw_value"] }"#,
     r#"thiserror = "2""#,

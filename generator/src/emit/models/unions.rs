@@ -1,6 +1,6 @@
 //! Unions: untagged enums tried in order, and tagged enums whose `discriminator` property picks the variant.
 
-use super::super::tokens::{doc, ident, rust_type};
+use super::super::tokens::{decimal_with, doc, ident, rust_type};
 use super::Recursion;
 use crate::ir::{Api, TaggedUnion, TypeId, UnionVariant};
 use proc_macro2::{Ident, TokenStream};
@@ -21,7 +21,10 @@ pub fn untagged(
         if recursion.needs_box(&variant.ty, id) {
             ty = quote!(Box<#ty>);
         }
-        quote! { #variant_name(#ty), }
+        match decimal_with(api, &variant.ty) {
+            Some(with) => quote! { #variant_name(#[serde(#with)] #ty), },
+            None => quote! { #variant_name(#ty), },
+        }
     });
     quote! {
         #header
