@@ -87,7 +87,7 @@
 //! ```
 
 // The crates that appear in the clients' signatures, so callers name them at the very versions used here.
-pub use {bytes, chrono, futures_util, reqwest, serde_json, uuid};
+pub use {bytes, chrono, futures_util, reqwest, rust_decimal, serde_json, uuid};
 
 include!(concat!(env!("OUT_DIR"), "/clients.rs"));
 
