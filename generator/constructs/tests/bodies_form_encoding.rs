@@ -110,8 +110,9 @@ fn full_form() -> PriceForm {
 
 /// Every property as its `encoding` says: deepObject brackets at any depth (objects three levels down,
 /// arrays of objects indexed, a map's members), `legacy_ids` in the bracket convention its extension picks,
-/// `address` flattened (form, explode), `billing` and `tags` comma-joined (form, no explode), `labels`
-/// repeated, the unstyled object as JSON text, and the decimal with every digit.
+/// `address` flattened (form, explode), `billing` and `tags` comma-joined (form, no explode; in a form body the
+/// separators are percent-encoded like every reserved character), `labels` repeated, the unstyled object as
+/// JSON text, and the decimal with every digit.
 #[tokio::test]
 async fn form_bodies_follow_their_encoding_byte_for_byte() {
     let (server, client) = start(answering_a_price()).await;
@@ -141,8 +142,8 @@ async fn form_bodies_follow_their_encoding_byte_for_byte() {
         "legacy_ids[]=b",
         "line1=1%20Main%20St",
         "city=Paris",
-        "billing=line1,2%20High%20St,city,Rome",
-        "tags=a,b%2Cc",
+        "billing=line1%2C2%20High%20St%2Ccity%2CRome",
+        "tags=a%2Cb%2Cc",
         "labels=x",
         "labels=y",
         "interval=week",

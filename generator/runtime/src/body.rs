@@ -2,7 +2,7 @@
 //! Each is encoded when the operation is built, except multipart, whose parts stay owned so that the body can
 //! be sent again (reqwest's own form is single-use).
 
-use super::params::{Style, Tree, query_pairs, raw_members, undefined_if_empty};
+use super::params::{Style, Tree, form_body_pairs, raw_members, undefined_if_empty};
 use super::request::Request;
 use bytes::Bytes;
 
@@ -320,7 +320,7 @@ fn form_text<T: serde::Serialize + ?Sized>(
     for (name, raw) in members {
         if let Some((_, style)) = styles.iter().find(|(styled, _)| *styled == name) {
             let tree = undefined_if_empty(Tree::parse(raw.get())?);
-            let encoded = query_pairs(&name, tree, *style)
+            let encoded = form_body_pairs(&name, tree, *style)
                 .map_err(|problem| format!("form field {name:?}: {problem}"))?;
             pairs.extend(encoded.into_iter().map(|(key, value)| format!("{key}={value}")));
             continue;

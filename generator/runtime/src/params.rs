@@ -445,6 +445,25 @@ pub(super) fn query_pairs(name: &str, tree: Tree, style: Style) -> Result<Vec<(S
     })
 }
 
+/// The pairs of one styled property of an `application/x-www-form-urlencoded` body: as in a query, except that
+/// the commas that separate items (form, explode false) are percent-encoded too, as the media type encodes every
+/// reserved character (Stoplight Prism refuses them literal); `allowReserved` keeps them.
+pub(super) fn form_body_pairs(
+    name: &str,
+    tree: Tree,
+    style: Style,
+) -> Result<Vec<(String, String)>, String> {
+    let pairs = query_pairs(name, tree, style)?;
+    if style.allow_reserved {
+        return Ok(pairs);
+    }
+    // Item commas were encoded as data already: a literal comma left is a separator.
+    Ok(pairs
+        .into_iter()
+        .map(|(key, value)| (key, value.replace(',', "%2C")))
+        .collect())
+}
+
 /// `name[key]=value` for each member at any depth (`name[a][b]=1`), arrays as [`DeepArrays`] says
 /// (`name[0][price]=1` for an array of objects by default), a scalar as `name=value`.
 fn deep_object(

@@ -1,0 +1,111 @@
+// Included by the Prism conformance drivers (`tests/examples/prism.rs`, `generator/constructs/examples/prism.rs`),
+// where `Error` is the including crate's `runtime::Error`: it sorts each call's outcome into passes, request
+// violations (Prism's `application/problem+json` answers), decode failures and other failures, checks that
+// every operation of a spec was called, and prints the figures. Run through `generator/scripts/prism.sh`.
+
+/// What the calls gave.
+#[derive(Default)]
+struct Tally {
+    called: BTreeSet<&'static str>,
+    calls: usize,
+    violations: usize,
+    decode_failures: usize,
+    other_failures: usize,
+    prism_defects: usize,
+}
+
+impl Tally {
+    fn record<T, E: std::fmt::Debug>(&mut self, operation: &'static str, outcome: Result<T, Error<E>>) {
+        self.called.insert(operation);
+        self.calls += 1;
+        let error = match outcome {
+            Ok(_) => return println!("ok        {operation}"),
+            Err(error) => error,
+        };
+        let (status, body) = match &error {
+            Error::Api(api) => (Some(api.status), api.body.to_vec()),
+            Error::UnexpectedStatus(raw) => (Some(raw.status()), raw.body().to_vec()),
+            _ => (None, Vec::new()),
+        };
+        let text = String::from_utf8_lossy(&body);
+        if text.contains("stoplight.io/prism/errors") {
+            self.violations += 1;
+            println!("VIOLATION {operation}: {} {text}", status.map(|s| s.as_u16()).unwrap_or(0));
+        } else if let Error::Decode { source, response } = &error {
+            self.decode_failures += 1;
+            println!(
+                "DECODE    {operation}: {source}; body {}",
+                String::from_utf8_lossy(response.body())
+            );
+        } else {
+            self.other_failures += 1;
+            println!("FAILED    {operation}: {error} ({error:?}) {text}");
+        }
+    }
+
+    // Only drivers that meet one of Prism's own defects call this.
+    #[allow(dead_code)]
+    /// A call whose request is right (its bytes are asserted by the wiremock tests) but which Prism cannot read:
+    /// a violation whose text contains `defect` is counted apart, as Prism's; anything else is recorded as usual.
+    fn record_prism_defect<T, E: std::fmt::Debug>(
+        &mut self,
+        operation: &'static str,
+        defect: &str,
+        outcome: Result<T, Error<E>>,
+    ) {
+        if let Err(Error::Api(api)) = &outcome {
+            let text = String::from_utf8_lossy(&api.body);
+            if text.contains("stoplight.io/prism/errors") && text.contains(defect) {
+                self.called.insert(operation);
+                self.calls += 1;
+                self.prism_defects += 1;
+                return println!("PRISM     {operation}: known Prism defect: {defect}");
+            }
+        }
+        if let Err(Error::UnexpectedStatus(raw)) = &outcome {
+            let text = String::from_utf8_lossy(raw.body());
+            if text.contains("stoplight.io/prism/errors") && text.contains(defect) {
+                self.called.insert(operation);
+                self.calls += 1;
+                self.prism_defects += 1;
+                return println!("PRISM     {operation}: known Prism defect: {defect}");
+            }
+        }
+        self.record(operation, outcome);
+    }
+
+    fn setup(&mut self, api: &str, error: &dyn std::fmt::Display) {
+        self.other_failures += 1;
+        println!("FAILED    {api}: the client could not be built: {error}");
+    }
+
+    /// Every `operationId` of the spec must have been called (a spec's ids are read from its text).
+    fn cover(&mut self, api: &str, spec: &str) {
+        for line in spec.lines() {
+            let Some(id) = line.trim().strip_prefix("operationId:") else {
+                continue;
+            };
+            let id = id.trim().trim_matches(['\'', '"']);
+            if !self.called.contains(id) {
+                self.other_failures += 1;
+                println!("UNCOVERED {api}: operation {id} is not driven; add its call to the driver");
+            }
+        }
+    }
+
+    fn finish(&self) -> ExitCode {
+        println!(
+            "calls {}, violations {}, decode failures {}, other failures {}, known Prism defects {}",
+            self.calls,
+            self.violations,
+            self.decode_failures,
+            self.other_failures,
+            self.prism_defects
+        );
+        if self.violations + self.decode_failures + self.other_failures == 0 {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        }
+    }
+}
