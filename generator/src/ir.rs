@@ -471,6 +471,21 @@ pub struct FormField {
     pub doc: Option<String>,
     /// The part's `Content-Type` from the spec's `encoding` (`contentType`), if it gives one.
     pub content_type: Option<String>,
+    /// The headers the spec's `encoding` documents for the part (`Content-Type` excepted).
+    pub headers: Vec<PartHeader>,
+}
+
+/// A header of a multipart part (`encoding.<property>.headers`): a text field of the form type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartHeader {
+    /// The header's name.
+    pub wire_name: String,
+    /// Rust name of its field in the form type.
+    pub rust_name: String,
+    /// Whether the spec requires it (else the field is an `Option`).
+    pub required: bool,
+    /// Rustdoc.
+    pub doc: Option<String>,
 }
 
 /// What a multipart field holds.

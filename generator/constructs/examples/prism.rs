@@ -115,6 +115,7 @@ async fn main() -> ExitCode {
     tally.record("searchSubscriptions", client.search_subscriptions(search).await);
     let invoice = UploadInvoiceForm {
         file: FilePart::new(b"%PDF".to_vec()).file_name("invoice.pdf"),
+        file_x_checksum: "sha256:abc".to_owned(),
         details: Recurring {
             interval: "month".to_owned(),
             interval_count: None,

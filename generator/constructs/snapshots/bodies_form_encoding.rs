@@ -331,6 +331,10 @@ impl runtime::Operation for operations::SearchSubscriptions {
 pub struct UploadInvoiceForm {
     /// Part `file`.
     pub file: runtime::FilePart,
+    /// Header `X-Checksum` of part `file`.
+    ///
+    /// The file's checksum.
+    pub file_x_checksum: String,
     /// Part `details`.
     pub details: Recurring,
     /// Part `note`.
@@ -340,7 +344,8 @@ pub struct UploadInvoiceForm {
 }
 impl runtime::MultipartBody for UploadInvoiceForm {
     fn write_parts(&self, form: &mut runtime::Multipart) {
-        form.file("file", &self.file);
+        form.file_as("file", &self.file, Some("application/pdf"));
+        form.part_header("file", "X-Checksum", &self.file_x_checksum);
         form.value_as("details", &self.details, Some("application/vnd.invoice+json"));
         form.value_as("note", &self.note, Some("text/markdown"));
         form.value("total", &runtime::decimal::Exact::text(&self.total));

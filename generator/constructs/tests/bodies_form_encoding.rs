@@ -274,12 +274,13 @@ async fn an_undeclared_required_property_can_still_be_sent() {
     );
 }
 
-/// Multipart parts carry the `contentType` of their encoding entry; a decimal part keeps its text.
+/// Multipart parts carry the `contentType` and `headers` of their encoding entry; a decimal part keeps its text.
 #[tokio::test]
 async fn multipart_parts_carry_their_encoding_content_type() {
     let (server, client) = start(ResponseTemplate::new(204)).await;
     let form = UploadInvoiceForm {
         file: FilePart::new(b"%PDF".to_vec()).file_name("invoice.pdf"),
+        file_x_checksum: "sha256:abc".to_owned(),
         details: Recurring {
             interval: "month".to_owned(),
             interval_count: None,
@@ -307,6 +308,10 @@ async fn multipart_parts_carry_their_encoding_content_type() {
         "{body}"
     );
     assert!(part("total").ends_with("\r\n\r\n12.50"), "{body}");
+    // The part's documented header, and the encoding's content type for a file that has none of its own.
+    let file = part("file");
+    assert!(file.contains("x-checksum: sha256:abc\r\n"), "{body}");
+    assert!(file.contains("Content-Type: application/pdf\r\n"), "{body}");
 }
 
 /// The typed mock matches a form body by the same rules: the client's request matches the stub built from

@@ -88,6 +88,8 @@ enum Part {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Multipart {
     parts: Vec<(String, Part)>,
+    /// Headers of parts, by part name (the spec's `encoding` `headers`): sent on every part of that name.
+    headers: Vec<(String, String, String)>,
     problem: Option<String>,
 }
 
@@ -154,11 +156,59 @@ impl Multipart {
         Ok(())
     }
 
-    /// Adds files: one part per file, none for `None`.
-    pub fn file<F: FileParts + ?Sized>(&mut self, name: &str, files: &F) -> &mut Self {
-        files.each(&mut |file| self.parts.push((name.to_owned(), Part::File(file.clone()))));
+    /// Adds a header to the parts named `name` (all of them, for an array): text as a `simple`-style parameter
+    /// writes it; `None` adds nothing. An invalid header name or value is reported when the request is sent.
+    pub fn part_header<T: serde::Serialize + ?Sized>(
+        &mut self,
+        name: &str,
+        header: &str,
+        value: &T,
+    ) -> &mut Self {
+        let text = serde_json::to_string(value)
+            .map_err(|e| e.to_string())
+            .and_then(|json| Tree::parse(&json));
+        match text {
+            Ok(Tree::Null) => {}
+            Ok(Tree::Text(text)) => {
+                self.headers
+                    .push((name.to_owned(), header.to_owned(), text));
+            }
+            Ok(_) => {
+                self.problem.get_or_insert(format!(
+                    "multipart part {name:?}: header {header:?} must be a single value"
+                ));
+            }
+            Err(error) => {
+                self.problem
+                    .get_or_insert(format!("multipart part {name:?}: header {header:?}: {error}"));
+            }
+        }
         self
     }
+
+    /// Adds files: one part per file, none for `None`.
+    pub fn file<F: FileParts + ?Sized>(&mut self, name: &str, files: &F) -> &mut Self {
+        self.file_as(name, files, None)
+    }
+
+    /// Adds files like [`Multipart::file`]; a file without a content type of its own is sent as
+    /// `content_type` (the spec's `encoding` `contentType`) rather than `application/octet-stream`.
+    pub fn file_as<F: FileParts + ?Sized>(
+        &mut self,
+        name: &str,
+        files: &F,
+        content_type: Option<&str>,
+    ) -> &mut Self {
+        files.each(&mut |file| {
+            let mut file = file.clone();
+            if file.content_type.is_none() {
+                file.content_type = content_type.map(str::to_owned);
+            }
+            self.parts.push((name.to_owned(), Part::File(file)));
+        });
+        self
+    }
+
 
     /// The reqwest form for one attempt.
     pub(crate) fn to_form(&self) -> Result<reqwest::multipart::Form, String> {
@@ -193,6 +243,20 @@ impl Multipart {
                         format!("multipart file {name:?}: invalid content type {media:?}")
                     })?
                 }
+            };
+            let mut headers = reqwest::header::HeaderMap::new();
+            for (_, header, value) in self.headers.iter().filter(|(part, ..)| part == name) {
+                let invalid = || format!("multipart part {name:?}: invalid header {header:?}");
+                let header_name = reqwest::header::HeaderName::from_bytes(header.as_bytes())
+                    .map_err(|_| invalid())?;
+                let header_value =
+                    reqwest::header::HeaderValue::from_str(value).map_err(|_| invalid())?;
+                headers.append(header_name, header_value);
+            }
+            let part = if headers.is_empty() {
+                part
+            } else {
+                part.headers(headers)
             };
             form = form.part(name.clone(), part);
         }
@@ -237,6 +301,7 @@ pub trait MultipartBody {
 impl MultipartBody for Multipart {
     fn write_parts(&self, form: &mut Multipart) {
         form.parts.extend(self.parts.iter().cloned());
+        form.headers.extend(self.headers.iter().cloned());
         if let Some(problem) = &self.problem {
             form.problem.get_or_insert(problem.clone());
         }

@@ -195,12 +195,35 @@ fn multipart_form(api: &Api, form: &MultipartForm) -> TokenStream {
             text.push_str(description);
         }
         let docs = doc(Some(&text));
-        quote!(#docs pub #rust_name: #ty,)
+        let headers = field.headers.iter().map(|header| {
+            let header_name = ident(&header.rust_name);
+            let ty = if header.required {
+                quote!(String)
+            } else {
+                quote!(Option<String>)
+            };
+            let mut text = format!(
+                "Header `{}` of part `{}`.",
+                header.wire_name, field.wire_name
+            );
+            if let Some(description) = &header.doc {
+                text.push_str("\n\n");
+                text.push_str(description);
+            }
+            let docs = doc(Some(&text));
+            quote!(#docs pub #header_name: #ty,)
+        });
+        quote!(#docs pub #rust_name: #ty, #(#headers)*)
     });
     let writes = form.fields.iter().map(|field| {
         let rust_name = ident(&field.rust_name);
         let wire = &field.wire_name;
-        match &field.kind {
+        let headers = field.headers.iter().map(|header| {
+            let header_name = ident(&header.rust_name);
+            let header_wire = &header.wire_name;
+            quote!(form.part_header(#wire, #header_wire, &self.#header_name);)
+        });
+        let write = match &field.kind {
             FormFieldKind::Value(ty) => {
                 let value = match decimal_form(api, ty) {
                     Some(true) => quote!(&runtime::decimal::Exact::text(&self.#rust_name)),
@@ -212,10 +235,12 @@ fn multipart_form(api: &Api, form: &MultipartForm) -> TokenStream {
                     None => quote!(form.value(#wire, #value);),
                 }
             }
-            FormFieldKind::File | FormFieldKind::Files => {
-                quote!(form.file(#wire, &self.#rust_name);)
-            }
-        }
+            FormFieldKind::File | FormFieldKind::Files => match &field.content_type {
+                Some(media) => quote!(form.file_as(#wire, &self.#rust_name, Some(#media));),
+                None => quote!(form.file(#wire, &self.#rust_name);),
+            },
+        };
+        quote!(#write #(#headers)*)
     });
     let docs = doc(Some(
         "A `multipart/form-data` body: one field per part; files are [`runtime::FilePart`]s.",

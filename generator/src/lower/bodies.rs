@@ -5,7 +5,7 @@ use super::schemas::{SchemaLowerer, SchemaRef};
 use crate::diagnostics::{Diagnostic, pointer_token};
 use crate::ir::{
     BodyEncoding, BodyMedia, BodyType, Field, FormField, FormFieldKind, FormStyle, MultipartForm,
-    Param, ParamLocation, ParamStyle, RequestBody, ResponseBody, Type, TypeDef, TypeKind,
+    Param, ParamLocation, ParamStyle, PartHeader, RequestBody, ResponseBody, Type, TypeDef, TypeKind,
 };
 use crate::names::{Scope, type_name, value_name};
 use openapiv3::{
@@ -217,6 +217,7 @@ fn multipart_form(
                 .encoding
                 .get(wire_name)
                 .and_then(|e| e.content_type.clone()),
+            headers: part_headers(content, wire_name, &mut scope),
         });
     }
     Some(MultipartForm { name, fields })
@@ -338,6 +339,32 @@ fn explode_defaults_of(body: &mut serde_json::Value) {
             }
         }
     }
+}
+
+/// The headers the `encoding` entry of a multipart part documents, each a field of the form type named after
+/// the part and the header. `Content-Type` is left out, as OpenAPI says (it is `contentType`'s); a header given
+/// by `$ref` is optional and undocumented here.
+fn part_headers(content: &MediaType, property: &str, scope: &mut Scope) -> Vec<PartHeader> {
+    let Some(encoding) = content.encoding.get(property) else {
+        return Vec::new();
+    };
+    encoding
+        .headers
+        .iter()
+        .filter(|(name, _)| !name.eq_ignore_ascii_case("content-type"))
+        .map(|(name, header)| {
+            let (required, doc) = match header {
+                ReferenceOr::Item(header) => (header.required, header.description.clone()),
+                ReferenceOr::Reference { .. } => (false, None),
+            };
+            PartHeader {
+                wire_name: name.clone(),
+                rust_name: scope.claim(&value_name(&format!("{property} {name}"))),
+                required,
+                doc,
+            }
+        })
+        .collect()
 }
 
 /// `type: string` with `format: binary` (a file).
