@@ -847,7 +847,10 @@ async fn revenue_amounts_keep_every_digit() {
     );
     // A string amount is read too, and its scale (0.10, not 0.1) is kept.
     assert_eq!(
-        customer.net_monthly_recurring_revenue.map(|d| d.to_string()).as_deref(),
+        customer
+            .net_monthly_recurring_revenue
+            .map(|d| d.to_string())
+            .as_deref(),
         Some("0.10")
     );
     let written = serde_json::to_string(&customer).unwrap();
@@ -855,5 +858,8 @@ async fn revenue_amounts_keep_every_digit() {
         written.contains(r#""monthlyRecurringRevenue":1234567890.123456789"#),
         "{written}"
     );
-    assert!(written.contains(r#""netMonthlyRecurringRevenue":0.10"#), "{written}");
+    assert!(
+        written.contains(r#""netMonthlyRecurringRevenue":0.10"#),
+        "{written}"
+    );
 }

@@ -22,7 +22,9 @@ async fn main() -> ExitCode {
     let mut tally = Tally::default();
     let urls = ["PRISM_BILLING_BOOTH_ONE", "PRISM_FLOLIVE", "PRISM_FUSEBILL"].map(std::env::var);
     let [Ok(booth), Ok(flo), Ok(fuse)] = urls else {
-        eprintln!("set PRISM_BILLING_BOOTH_ONE, PRISM_FLOLIVE and PRISM_FUSEBILL to the Prism servers' URLs");
+        eprintln!(
+            "set PRISM_BILLING_BOOTH_ONE, PRISM_FLOLIVE and PRISM_FUSEBILL to the Prism servers' URLs"
+        );
         return ExitCode::from(2);
     };
     billing_booth_one(&booth, &mut tally).await;

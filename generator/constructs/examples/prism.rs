@@ -25,7 +25,8 @@ async fn main() -> ExitCode {
             return tally.finish();
         }
     };
-    let decimal = |text: &str| specgen_constructs::runtime::decimal::parse(text).unwrap_or_default();
+    let decimal =
+        |text: &str| specgen_constructs::runtime::decimal::parse(text).unwrap_or_default();
 
     // Every property Prism can read: deepObject three levels deep, a map, arrays of scalars in the indexed
     // and bracket conventions, form with and without explode, and an exact amount.
@@ -112,7 +113,10 @@ async fn main() -> ExitCode {
         query: "active".to_owned(),
         additional_properties: [("location_ids".to_owned(), serde_json::json!(["L1"]))].into(),
     };
-    tally.record("searchSubscriptions", client.search_subscriptions(search).await);
+    tally.record(
+        "searchSubscriptions",
+        client.search_subscriptions(search).await,
+    );
     let invoice = UploadInvoiceForm {
         file: FilePart::new(b"%PDF".to_vec()).file_name("invoice.pdf"),
         file_x_checksum: "sha256:abc".to_owned(),

@@ -44,7 +44,10 @@ async fn requests(server: &MockServer) -> Vec<Request> {
 }
 
 async fn last_request(server: &MockServer) -> Request {
-    requests(server).await.pop().expect("a request was received")
+    requests(server)
+        .await
+        .pop()
+        .expect("a request was received")
 }
 
 fn body_text(request: &Request) -> String {
@@ -119,7 +122,10 @@ async fn form_bodies_follow_their_encoding_byte_for_byte() {
     client.create_price(full_form()).await.expect("sent");
     let request = last_request(&server).await;
     assert_eq!(
-        request.headers.get("content-type").and_then(|v| v.to_str().ok()),
+        request
+            .headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
         Some("application/x-www-form-urlencoded")
     );
     let expected = [
@@ -179,7 +185,8 @@ async fn a_nesting_the_style_cannot_write_is_refused_before_sending() {
 /// parameter's style in its object form, in the query (deepObject), the path and a header (simple).
 #[tokio::test]
 async fn union_parameters_are_written_in_the_form_of_the_variant_sent() {
-    let (server, client) = start(ResponseTemplate::new(200).set_body_raw("[]", "application/json")).await;
+    let (server, client) =
+        start(ResponseTemplate::new(200).set_body_raw("[]", "application/json")).await;
     let range = || {
         RangeOrTimestamp::Range(Range {
             gt: Some(1),
@@ -336,9 +343,13 @@ async fn the_typed_mock_matches_form_bodies_by_the_same_rules() {
     let mut other = full_form();
     other.expand = Some(vec!["invoice".to_owned()]);
     assert!(client.create_price(other).await.is_err());
-    let report = mock.verify().expect_err("one request matched no stub").to_string();
+    let report = mock
+        .verify()
+        .expect_err("one request matched no stub")
+        .to_string();
     assert!(
-        report.contains("expand[0]=invoice&legacy_ids") && report.contains("closest stub: createPrice"),
+        report.contains("expand[0]=invoice&legacy_ids")
+            && report.contains("closest stub: createPrice"),
         "{report}"
     );
 }

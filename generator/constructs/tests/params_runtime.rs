@@ -245,16 +245,16 @@ async fn deep_object_writes_arrays_and_scalars_in_the_convention_picked() {
         "f[a][0]=1&f[a][1]=2&f[b][0][c][d]=x%20y".replace("f[", "color[")
     );
     let brackets = Style::DEEP_OBJECT.deep_arrays(DeepArrays::Brackets);
-    assert_eq!(
-        query_of(brackets, &["p", "q"]).await,
-        "color[]=p&color[]=q"
-    );
+    assert_eq!(query_of(brackets, &["p", "q"]).await, "color[]=p&color[]=q");
     let repeated = Style::DEEP_OBJECT.deep_arrays(DeepArrays::Repeated);
     assert_eq!(
         query_of(repeated, &serde_json::json!({"k": ["p", "q"]})).await,
         "color[k]=p&color[k]=q"
     );
-    assert_eq!(query_of(Style::DEEP_OBJECT, &1680000000).await, "color=1680000000");
+    assert_eq!(
+        query_of(Style::DEEP_OBJECT, &1680000000).await,
+        "color=1680000000"
+    );
     // Numbers keep their JSON text: no f64 round trip on the way to the URL.
     let exact = serde_json::value::RawValue::from_string("1234567890.123456789".to_owned())
         .expect("raw number");

@@ -179,8 +179,9 @@ impl Multipart {
                 ));
             }
             Err(error) => {
-                self.problem
-                    .get_or_insert(format!("multipart part {name:?}: header {header:?}: {error}"));
+                self.problem.get_or_insert(format!(
+                    "multipart part {name:?}: header {header:?}: {error}"
+                ));
             }
         }
         self
@@ -209,7 +210,6 @@ impl Multipart {
         self
     }
 
-
     /// The reqwest form for one attempt.
     pub(crate) fn to_form(&self) -> Result<reqwest::multipart::Form, String> {
         if let Some(problem) = &self.problem {
@@ -221,7 +221,9 @@ impl Multipart {
                 Part::Text(text, None) => reqwest::multipart::Part::text(text.clone()),
                 Part::Text(text, Some(media)) => reqwest::multipart::Part::text(text.clone())
                     .mime_str(media)
-                    .map_err(|_| format!("multipart field {name:?}: invalid content type {media:?}"))?,
+                    .map_err(|_| {
+                        format!("multipart field {name:?}: invalid content type {media:?}")
+                    })?,
                 Part::Json(text, media) => {
                     let media = media.as_deref().unwrap_or("application/json");
                     reqwest::multipart::Part::text(text.clone())
@@ -387,7 +389,11 @@ fn form_text<T: serde::Serialize + ?Sized>(
             let tree = undefined_if_empty(Tree::parse(raw.get())?);
             let encoded = form_body_pairs(&name, tree, *style)
                 .map_err(|problem| format!("form field {name:?}: {problem}"))?;
-            pairs.extend(encoded.into_iter().map(|(key, value)| format!("{key}={value}")));
+            pairs.extend(
+                encoded
+                    .into_iter()
+                    .map(|(key, value)| format!("{key}={value}")),
+            );
             continue;
         }
         let items = match raw.get().as_bytes().first() {

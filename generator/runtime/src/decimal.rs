@@ -46,12 +46,17 @@ pub trait DecimalShape: Sized {
 }
 
 /// `#[serde(with = "runtime::decimal")]`: writes JSON numbers.
-pub fn serialize<T: DecimalShape, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+pub fn serialize<T: DecimalShape, S: Serializer>(
+    value: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     value.write(Form::Number, serializer)
 }
 
 /// `#[serde(with = "runtime::decimal")]`: reads JSON numbers (or strings) exactly.
-pub fn deserialize<'de, T: DecimalShape, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+pub fn deserialize<'de, T: DecimalShape, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
     T::read(deserializer)
 }
 
@@ -173,7 +178,10 @@ impl<T: DecimalShape> DecimalShape for BTreeMap<String, T> {
 
     fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let values: BTreeMap<String, Read<T>> = de::Deserialize::deserialize(deserializer)?;
-        Ok(values.into_iter().map(|(key, read)| (key, read.0)).collect())
+        Ok(values
+            .into_iter()
+            .map(|(key, read)| (key, read.0))
+            .collect())
     }
 }
 
@@ -234,7 +242,10 @@ impl<'de> Visitor<'de> for DecimalVisitor {
         }
     }
 
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<Decimal, D::Error> {
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Decimal, D::Error> {
         deserializer.deserialize_any(self)
     }
 

@@ -249,7 +249,9 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for RawMembers<'a> {
 }
 
 /// The members of a JSON object's text as raw JSON texts, in order.
-pub(super) fn raw_members(json: &str) -> Result<Vec<(String, &serde_json::value::RawValue)>, String> {
+pub(super) fn raw_members(
+    json: &str,
+) -> Result<Vec<(String, &serde_json::value::RawValue)>, String> {
     serde_json::from_str::<RawMembers<'_>>(json)
         .map(|members| members.0)
         .map_err(|e| e.to_string())
@@ -408,7 +410,11 @@ fn path_text(name: &str, tree: Tree, style: Style) -> Result<String, String> {
 }
 
 /// The query pairs of a parameter, names and values already percent-encoded.
-pub(super) fn query_pairs(name: &str, tree: Tree, style: Style) -> Result<Vec<(String, String)>, String> {
+pub(super) fn query_pairs(
+    name: &str,
+    tree: Tree,
+    style: Style,
+) -> Result<Vec<(String, String)>, String> {
     let encode = |text: &str| encode_query(text, style.allow_reserved);
     if style.kind == Kind::DeepObject {
         // A scalar (the scalar form of a union such as Stripe's `created`) is written as a plain value.
@@ -478,7 +484,13 @@ fn deep_object(
         Tree::Text(text) => pairs.push((name, encode(&text))),
         Tree::Map(members) => {
             for (key, value) in members {
-                deep_object(format!("{name}[{}]", encode(&key)), value, arrays, encode, pairs);
+                deep_object(
+                    format!("{name}[{}]", encode(&key)),
+                    value,
+                    arrays,
+                    encode,
+                    pairs,
+                );
             }
         }
         Tree::List(items) => {

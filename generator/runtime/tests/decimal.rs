@@ -6,18 +6,25 @@ use rust_decimal::Decimal;
 use specgen_runtime::Nullable;
 use specgen_runtime::decimal::{Exact, parse};
 
-
 #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 struct Amounts {
     #[serde(with = "specgen_runtime::decimal")]
     total: Decimal,
     #[serde(with = "specgen_runtime::decimal::text")]
     as_text: Decimal,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "specgen_runtime::decimal")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "specgen_runtime::decimal"
+    )]
     maybe: Option<Decimal>,
     #[serde(with = "specgen_runtime::decimal")]
     list: Vec<Decimal>,
-    #[serde(default, skip_serializing_if = "Nullable::is_absent", with = "specgen_runtime::decimal")]
+    #[serde(
+        default,
+        skip_serializing_if = "Nullable::is_absent",
+        with = "specgen_runtime::decimal"
+    )]
     cleared: Nullable<Decimal>,
 }
 
@@ -27,7 +34,10 @@ fn every_digit_survives_a_round_trip() -> Result<(), Box<dyn std::error::Error>>
     let amounts: Amounts = serde_json::from_str(json)?;
     assert_eq!(amounts.total.to_string(), "1234567890.123456789");
     assert_eq!(amounts.as_text.to_string(), "0.10");
-    assert_eq!(amounts.maybe.map(|d| d.to_string()).as_deref(), Some("1.10"));
+    assert_eq!(
+        amounts.maybe.map(|d| d.to_string()).as_deref(),
+        Some("1.10")
+    );
     assert_eq!(amounts.cleared, Nullable::Null);
     let written = serde_json::to_string(&amounts)?;
     assert_eq!(
@@ -51,7 +61,13 @@ fn strings_are_read_where_numbers_are_expected_and_garbage_is_an_error() {
 #[test]
 fn exact_wrapper_writes_parameters_with_every_digit() -> Result<(), Box<dyn std::error::Error>> {
     let value = parse("1234567890.123456789")?;
-    assert_eq!(serde_json::to_string(&Exact::number(&value))?, "1234567890.123456789");
-    assert_eq!(serde_json::to_string(&Exact::text(&value))?, "\"1234567890.123456789\"");
+    assert_eq!(
+        serde_json::to_string(&Exact::number(&value))?,
+        "1234567890.123456789"
+    );
+    assert_eq!(
+        serde_json::to_string(&Exact::text(&value))?,
+        "\"1234567890.123456789\""
+    );
     Ok(())
 }

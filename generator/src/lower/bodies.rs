@@ -5,7 +5,8 @@ use super::schemas::{SchemaLowerer, SchemaRef};
 use crate::diagnostics::{Diagnostic, pointer_token};
 use crate::ir::{
     BodyEncoding, BodyMedia, BodyType, Field, FormField, FormFieldKind, FormStyle, MultipartForm,
-    Param, ParamLocation, ParamStyle, PartHeader, RequestBody, ResponseBody, Type, TypeDef, TypeKind,
+    Param, ParamLocation, ParamStyle, PartHeader, RequestBody, ResponseBody, Type, TypeDef,
+    TypeKind,
 };
 use crate::names::{Scope, type_name, value_name};
 use openapiv3::{
@@ -271,7 +272,13 @@ fn form_styles(
             allow_reserved: encoding.allow_reserved,
             deep_arrays: super::params::deep_arrays(&encoding.extensions),
         };
-        if super::params::check_style(&mut param, "form property", &schemas.types, &pointer, diagnostics) {
+        if super::params::check_style(
+            &mut param,
+            "form property",
+            &schemas.types,
+            &pointer,
+            diagnostics,
+        ) {
             styles.push(FormStyle {
                 wire_name: wire_name.clone(),
                 style: param.style,

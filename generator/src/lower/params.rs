@@ -118,7 +118,13 @@ pub fn lower_params(
             allow_reserved,
             deep_arrays: deep_arrays(&data.extensions),
         };
-        if check_style(&mut param, "parameter", &schemas.types, &pointer, diagnostics) {
+        if check_style(
+            &mut param,
+            "parameter",
+            &schemas.types,
+            &pointer,
+            diagnostics,
+        ) {
             param.rust_name = scope.claim(&value_name(&data.name));
             params.push(param);
         }

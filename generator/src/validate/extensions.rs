@@ -24,13 +24,21 @@ const EXTENSIONS: &[(&str, &[Kind], Shape)] = &[
     ("x-specgen-envelope", &[Kind::Document], Shape::Object),
     ("x-specgen-retryable-codes", &[Kind::Document], Shape::Codes),
     ("x-specgen-error-codes", &[Kind::Operation], Shape::Codes),
-    ("x-specgen-token-exchange", &[Kind::Operation], Shape::Object),
+    (
+        "x-specgen-token-exchange",
+        &[Kind::Operation],
+        Shape::Object,
+    ),
     // The retry policy: whether the operation may be sent twice (against its method's default).
     ("x-specgen-idempotent", &[Kind::Operation], Shape::Bool),
     ("x-specgen-idempotency-key", &[Kind::Operation], Shape::Text),
     ("x-specgen-pagination", &[Kind::Operation], Shape::Object),
     ("x-specgen-poll", &[Kind::Operation], Shape::Object),
-    ("x-specgen-value-prefix", &[Kind::SecurityScheme], Shape::Text),
+    (
+        "x-specgen-value-prefix",
+        &[Kind::SecurityScheme],
+        Shape::Text,
+    ),
     // A note that the scheme is modelled from incomplete vendor documentation (documentation only).
     ("x-specgen-unverified", &[Kind::SecurityScheme], Shape::Bool),
     ("x-specgen-assume-utc", &[Kind::Schema], Shape::Bool),
