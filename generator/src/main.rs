@@ -8,6 +8,7 @@ const USAGE: &str = "usage:
   specgen generate SPEC [-o FILE]   print (or write) the Rust module generated from SPEC
   specgen generate SPEC --crate DIR [--name NAME]
                                     write a standalone crate (Cargo.toml, src/lib.rs) into DIR
+    --decimal-numbers               every `type: number` without a format becomes rust_decimal::Decimal
   specgen check SPEC...             validate specs and print every problem
 
 exit status: 0 success, 1 a spec has errors, 2 usage or I/O error";
@@ -42,6 +43,7 @@ fn generate(args: &[String]) -> ExitCode {
     let mut output = None;
     let mut crate_dir = None;
     let mut name = None;
+    let mut generator = Generator::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -57,6 +59,7 @@ fn generate(args: &[String]) -> ExitCode {
                 Some(value) => name = Some(value.clone()),
                 None => return usage_error("--name needs a package name"),
             },
+            "--decimal-numbers" => generator = generator.decimal_numbers(true),
             flag if flag.starts_with('-') => return usage_error(&format!("unknown option {flag}")),
             path if spec.is_none() => spec = Some(PathBuf::from(path)),
             _ => return usage_error("generate takes one spec"),
@@ -69,12 +72,12 @@ fn generate(args: &[String]) -> ExitCode {
         if output.is_some() {
             return usage_error("-o and --crate exclude each other");
         }
-        return write_crate(&spec, &dir, name.as_deref());
+        return write_crate(&generator, &spec, &dir, name.as_deref());
     }
     if name.is_some() {
         return usage_error("--name only applies with --crate");
     }
-    match Generator::new().generate(&spec) {
+    match generator.generate(&spec) {
         Ok(generated) => {
             for warning in &generated.warnings {
                 eprintln!("{warning}");
@@ -100,9 +103,14 @@ fn generate(args: &[String]) -> ExitCode {
     }
 }
 
-fn write_crate(spec: &std::path::Path, dir: &std::path::Path, name: Option<&str>) -> ExitCode {
-    use specgen::standalone::{CrateError, write_crate};
-    match write_crate(spec, dir, name) {
+fn write_crate(
+    generator: &Generator,
+    spec: &std::path::Path,
+    dir: &std::path::Path,
+    name: Option<&str>,
+) -> ExitCode {
+    use specgen::standalone::{CrateError, write_crate_with};
+    match write_crate_with(generator, spec, dir, name) {
         Ok(output) => {
             for warning in &output.warnings {
                 eprintln!("{warning}");

@@ -37,7 +37,17 @@ pub struct CrateOutput {
 
 /// Generates the crate for `spec` into `dir`; the package is called `name`, or after the spec's file stem.
 pub fn write_crate(spec: &Path, dir: &Path, name: Option<&str>) -> Result<CrateOutput, CrateError> {
-    let generated = Generator::new().generate(spec).map_err(CrateError::Spec)?;
+    write_crate_with(&Generator::new(), spec, dir, name)
+}
+
+/// [`write_crate`] with the options of `generator` (such as [`Generator::decimal_numbers`]).
+pub fn write_crate_with(
+    generator: &Generator,
+    spec: &Path,
+    dir: &Path,
+    name: Option<&str>,
+) -> Result<CrateOutput, CrateError> {
+    let generated = generator.generate(spec).map_err(CrateError::Spec)?;
     let stem = spec
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

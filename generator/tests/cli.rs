@@ -247,3 +247,19 @@ fn a_failed_generation_leaves_earlier_output_untouched() {
     // Only the output itself: no temporary file was left beside it.
     assert_eq!(leftovers, vec![std::ffi::OsString::from("api.rs")]);
 }
+
+/// `--decimal-numbers` turns every `type: number` without a format into an exact decimal; without it such a
+/// number stays `f64` (`format: decimal` is a decimal either way).
+#[test]
+fn generate_maps_plain_numbers_to_decimals_on_request() {
+    let spec = path("constructs/specs/bodies_form_encoding.yaml");
+    let plain = specgen(&["generate", &spec]);
+    assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
+    let plain = String::from_utf8_lossy(&plain.stdout);
+    assert!(plain.contains("pub ratio: Option<f64>,"));
+    let exact = specgen(&["generate", &spec, "--decimal-numbers"]);
+    assert_eq!(exact.status.code(), Some(0), "{}", stderr(&exact));
+    let exact = String::from_utf8_lossy(&exact.stdout);
+    assert!(exact.contains("pub ratio: Option<::rust_decimal::Decimal>,"));
+    assert!(exact.contains("pub unit_amount: ::rust_decimal::Decimal,"));
+}
