@@ -107,6 +107,7 @@ async fn main() -> ExitCode {
         client
             .get_customer(RangeOrTimestamp::Integer(5))
             .x_since(RangeOrTimestamp::Integer(7))
+            .until(RangeOrTimestamp::Integer(9))
             .await,
     );
     let search = SearchRequest {

@@ -301,6 +301,10 @@ impl<'a> GetCustomerBuilder<'a> {
     pub fn x_since(self, value: RangeOrTimestamp) -> Self {
         self.param(1, |request| request.header("X-Since", &value))
     }
+    /// `until` (cookie parameter).
+    pub fn until(self, value: RangeOrTimestamp) -> Self {
+        self.param(2, |request| request.cookie("until", &value))
+    }
 }
 /// Request builder for [`Client::search_subscriptions`]: set optional inputs, then `.send().await` or `.await` it.
 pub type SearchSubscriptionsBuilder<'a> = runtime::Call<
@@ -647,6 +651,10 @@ impl runtime::mock::Stub<'_, mock::GetCustomerBuilder> {
     /// Matches only requests whose `X-Since` is this value, as the client sends it.
     pub fn x_since(self, value: RangeOrTimestamp) -> Self {
         self.stub_param(None, |request| request.header("X-Since", &value))
+    }
+    /// Matches only requests whose `until` is this value, as the client sends it.
+    pub fn until(self, value: RangeOrTimestamp) -> Self {
+        self.stub_param(None, |request| request.cookie("until", &value))
     }
     /// Answers `204`: Found.
     pub fn respond_204(self) -> Self {

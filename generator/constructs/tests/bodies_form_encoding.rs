@@ -182,7 +182,8 @@ async fn a_nesting_the_style_cannot_write_is_refused_before_sending() {
 }
 
 /// A union of an object and a scalar is written per the variant sent: plain in its scalar form, in the
-/// parameter's style in its object form, in the query (deepObject), the path and a header (simple).
+/// parameter's style in its object form, in the query (deepObject), the path and a header (simple) and a cookie
+/// (form, exploded: one cookie per member).
 #[tokio::test]
 async fn union_parameters_are_written_in_the_form_of_the_variant_sent() {
     let (server, client) =
@@ -215,6 +216,7 @@ async fn union_parameters_are_written_in_the_form_of_the_variant_sent() {
     client
         .get_customer(RangeOrTimestamp::Integer(5))
         .x_since(RangeOrTimestamp::Integer(7))
+        .until(RangeOrTimestamp::Integer(9))
         .await
         .expect("scalar forms");
     let request = last_request(&server).await;
@@ -223,9 +225,14 @@ async fn union_parameters_are_written_in_the_form_of_the_variant_sent() {
         request.headers.get("x-since").and_then(|v| v.to_str().ok()),
         Some("7")
     );
+    assert_eq!(
+        request.headers.get("cookie").and_then(|v| v.to_str().ok()),
+        Some("until=9")
+    );
     client
         .get_customer(range())
         .x_since(range())
+        .until(range())
         .await
         .expect("object forms");
     let request = last_request(&server).await;
@@ -233,6 +240,10 @@ async fn union_parameters_are_written_in_the_form_of_the_variant_sent() {
     assert_eq!(
         request.headers.get("x-since").and_then(|v| v.to_str().ok()),
         Some("gt,1,lte,2")
+    );
+    assert_eq!(
+        request.headers.get("cookie").and_then(|v| v.to_str().ok()),
+        Some("gt=1; lte=2")
     );
 }
 
