@@ -87,7 +87,7 @@
 //! ```
 
 // The crates that appear in the clients' signatures, so callers name them at the very versions used here.
-pub use {bytes, chrono, futures_util, reqwest, serde_json, uuid};
+pub use {bytes, chrono, futures_util, reqwest, rust_decimal, serde_json, uuid};
 
 /// What every client shares (errors, options, retries, paging, polling, mocks): the `specgen-runtime`
 /// crate, so that one helper written against `runtime::Error<E>` serves every API, here and in any other

@@ -7,6 +7,7 @@ use billing_clients::fusebill::{
     CustomerActivationRequest, CustomerStatus, StringOrNumber,
 };
 use billing_clients::runtime;
+use billing_clients::rust_decimal::Decimal;
 use common::{closed_port_url, exact_query, header, json_body, received, single_request};
 use serde_json::json;
 use std::time::Duration;
@@ -267,8 +268,8 @@ async fn activate_customer_decodes_the_seed_customer_field_by_field() {
     assert_eq!(c.status, Some(CustomerStatus::Active));
     assert_eq!(c.customer_account_status, Some(CustomerAccountStatus::Good));
     assert_eq!(c.currency.as_deref(), Some("USD"));
-    assert_eq!(c.monthly_recurring_revenue, Some(250.0));
-    assert_eq!(c.net_monthly_recurring_revenue, Some(220.0));
+    assert_eq!(c.monthly_recurring_revenue, Some(Decimal::from(250)));
+    assert_eq!(c.net_monthly_recurring_revenue, Some(Decimal::from(220)));
     assert_eq!(c.salesforce_account_type, None);
     assert_eq!(c.salesforce_synch_status.as_deref(), Some("Enabled"));
     assert_eq!(c.netsuite_synch_status.as_deref(), Some("Enabled"));
@@ -816,5 +817,52 @@ fn explicit_null_and_absent_fields_differ() {
             .unwrap()
             .get("parentId")
             .is_none()
+    );
+}
+
+/// Revenue is money: a `Decimal` that keeps every digit of the JSON number, read and written again, with
+/// serde_json's `arbitrary_precision` enabled nowhere in this workspace (an `f64` would give 1234567890.1234567).
+#[tokio::test]
+async fn revenue_amounts_keep_every_digit() {
+    let server = MockServer::start().await;
+    let answer = CUSTOMER_ANSWER
+        .replace(
+            r#""monthlyRecurringRevenue": 250"#,
+            r#""monthlyRecurringRevenue": 1234567890.123456789"#,
+        )
+        .replace(
+            r#""netMonthlyRecurringRevenue": 220"#,
+            r#""netMonthlyRecurringRevenue": "0.10""#,
+        );
+    assert!(answer.contains("1234567890.123456789"));
+    Mock::given(method("POST"))
+        .respond_with(json_response(200, &answer))
+        .mount(&server)
+        .await;
+    let customer = client_for(&server)
+        .activate_customer(seed_request())
+        .await
+        .unwrap();
+    let revenue: Option<Decimal> = customer.monthly_recurring_revenue;
+    assert_eq!(
+        revenue.map(|d| d.to_string()).as_deref(),
+        Some("1234567890.123456789")
+    );
+    // A string amount is read too, and its scale (0.10, not 0.1) is kept.
+    assert_eq!(
+        customer
+            .net_monthly_recurring_revenue
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("0.10")
+    );
+    let written = serde_json::to_string(&customer).unwrap();
+    assert!(
+        written.contains(r#""monthlyRecurringRevenue":1234567890.123456789"#),
+        "{written}"
+    );
+    assert!(
+        written.contains(r#""netMonthlyRecurringRevenue":0.10"#),
+        "{written}"
     );
 }

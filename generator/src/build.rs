@@ -58,6 +58,7 @@ pub struct BuildConfig {
     out_dir: Option<PathBuf>,
     emit_cargo_directives: bool,
     runtime: RuntimeMode,
+    decimal_numbers: bool,
 }
 
 impl BuildConfig {
@@ -68,6 +69,7 @@ impl BuildConfig {
             out_dir: None,
             emit_cargo_directives: true,
             runtime: RuntimeMode::default(),
+            decimal_numbers: false,
         }
     }
 
@@ -102,6 +104,13 @@ impl BuildConfig {
         self
     }
 
+    /// Whether every `type: number` without a `format` becomes an exact `rust_decimal::Decimal` in every
+    /// module (see [`Generator::decimal_numbers`]); off by default.
+    pub fn decimal_numbers(mut self, on: bool) -> Self {
+        self.decimal_numbers = on;
+        self
+    }
+
     /// Generates every module; writes nothing unless all specs succeed, and only files whose content changed.
     /// Returns the paths of the files it wrote.
     pub fn run(&self) -> Result<Vec<PathBuf>, BuildError> {
@@ -118,15 +127,18 @@ impl BuildConfig {
         let mut outputs = Vec::new();
         let mut index = String::from(crate::format::STAMP);
         // An embedded runtime is written once, beside the modules, which share it.
-        let generator = match &self.runtime {
+        let runtime = match &self.runtime {
             RuntimeMode::Embedded => {
                 let source = crate::runtime_source().map_err(BuildError::Internal)?;
                 outputs.push(("runtime.rs".to_owned(), source));
                 index.push_str("include!(concat!(env!(\"OUT_DIR\"), \"/runtime.rs\"));\n");
-                Generator::new().runtime(RuntimeMode::Shared("crate::runtime".to_owned()))
+                RuntimeMode::Shared("crate::runtime".to_owned())
             }
-            shared => Generator::new().runtime(shared.clone()),
+            shared => shared.clone(),
         };
+        let generator = Generator::new()
+            .runtime(runtime)
+            .decimal_numbers(self.decimal_numbers);
         let mut problems = Vec::new();
         // Module names come from file stems: `a-b.yaml` and `a_b.yml` (or a spec called `runtime`) must not
         // overwrite each other or the files this function writes itself.

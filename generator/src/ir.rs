@@ -65,6 +65,12 @@ pub enum Type {
     F32,
     /// `f64`.
     F64,
+    /// `rust_decimal::Decimal`, exact (`format: decimal`, `x-specgen-decimal`, or every number when the
+    /// generator is asked to); `text` when it travels as a JSON string rather than a number.
+    Decimal {
+        /// Whether the JSON value is a string (`type: string, format: decimal`).
+        text: bool,
+    },
     /// `String`.
     String,
     /// `uuid::Uuid`.
@@ -350,6 +356,36 @@ pub struct Param {
     pub explode: bool,
     /// `allowReserved` (query only): reserved characters are sent unencoded.
     pub allow_reserved: bool,
+    /// How `deepObject` writes arrays (`x-specgen-deep-arrays`).
+    pub deep_arrays: DeepArrays,
+}
+
+/// How `deepObject` writes arrays, which OpenAPI leaves undefined (`x-specgen-deep-arrays`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DeepArrays {
+    /// `items[0]=a`, `items[0][price]=1` (Stripe's convention; the default).
+    #[default]
+    Indexed,
+    /// `items[]=a`.
+    Brackets,
+    /// `items=a&items=b`.
+    Repeated,
+}
+
+/// How one property of an `application/x-www-form-urlencoded` body is written (its `encoding` entry with a
+/// `style`, `explode` or `allowReserved`: then it is written like a query parameter of that style).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormStyle {
+    /// The property's name on the wire.
+    pub wire_name: String,
+    /// Its style (`form`, `spaceDelimited`, `pipeDelimited` or `deepObject`).
+    pub style: ParamStyle,
+    /// `explode`, with OpenAPI's default (true for `form` only).
+    pub explode: bool,
+    /// `allowReserved`.
+    pub allow_reserved: bool,
+    /// How `deepObject` writes arrays.
+    pub deep_arrays: DeepArrays,
 }
 
 impl Param {
@@ -387,6 +423,8 @@ pub struct BodyMedia {
     pub ty: BodyType,
     /// Its variant in the body enum, when there are several media types.
     pub variant: String,
+    /// Form bodies: the properties whose `encoding` gives a style, in spec order.
+    pub form_styles: Vec<FormStyle>,
 }
 
 /// How a request body is encoded.
@@ -437,6 +475,23 @@ pub struct FormField {
     pub required: bool,
     /// What it holds.
     pub kind: FormFieldKind,
+    /// Rustdoc.
+    pub doc: Option<String>,
+    /// The part's `Content-Type` from the spec's `encoding` (`contentType`), if it gives one.
+    pub content_type: Option<String>,
+    /// The headers the spec's `encoding` documents for the part (`Content-Type` excepted).
+    pub headers: Vec<PartHeader>,
+}
+
+/// A header of a multipart part (`encoding.<property>.headers`): a text field of the form type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartHeader {
+    /// The header's name.
+    pub wire_name: String,
+    /// Rust name of its field in the form type.
+    pub rust_name: String,
+    /// Whether the spec requires it (else the field is an `Option`).
+    pub required: bool,
     /// Rustdoc.
     pub doc: Option<String>,
 }

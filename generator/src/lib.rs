@@ -51,6 +51,7 @@ pub struct Generated {
 #[derive(Debug, Clone, Default)]
 pub struct Generator {
     runtime: RuntimeMode,
+    options: lower::Options,
 }
 
 impl Generator {
@@ -62,6 +63,13 @@ impl Generator {
     /// Where the generated code finds the runtime.
     pub fn runtime(mut self, mode: RuntimeMode) -> Self {
         self.runtime = mode;
+        self
+    }
+
+    /// Whether every `type: number` without a `format` becomes an exact `rust_decimal::Decimal` (off by
+    /// default: such numbers are `f64`; `format: decimal` and `x-specgen-decimal: true` always give decimals).
+    pub fn decimal_numbers(mut self, on: bool) -> Self {
+        self.options.decimal_numbers = on;
         self
     }
 
@@ -126,7 +134,7 @@ impl Generator {
         &self,
         document: load::Document,
     ) -> Result<(load::Document, ir::Api, emit::Plan, Vec<Diagnostic>), Diagnostics> {
-        let (api, mut problems) = lower::lower(&document);
+        let (api, mut problems) = lower::lower(&document, self.options);
         problems.extend(document.problems.iter().cloned());
         // The runtime path is the caller's setting, not the spec's: checked once, before any code.
         if let RuntimeMode::Shared(path) = &self.runtime {

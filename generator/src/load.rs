@@ -157,6 +157,8 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
     // the typed document is then made from by moving its parts (the tree and the typed document are never
     // both whole in memory).
     let styles = crate::lower::misplaced_styles(&raw);
+    let mut raw = raw;
+    crate::lower::default_explodes(&mut raw);
     let typed = serde_path_to_error::deserialize(raw).map_err(|error| {
         if !styles.is_empty() {
             return styles.into_iter().map(|d| document.locate(d)).collect();

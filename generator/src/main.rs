@@ -2,7 +2,7 @@
 //! Exit status: 0 success, 1 a spec has errors, 2 usage or I/O error.
 
 use clap::{Args, Parser, Subcommand};
-use specgen::standalone::{CrateError, RuntimeDependency, write_crate};
+use specgen::standalone::{CrateError, RuntimeDependency, write_crate_with};
 use specgen::{Generator, RuntimeMode, Severity};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -55,6 +55,9 @@ struct GenerateArgs {
     /// Put a copy of the runtime's sources into the output, which then stands alone.
     #[arg(long, group = "runtime")]
     embed_runtime: bool,
+    /// Every `type: number` without a format becomes rust_decimal::Decimal (exact amounts).
+    #[arg(long)]
+    decimal_numbers: bool,
 }
 
 fn main() -> ExitCode {
@@ -77,6 +80,7 @@ fn main() -> ExitCode {
 }
 
 fn generate(args: GenerateArgs) -> ExitCode {
+    let generator = Generator::new().decimal_numbers(args.decimal_numbers);
     if let Some(dir) = &args.crate_dir {
         let runtime = if args.embed_runtime {
             RuntimeDependency::Embedded
@@ -87,14 +91,14 @@ fn generate(args: GenerateArgs) -> ExitCode {
         } else {
             RuntimeDependency::default()
         };
-        return generate_crate(&args.spec, dir, args.name.as_deref(), &runtime);
+        return generate_crate(&generator, &args.spec, dir, args.name.as_deref(), &runtime);
     }
     let mode = if args.embed_runtime {
         RuntimeMode::Embedded
     } else {
         RuntimeMode::default()
     };
-    match Generator::new().runtime(mode).generate(&args.spec) {
+    match generator.runtime(mode).generate(&args.spec) {
         Ok(generated) => {
             for warning in &generated.warnings {
                 eprintln!("{warning}");
@@ -121,12 +125,13 @@ fn generate(args: GenerateArgs) -> ExitCode {
 }
 
 fn generate_crate(
+    generator: &Generator,
     spec: &Path,
     dir: &Path,
     name: Option<&str>,
     runtime: &RuntimeDependency,
 ) -> ExitCode {
-    match write_crate(spec, dir, name, runtime) {
+    match write_crate_with(generator, spec, dir, name, runtime) {
         Ok(output) => {
             for warning in &output.warnings {
                 eprintln!("{warning}");

@@ -15,8 +15,9 @@ const CODE: &[&str] = &[
     r#"chrono = { version = "0.4", default-features = false, features = ["serde", "std", "clock"] }"#,
     r#"futures-util = { version = "0.3", default-features = false, features = ["std"] }"#,
     r#"reqwest = { version = "0.13", default-features = false, features = ["json", "multipart", "query", "rustls"] }"#,
+    r#"rust_decimal = { version = "1", default-features = false, features = ["serde", "std"] }"#,
     r#"serde = { version = "1", features = ["derive"] }"#,
-    r#"serde_json = "1""#,
+    r#"serde_json = { version = "1", features = ["raw_value"] }"#,
     r#"uuid = { version = "1", features = ["serde", "v4"] }"#,
 ];
 
@@ -70,6 +71,18 @@ pub fn write_crate(
     name: Option<&str>,
     runtime: &RuntimeDependency,
 ) -> Result<CrateOutput, CrateError> {
+    write_crate_with(&Generator::new(), spec, dir, name, runtime)
+}
+
+/// [`write_crate`] with the options of `generator` (such as [`Generator::decimal_numbers`]); the runtime
+/// mode follows `runtime`.
+pub fn write_crate_with(
+    generator: &Generator,
+    spec: &Path,
+    dir: &Path,
+    name: Option<&str>,
+    runtime: &RuntimeDependency,
+) -> Result<CrateOutput, CrateError> {
     let runtime_line = match runtime {
         RuntimeDependency::Path(path) => {
             // A path that does not hold the runtime would fail only at the user's first build: say it now.
@@ -90,7 +103,8 @@ pub fn write_crate(
         RuntimeDependency::Embedded => RuntimeMode::Embedded,
         _ => RuntimeMode::default(),
     };
-    let generated = Generator::new()
+    let generated = generator
+        .clone()
         .runtime(mode)
         .generate(spec)
         .map_err(CrateError::Spec)?;

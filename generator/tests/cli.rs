@@ -361,3 +361,30 @@ fn a_failed_generation_leaves_earlier_output_untouched() {
     // Only the output itself: no temporary file was left beside it.
     assert_eq!(leftovers, vec![std::ffi::OsString::from("api.rs")]);
 }
+
+/// `--decimal-numbers` turns every `type: number` without a format into an exact decimal; without it such a
+/// number stays `f64`, and a number whose format says `double` stays `f64` either way.
+#[test]
+fn generate_maps_plain_numbers_to_decimals_on_request() {
+    let spec =
+        std::env::temp_dir().join(format!("specgen-cli-decimal-{}.yaml", std::process::id()));
+    let text = "openapi: 3.0.3\ninfo: {title: Amounts, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Charge:\n      type: object\n      required: [amount]\n      properties:\n        amount: {type: number}\n        ratio: {type: number, format: double}\n";
+    if let Err(error) = std::fs::write(&spec, text) {
+        panic!("cannot write {}: {error}", spec.display());
+    }
+    let spec_arg = spec.display().to_string();
+    let plain = specgen(&["generate", &spec_arg]);
+    let exact = specgen(&["generate", &spec_arg, "--decimal-numbers"]);
+    let _ = std::fs::remove_file(&spec);
+    assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
+    let plain = String::from_utf8_lossy(&plain.stdout);
+    assert!(plain.contains("pub amount: f64,"), "{plain}");
+    assert!(plain.contains("pub ratio: Option<f64>,"), "{plain}");
+    assert_eq!(exact.status.code(), Some(0), "{}", stderr(&exact));
+    let exact = String::from_utf8_lossy(&exact.stdout);
+    assert!(
+        exact.contains("pub amount: ::rust_decimal::Decimal,"),
+        "{exact}"
+    );
+    assert!(exact.contains("pub ratio: Option<f64>,"), "{exact}");
+}

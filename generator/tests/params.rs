@@ -70,29 +70,55 @@ fn a_style_its_location_does_not_allow_is_a_located_error() {
 }
 
 #[test]
-fn deep_object_outside_objects_falls_back_with_a_warning() {
+fn deep_object_on_a_scalar_falls_back_with_a_warning() {
     let (code, message) = warnings(
-        "deep-array",
-        "        - {name: q, in: query, style: deepObject, schema: {type: array, items: {type: string}}}",
+        "deep-scalar",
+        "        - {name: q, in: query, style: deepObject, schema: {type: string}}",
     );
     assert!(
-        message.contains("deepObject applies to objects only; it is sent in style form"),
+        message.contains("deepObject applies to objects and arrays; it is sent in style form"),
         "{message}"
     );
     assert!(message.contains("get/parameters/1"), "{message}");
     assert!(
-        code.contains(r#"query_styled("q", &value, runtime::Style::FORM)"#),
+        code.contains(r#"query_styled("q", value.as_ref(), runtime::Style::FORM)"#),
+        "{code}"
+    );
+}
+
+/// Arrays (top-level or inside the object) have no OpenAPI spelling in deepObject: they are written in the
+/// documented convention (`q[0]=a`, Stripe's), without a warning, and `x-specgen-deep-arrays` picks another.
+#[test]
+fn deep_object_arrays_follow_the_convention_or_the_extension() {
+    let (code, message) = warnings(
+        "deep-array",
+        "        - {name: q, in: query, style: deepObject, schema: {type: array, items: {type: string}}}",
+    );
+    assert!(message.is_empty(), "{message}");
+    assert!(
+        code.contains(r#"query_styled("q", &value, runtime::Style::DEEP_OBJECT)"#),
         "{code}"
     );
     let (code, message) = warnings(
         "deep-inner-array",
-        "        - {name: q, in: query, style: deepObject, schema: {type: object, properties: {a: {type: array, items: {type: string}}}}}",
+        "        - {name: q, in: query, style: deepObject, x-specgen-deep-arrays: brackets, schema: {type: object, properties: {a: {type: array, items: {type: string}}}}}",
     );
+    assert!(message.is_empty(), "{message}");
     assert!(
-        message.contains("no agreed way to write arrays"),
+        code.contains("deep_arrays(runtime::DeepArrays::Brackets)"),
+        "{code}"
+    );
+    let message = match generate(
+        "deep-bad-extension",
+        "        - {name: q, in: query, style: deepObject, x-specgen-deep-arrays: php, schema: {type: object}}",
+    ) {
+        Err(errors) => errors,
+        Ok((code, _)) => panic!("generated:\n{code}"),
+    };
+    assert!(
+        message.contains("x-specgen-deep-arrays must be one of indexed, brackets, repeated"),
         "{message}"
     );
-    assert!(code.contains("runtime::Style::DEEP_OBJECT"), "{code}");
 }
 
 #[test]

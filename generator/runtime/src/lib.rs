@@ -139,6 +139,7 @@ pub mod body;
 pub mod call;
 pub mod client;
 pub mod datetime;
+pub mod decimal;
 pub mod envelope;
 pub mod error;
 #[cfg(feature = "mock")]
@@ -166,7 +167,7 @@ pub use error::{ApiError, BuildError, Error};
 pub use nullable::Nullable;
 pub use options::CallOptions;
 pub use paging::{PagedCall, Paging};
-pub use params::{Style, encode_path_segment, encode_query};
+pub use params::{DeepArrays, Style, encode_path_segment, encode_query};
 pub use poll::{PollOptions, poll, poll_argument};
 pub use request::{OperationInfo, Request};
 pub use response::{Answer, RawResponse, header_value};

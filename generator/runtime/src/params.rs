@@ -14,6 +14,21 @@ pub struct Style {
     kind: Kind,
     explode: bool,
     allow_reserved: bool,
+    deep_arrays: DeepArrays,
+}
+
+/// How `deepObject` writes arrays, which OpenAPI leaves undefined. The default, [`DeepArrays::Indexed`], is the
+/// convention of the largest API that uses the style (Stripe) and the one Stoplight Prism reads; a spec picks
+/// another with `x-specgen-deep-arrays`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DeepArrays {
+    /// `items[0]=a&items[1]=b`, and `items[0][price]=1` for arrays of objects.
+    #[default]
+    Indexed,
+    /// `items[]=a&items[]=b` (PHP and Rails style; arrays of objects are ambiguous this way).
+    Brackets,
+    /// `items=a&items=b`: the key repeated.
+    Repeated,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +64,7 @@ impl Style {
             kind,
             explode,
             allow_reserved: false,
+            deep_arrays: DeepArrays::Indexed,
         }
     }
 
@@ -72,7 +88,8 @@ impl Style {
     pub const SPACE_DELIMITED: Style = Style::new(Kind::SpaceDelimited, false);
     /// `pipeDelimited` (`color=blue|black|brown`).
     pub const PIPE_DELIMITED: Style = Style::new(Kind::PipeDelimited, false);
-    /// `deepObject` (`color[R]=100&color[G]=200`, nested objects as `color[a][b]=1`).
+    /// `deepObject` (`color[R]=100&color[G]=200`, nested objects as `color[a][b]=1`, arrays as `color[0]=a`
+    /// (see [`DeepArrays`]); a scalar value, the scalar form of a union, is written `color=red`).
     pub const DEEP_OBJECT: Style = Style::new(Kind::DeepObject, true);
     /// The value as JSON text (`content: application/json`), then written like a single string.
     pub const JSON: Style = Style::new(Kind::Json, false);
@@ -82,6 +99,14 @@ impl Style {
     pub const fn allow_reserved(self) -> Style {
         Style {
             allow_reserved: true,
+            ..self
+        }
+    }
+
+    /// This style with arrays inside `deepObject` values written as `arrays` says.
+    pub const fn deep_arrays(self, arrays: DeepArrays) -> Style {
+        Style {
+            deep_arrays: arrays,
             ..self
         }
     }
@@ -190,88 +215,83 @@ impl Request {
 
 /// A parameter value as RFC 6570 sees it: members keep the order serde wrote them in (struct field order).
 #[derive(Debug)]
-enum Tree {
+pub(super) enum Tree {
     Null,
     Text(String),
     List(Vec<Tree>),
     Map(Vec<(String, Tree)>),
 }
 
-impl<'de> serde::Deserialize<'de> for Tree {
+/// The members of a JSON object as raw JSON texts, in order (serde_json's maps may sort them).
+struct RawMembers<'a>(Vec<(String, &'a serde_json::value::RawValue)>);
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for RawMembers<'a> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(TreeVisitor)
+        struct Members<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Members<'a> {
+            type Value = RawMembers<'a>;
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawMembers<'a>, A::Error> {
+                let mut members = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    members.push(entry);
+                }
+                Ok(RawMembers(members))
+            }
+        }
+        deserializer.deserialize_map(Members(std::marker::PhantomData))
     }
 }
 
-struct TreeVisitor;
+/// The members of a JSON object's text as raw JSON texts, in order.
+pub(super) fn raw_members(
+    json: &str,
+) -> Result<Vec<(String, &serde_json::value::RawValue)>, String> {
+    serde_json::from_str::<RawMembers<'_>>(json)
+        .map(|members| members.0)
+        .map_err(|e| e.to_string())
+}
 
-impl<'de> serde::de::Visitor<'de> for TreeVisitor {
-    type Value = Tree;
-
-    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str("a JSON value")
-    }
-
-    fn visit_bool<E>(self, value: bool) -> Result<Tree, E> {
-        Ok(Tree::Text(value.to_string()))
-    }
-
-    fn visit_i64<E>(self, value: i64) -> Result<Tree, E> {
-        Ok(Tree::Text(value.to_string()))
-    }
-
-    fn visit_u64<E>(self, value: u64) -> Result<Tree, E> {
-        Ok(Tree::Text(value.to_string()))
-    }
-
-    fn visit_f64<E>(self, value: f64) -> Result<Tree, E> {
-        // The JSON spelling (`1e20`, `0.1`), as the value would appear in a body.
-        Ok(Tree::Text(serde_json::Number::from_f64(value).map_or_else(
-            || value.to_string(),
-            |number| number.to_string(),
-        )))
-    }
-
-    fn visit_str<E>(self, value: &str) -> Result<Tree, E> {
-        Ok(Tree::Text(value.to_owned()))
-    }
-
-    fn visit_string<E>(self, value: String) -> Result<Tree, E> {
-        Ok(Tree::Text(value))
-    }
-
-    fn visit_unit<E>(self) -> Result<Tree, E> {
-        Ok(Tree::Null)
-    }
-
-    fn visit_none<E>(self) -> Result<Tree, E> {
-        Ok(Tree::Null)
-    }
-
-    fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Tree, D::Error> {
-        serde::Deserialize::deserialize(deserializer)
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Tree, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Tree>()? {
-            // RFC 6570: undefined (null) items are skipped.
-            if !matches!(item, Tree::Null) {
-                items.push(item);
+impl Tree {
+    /// Reads JSON text into a tree. Numbers keep their JSON text (an exact decimal keeps every digit, where
+    /// reading them as `f64` would not); strings are unescaped; `null` items and members are left out, as
+    /// RFC 6570 skips undefined values.
+    pub(super) fn parse(json: &str) -> Result<Tree, String> {
+        let text = json.trim();
+        Ok(match text.as_bytes().first() {
+            Some(b'{') => {
+                let mut members = Vec::new();
+                for (key, raw) in raw_members(text)? {
+                    match Tree::parse(raw.get())? {
+                        Tree::Null => {}
+                        value => members.push((key, value)),
+                    }
+                }
+                Tree::Map(members)
             }
-        }
-        Ok(Tree::List(items))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
-        let mut members = Vec::new();
-        while let Some((key, value)) = map.next_entry::<String, Tree>()? {
-            // RFC 6570: members with undefined values are skipped (an unset optional field).
-            if !matches!(value, Tree::Null) {
-                members.push((key, value));
+            Some(b'[') => {
+                let raw: Vec<&serde_json::value::RawValue> =
+                    serde_json::from_str(text).map_err(|e| e.to_string())?;
+                let mut items = Vec::new();
+                for item in raw {
+                    match Tree::parse(item.get())? {
+                        Tree::Null => {}
+                        value => items.push(value),
+                    }
+                }
+                Tree::List(items)
             }
-        }
-        Ok(Tree::Map(members))
+            Some(b'"') => Tree::Text(serde_json::from_str(text).map_err(|e| e.to_string())?),
+            Some(_) if text == "null" => Tree::Null,
+            // Numbers and booleans, as JSON spells them (`1e20`, `0.1`, `true`).
+            Some(_) => Tree::Text(text.to_owned()),
+            None => return Err("empty JSON text".to_owned()),
+        })
     }
 }
 
@@ -281,13 +301,16 @@ fn tree<T: serde::Serialize + ?Sized>(value: &T, style: Style) -> Result<Tree, S
     if style.kind == Kind::Json {
         return Ok(Tree::Text(json));
     }
-    let tree: Tree = serde_json::from_str(&json).map_err(|e| e.to_string())?;
-    // RFC 6570: an empty list or map is undefined, like null.
-    Ok(match tree {
+    Ok(undefined_if_empty(Tree::parse(&json)?))
+}
+
+/// RFC 6570: an empty list or map is undefined, like null.
+pub(super) fn undefined_if_empty(tree: Tree) -> Tree {
+    match tree {
         Tree::List(items) if items.is_empty() => Tree::Null,
         Tree::Map(members) if members.is_empty() => Tree::Null,
         other => other,
-    })
+    }
 }
 
 /// A value every style but `deepObject` can write: a string, a list of strings, or string members.
@@ -387,15 +410,16 @@ fn path_text(name: &str, tree: Tree, style: Style) -> Result<String, String> {
 }
 
 /// The query pairs of a parameter, names and values already percent-encoded.
-fn query_pairs(name: &str, tree: Tree, style: Style) -> Result<Vec<(String, String)>, String> {
+pub(super) fn query_pairs(
+    name: &str,
+    tree: Tree,
+    style: Style,
+) -> Result<Vec<(String, String)>, String> {
     let encode = |text: &str| encode_query(text, style.allow_reserved);
     if style.kind == Kind::DeepObject {
+        // A scalar (the scalar form of a union such as Stripe's `created`) is written as a plain value.
         let mut pairs = Vec::new();
-        match tree {
-            Tree::Null => {}
-            Tree::Map(map) => deep_object(&encode(name), map, &encode, &mut pairs)?,
-            _ => return Err("style deepObject needs an object value".to_owned()),
-        }
+        deep_object(encode(name), tree, style.deep_arrays, &encode, &mut pairs);
         return Ok(pairs);
     }
     let separator = match style.kind {
@@ -427,28 +451,59 @@ fn query_pairs(name: &str, tree: Tree, style: Style) -> Result<Vec<(String, Stri
     })
 }
 
-/// `name[key]=value` for each member, `name[key][inner]=value` for nested objects; arrays have no agreed
-/// spelling in `deepObject`, so they are refused.
+/// The pairs of one styled property of an `application/x-www-form-urlencoded` body: as in a query, except that
+/// the commas that separate items (form, explode false) are percent-encoded too, as the media type encodes every
+/// reserved character (Stoplight Prism refuses them literal); `allowReserved` keeps them.
+pub(super) fn form_body_pairs(
+    name: &str,
+    tree: Tree,
+    style: Style,
+) -> Result<Vec<(String, String)>, String> {
+    let pairs = query_pairs(name, tree, style)?;
+    if style.allow_reserved {
+        return Ok(pairs);
+    }
+    // Item commas were encoded as data already: a literal comma left is a separator.
+    Ok(pairs
+        .into_iter()
+        .map(|(key, value)| (key, value.replace(',', "%2C")))
+        .collect())
+}
+
+/// `name[key]=value` for each member at any depth (`name[a][b]=1`), arrays as [`DeepArrays`] says
+/// (`name[0][price]=1` for an array of objects by default), a scalar as `name=value`.
 fn deep_object(
-    prefix: &str,
-    map: Vec<(String, Tree)>,
+    name: String,
+    tree: Tree,
+    arrays: DeepArrays,
     encode: &impl Fn(&str) -> String,
     pairs: &mut Vec<(String, String)>,
-) -> Result<(), String> {
-    for (key, value) in map {
-        let name = format!("{prefix}[{}]", encode(&key));
-        match value {
-            Tree::Null => {}
-            Tree::Text(text) => pairs.push((name, encode(&text))),
-            Tree::Map(inner) => deep_object(&name, inner, encode, pairs)?,
-            Tree::List(_) => {
-                return Err(format!(
-                    "style deepObject cannot carry the array in member {key:?}"
-                ));
+) {
+    match tree {
+        Tree::Null => {}
+        Tree::Text(text) => pairs.push((name, encode(&text))),
+        Tree::Map(members) => {
+            for (key, value) in members {
+                deep_object(
+                    format!("{name}[{}]", encode(&key)),
+                    value,
+                    arrays,
+                    encode,
+                    pairs,
+                );
+            }
+        }
+        Tree::List(items) => {
+            for (index, item) in items.into_iter().enumerate() {
+                let key = match arrays {
+                    DeepArrays::Indexed => format!("{name}[{index}]"),
+                    DeepArrays::Brackets => format!("{name}[]"),
+                    DeepArrays::Repeated => name.clone(),
+                };
+                deep_object(key, item, arrays, encode, pairs);
             }
         }
     }
-    Ok(())
 }
 
 /// The header text of a parameter; `None` when the value is undefined (the header is not sent).

@@ -25,19 +25,36 @@ pub fn variant<T: DeserializeOwned, E: serde::de::Error>(value: Value) -> Result
     T::deserialize(value).map_err(E::custom)
 }
 
-/// Writes a variant, adding the tag when its type did not write the property itself (or wrote `null`).
+/// Writes a variant, adding the tag when its type did not write the property itself (or wrote `null`). Members
+/// are passed on as the JSON text the variant wrote (never through `f64`), so decimals stay exact.
 pub fn serialize<S: Serializer, T: Serialize>(
     serializer: S,
     property: &str,
     tag: &str,
     value: &T,
 ) -> Result<S::Ok, S::Error> {
-    let mut json = serde_json::to_value(value).map_err(S::Error::custom)?;
-    if let Value::Object(map) = &mut json {
-        let slot = map.entry(property).or_insert(Value::Null);
-        if slot.is_null() {
-            *slot = Value::String(tag.to_owned());
+    use serde::ser::SerializeMap;
+    let json = serde_json::to_string(value).map_err(S::Error::custom)?;
+    if !json.starts_with('{') {
+        let raw = serde_json::value::RawValue::from_string(json).map_err(S::Error::custom)?;
+        return raw.serialize(serializer);
+    }
+    let members = super::params::raw_members(&json).map_err(S::Error::custom)?;
+    let tagged = members
+        .iter()
+        .any(|(key, raw)| key == property && raw.get() != "null");
+    let mut map = serializer.serialize_map(None)?;
+    let mut wrote_tag = false;
+    for (key, raw) in &members {
+        if key == property && !tagged {
+            map.serialize_entry(key, tag)?;
+            wrote_tag = true;
+        } else {
+            map.serialize_entry(key, raw)?;
         }
     }
-    json.serialize(serializer)
+    if !tagged && !wrote_tag {
+        map.serialize_entry(property, tag)?;
+    }
+    map.end()
 }

@@ -1,7 +1,8 @@
 //! Emits what request bodies need: the Rust type an operation takes, the enum over several media types,
 //! multipart form types, and the one runtime call that encodes the body.
 
-use super::tokens::{doc, ident, rust_type};
+use super::params::style_tokens;
+use super::tokens::{decimal_form, doc, ident, rust_type};
 use crate::ir::{
     Api, BodyEncoding, BodyMedia, BodyType, FormFieldKind, MultipartForm, RequestBody,
 };
@@ -66,32 +67,55 @@ pub fn body_argument(api: &Api, body: &RequestBody) -> BodyArgument {
 }
 
 /// The runtime call that puts `value` (an expression owning the body) into `request`.
-fn encode(media: &BodyMedia, value: TokenStream) -> TokenStream {
+fn encode(api: &Api, media: &BodyMedia, value: TokenStream) -> TokenStream {
     let content_type = &media.media_type;
     match (media.encoding, &media.ty) {
         (_, BodyType::MultipartForm(_) | BodyType::AnyMultipart) => {
             quote!(request.multipart(&#value);)
         }
         (_, BodyType::Text | BodyType::Bytes) => quote!(request.bytes(#value, #content_type);),
-        (BodyEncoding::Form, _) => quote!(request.form(&#value, #content_type);),
-        _ => quote!(request.json(&#value, #content_type);),
+        (BodyEncoding::Form, _) if media.form_styles.is_empty() => {
+            quote!(request.form(&#value, #content_type);)
+        }
+        (BodyEncoding::Form, _) => {
+            let styles = media.form_styles.iter().map(|styled| {
+                let wire = &styled.wire_name;
+                let style = style_tokens(
+                    styled.style,
+                    styled.explode,
+                    styled.allow_reserved,
+                    styled.deep_arrays,
+                );
+                quote!((#wire, #style))
+            });
+            quote!(request.form_styled(&#value, #content_type, &[#(#styles),*]);)
+        }
+        (_, BodyType::Typed(ty)) => match decimal_form(api, ty) {
+            Some(true) => {
+                quote!(request.json(&runtime::decimal::Exact::text(&#value), #content_type);)
+            }
+            Some(false) => {
+                quote!(request.json(&runtime::decimal::Exact::number(&#value), #content_type);)
+            }
+            None => quote!(request.json(&#value, #content_type);),
+        },
     }
 }
 
 /// The statements that put a present body, held in `body`, into `request`.
-pub fn body_encoding(body: &RequestBody) -> TokenStream {
+pub fn body_encoding(api: &Api, body: &RequestBody) -> TokenStream {
     match &body.enum_name {
         Some(name) => {
             let name = ident(name);
             let arms = body.media.iter().map(|media| {
                 let variant = ident(&media.variant);
-                let call = encode(media, quote!(value));
+                let call = encode(api, media, quote!(value));
                 quote!(#name::#variant(value) => { #call })
             });
             quote!(match body { #(#arms)* })
         }
         None => match body.media.first() {
-            Some(media) => encode(media, quote!(body)),
+            Some(media) => encode(api, media, quote!(body)),
             None => quote!(),
         },
     }
@@ -171,17 +195,52 @@ fn multipart_form(api: &Api, form: &MultipartForm) -> TokenStream {
             text.push_str(description);
         }
         let docs = doc(Some(&text));
-        quote!(#docs pub #rust_name: #ty,)
+        let headers = field.headers.iter().map(|header| {
+            let header_name = ident(&header.rust_name);
+            let ty = if header.required {
+                quote!(String)
+            } else {
+                quote!(Option<String>)
+            };
+            let mut text = format!(
+                "Header `{}` of part `{}`.",
+                header.wire_name, field.wire_name
+            );
+            if let Some(description) = &header.doc {
+                text.push_str("\n\n");
+                text.push_str(description);
+            }
+            let docs = doc(Some(&text));
+            quote!(#docs pub #header_name: #ty,)
+        });
+        quote!(#docs pub #rust_name: #ty, #(#headers)*)
     });
     let writes = form.fields.iter().map(|field| {
         let rust_name = ident(&field.rust_name);
         let wire = &field.wire_name;
-        match field.kind {
-            FormFieldKind::Value(_) => quote!(form.value(#wire, &self.#rust_name);),
-            FormFieldKind::File | FormFieldKind::Files => {
-                quote!(form.file(#wire, &self.#rust_name);)
+        let headers = field.headers.iter().map(|header| {
+            let header_name = ident(&header.rust_name);
+            let header_wire = &header.wire_name;
+            quote!(form.part_header(#wire, #header_wire, &self.#header_name);)
+        });
+        let write = match &field.kind {
+            FormFieldKind::Value(ty) => {
+                let value = match decimal_form(api, ty) {
+                    Some(true) => quote!(&runtime::decimal::Exact::text(&self.#rust_name)),
+                    Some(false) => quote!(&runtime::decimal::Exact::number(&self.#rust_name)),
+                    None => quote!(&self.#rust_name),
+                };
+                match &field.content_type {
+                    Some(media) => quote!(form.value_as(#wire, #value, Some(#media));),
+                    None => quote!(form.value(#wire, #value);),
+                }
             }
-        }
+            FormFieldKind::File | FormFieldKind::Files => match &field.content_type {
+                Some(media) => quote!(form.file_as(#wire, &self.#rust_name, Some(#media));),
+                None => quote!(form.file(#wire, &self.#rust_name);),
+            },
+        };
+        quote!(#write #(#headers)*)
     });
     let docs = doc(Some(
         "A `multipart/form-data` body: one field per part; files are [`runtime::FilePart`]s.",

@@ -158,7 +158,7 @@ fn stub_methods(api: &Api, operation: &Operation) -> Vec<TokenStream> {
         } else {
             quote!(None)
         };
-        let call = param_write(param, value);
+        let call = param_write(api, param, value);
         let docs = doc(Some(&format!(
             "Matches only requests whose `{}` is this value, as the client sends it.",
             param.wire_name
@@ -178,7 +178,7 @@ fn stub_methods(api: &Api, operation: &Operation) -> Vec<TokenStream> {
             into,
         } = body_argument(api, body);
         let convert = into.then(|| quote!(let body: #field = body.into();));
-        let encode = body_encoding(body);
+        let encode = body_encoding(api, body);
         methods.push(quote! {
             /// Matches only requests with this body (JSON compared as values, other media as bytes).
             pub fn #name(self, body: #argument) -> Self {

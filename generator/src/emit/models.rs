@@ -3,7 +3,7 @@
 mod enums;
 mod unions;
 
-use super::tokens::{doc, ident, rust_type};
+use super::tokens::{decimal_with, doc, ident, rust_type};
 use crate::ir::{Api, Field, Presence, Type, TypeDef, TypeId, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -153,6 +153,9 @@ fn emit_field(api: &Api, field: &Field, camel_case: bool) -> TokenStream {
             Presence::OptionalNullable => "runtime::datetime::assume_utc_nullable",
         };
         serde_args.push(quote!(with = #with));
+    }
+    if let Some(with) = decimal_with(api, &field.ty) {
+        serde_args.push(with);
     }
     let serde_attr = if serde_args.is_empty() {
         quote!()

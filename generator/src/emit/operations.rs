@@ -95,7 +95,7 @@ fn setter(api: &Api, param: &Param, position: proc_macro2::Literal) -> TokenStre
     let name = ident(&param.rust_name);
     let (arg_ty, as_ref) = argument_type(api, &param.ty);
     let value = ident("value");
-    let write = param_write(param, argument_ref(&value, as_ref));
+    let write = param_write(api, param, argument_ref(&value, as_ref));
     let docs = doc(Some(&param_doc(param)));
     quote! {
         #docs
@@ -218,7 +218,7 @@ fn position(index: usize) -> proc_macro2::Literal {
 /// The statements that put a body argument named `body` into `request`.
 fn body_statements(api: &Api, body: &crate::ir::RequestBody) -> TokenStream {
     let BodyArgument { field, into, .. } = body_argument(api, body);
-    let set = body_encoding(body);
+    let set = body_encoding(api, body);
     if into {
         quote!(let body: #field = body.into(); #set)
     } else {
@@ -244,7 +244,7 @@ fn emit_method(api: &Api, operation: &Operation) -> TokenStream {
         arguments.push(quote!(#name: #arg_ty));
         if param.location != ParamLocation::Path {
             let position = position(index);
-            let write = param_write(param, argument_ref(&name, as_ref));
+            let write = param_write(api, param, argument_ref(&name, as_ref));
             chained.push(quote!(.param(#position, |request| #write)));
         }
     }
@@ -254,7 +254,7 @@ fn emit_method(api: &Api, operation: &Operation) -> TokenStream {
             Some(param) => {
                 let name = ident(&param.rust_name);
                 let (_, as_ref) = argument_type(api, &param.ty);
-                param_call(param, argument_ref(&name, as_ref))
+                param_call(api, param, argument_ref(&name, as_ref))
             }
             None => TokenStream::new(),
         },

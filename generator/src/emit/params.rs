@@ -1,19 +1,25 @@
 //! Emits the one runtime call that writes a parameter into the request: the location's plain call for the
 //! default style, or its `_styled` call with a `runtime::Style` constant. The encoding lives in the runtime.
 
-use super::tokens::ident;
-use crate::ir::{Param, ParamLocation, ParamStyle};
+use super::tokens::{decimal_form, ident};
+use crate::ir::{Api, DeepArrays, Param, ParamLocation, ParamStyle};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `request.<call>(wire, value[, style]);`, for a value expression that is a reference.
-pub fn param_call(param: &Param, value: TokenStream) -> TokenStream {
-    let write = param_write(param, value);
+pub fn param_call(api: &Api, param: &Param, value: TokenStream) -> TokenStream {
+    let write = param_write(api, param, value);
     quote!(#write;)
 }
 
-/// `request.<call>(wire, value[, style])` as an expression (a mock stub's closure body).
-pub fn param_write(param: &Param, value: TokenStream) -> TokenStream {
+/// `request.<call>(wire, value[, style])` as an expression (a mock stub's closure body). Decimals go through
+/// the runtime's exact wrapper, so their text keeps every digit.
+pub fn param_write(api: &Api, param: &Param, value: TokenStream) -> TokenStream {
+    let value = match decimal_form(api, &param.ty) {
+        Some(true) => quote!(&runtime::decimal::Exact::text(#value)),
+        Some(false) => quote!(&runtime::decimal::Exact::number(#value)),
+        None => value,
+    };
     let wire = &param.wire_name;
     let base = match param.location {
         ParamLocation::Path => "path_param",
@@ -30,9 +36,25 @@ pub fn param_write(param: &Param, value: TokenStream) -> TokenStream {
     quote!(request.#call(#wire, #value, #style))
 }
 
-/// `runtime::Style::<CONST>`, with `.allow_reserved()` when asked for.
+/// `runtime::Style::<CONST>` for a parameter.
 fn style_const(param: &Param) -> TokenStream {
-    let name = match (param.style, param.explode) {
+    style_tokens(
+        param.style,
+        param.explode,
+        param.allow_reserved,
+        param.deep_arrays,
+    )
+}
+
+/// `runtime::Style::<CONST>`, with `.allow_reserved()` and `.deep_arrays(..)` when asked for (parameters and
+/// styled form-body properties alike).
+pub fn style_tokens(
+    style: ParamStyle,
+    explode: bool,
+    allow_reserved: bool,
+    deep_arrays: DeepArrays,
+) -> TokenStream {
+    let name = match (style, explode) {
         (ParamStyle::Simple, false) => "SIMPLE",
         (ParamStyle::Simple, true) => "SIMPLE_EXPLODE",
         (ParamStyle::Label, false) => "LABEL",
@@ -49,9 +71,19 @@ fn style_const(param: &Param) -> TokenStream {
         (ParamStyle::Json, _) => "JSON",
     };
     let name = ident(name);
-    if param.allow_reserved {
-        quote!(runtime::Style::#name.allow_reserved())
-    } else {
-        quote!(runtime::Style::#name)
+    let mut tokens = quote!(runtime::Style::#name);
+    if allow_reserved {
+        tokens = quote!(#tokens.allow_reserved());
     }
+    if style == ParamStyle::DeepObject {
+        let arrays = match deep_arrays {
+            DeepArrays::Indexed => None,
+            DeepArrays::Brackets => Some(quote!(Brackets)),
+            DeepArrays::Repeated => Some(quote!(Repeated)),
+        };
+        if let Some(arrays) = arrays {
+            tokens = quote!(#tokens.deep_arrays(runtime::DeepArrays::#arrays));
+        }
+    }
+    tokens
 }

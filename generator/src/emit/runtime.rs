@@ -15,6 +15,7 @@ const FILES: &[(&str, &str)] = &[
     ("call", include_str!("../../runtime/src/call.rs")),
     ("client", include_str!("../../runtime/src/client.rs")),
     ("datetime", include_str!("../../runtime/src/datetime.rs")),
+    ("decimal", include_str!("../../runtime/src/decimal.rs")),
     ("envelope", include_str!("../../runtime/src/envelope.rs")),
     ("error", include_str!("../../runtime/src/error.rs")),
     ("mock", include_str!("../../runtime/src/mock.rs")),

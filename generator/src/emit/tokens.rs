@@ -126,6 +126,37 @@ fn doc_char(c: char) -> char {
     }
 }
 
+/// Whether values of `ty` are exact decimals, alone or in arrays and maps (through aliases), and so need the
+/// runtime's decimal glue to travel exactly: `Some(true)` when they are JSON strings, `Some(false)` numbers.
+pub fn decimal_form(api: &Api, ty: &Type) -> Option<bool> {
+    let mut ty = ty;
+    // Aliases are acyclic by lowering; the bound only limits work.
+    for _ in 0..64 {
+        match ty {
+            Type::Decimal { text } => return Some(*text),
+            Type::Array(inner) | Type::Map(inner) => ty = inner,
+            Type::Named(id) => match api.types.get(id.0).map(|def| &def.kind) {
+                Some(crate::ir::TypeKind::Alias(target)) => ty = target,
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// `#[serde(with = ...)]` arguments for a field or variant holding decimals (see [`decimal_form`]).
+pub fn decimal_with(api: &Api, ty: &Type) -> Option<TokenStream> {
+    decimal_form(api, ty).map(|text| {
+        let module = if text {
+            "runtime::decimal::text"
+        } else {
+            "runtime::decimal"
+        };
+        quote!(with = #module)
+    })
+}
+
 /// The Rust type of an IR type.
 pub fn rust_type(api: &Api, ty: &Type) -> TokenStream {
     match ty {
@@ -134,6 +165,7 @@ pub fn rust_type(api: &Api, ty: &Type) -> TokenStream {
         Type::I64 => quote!(i64),
         Type::F32 => quote!(f32),
         Type::F64 => quote!(f64),
+        Type::Decimal { .. } => quote!(::rust_decimal::Decimal),
         Type::String => quote!(String),
         Type::Uuid => quote!(::uuid::Uuid),
         Type::DateTime { .. } => quote!(::chrono::DateTime<::chrono::Utc>),

@@ -4,12 +4,13 @@
 use super::schemas::{SchemaLowerer, SchemaRef};
 use crate::diagnostics::{Diagnostic, pointer_token};
 use crate::ir::{
-    BodyEncoding, BodyMedia, BodyType, FormField, FormFieldKind, MultipartForm, RequestBody,
-    ResponseBody, Type,
+    BodyEncoding, BodyMedia, BodyType, Field, FormField, FormFieldKind, FormStyle, MultipartForm,
+    Param, ParamLocation, ParamStyle, PartHeader, RequestBody, ResponseBody, Type, TypeDef,
+    TypeKind,
 };
 use crate::names::{Scope, type_name, value_name};
 use openapiv3::{
-    MediaType, ReferenceOr, Schema, SchemaKind, StringFormat, VariantOrUnknownOrEmpty,
+    MediaType, QueryStyle, ReferenceOr, Schema, SchemaKind, StringFormat, VariantOrUnknownOrEmpty,
 };
 
 /// The essence of a media type (`type/subtype`, lower case, without parameters).
@@ -97,7 +98,8 @@ pub fn lower_request_body(
         } else {
             format!("{operation_id} Body")
         };
-        let schema_pointer = format!("{pointer}/content/{}/schema", pointer_token(media_type));
+        let media_pointer = format!("{pointer}/content/{}", pointer_token(media_type));
+        let schema_pointer = format!("{media_pointer}/schema");
         let ty = body_type(
             content,
             encoding,
@@ -113,11 +115,16 @@ pub fn lower_request_body(
         if duplicate {
             continue;
         }
+        let form_styles = match encoding {
+            BodyEncoding::Form => form_styles(content, &ty, &media_pointer, schemas, diagnostics),
+            _ => Vec::new(),
+        };
         media.push(BodyMedia {
             media_type: media_type.clone(),
             encoding,
             ty,
             variant: variants.claim(&variant),
+            form_styles,
         });
     }
     // Named only when still several once interchangeable JSON types are merged.
@@ -145,7 +152,7 @@ fn body_type(
             None => BodyType::Typed(Type::Json),
         },
         BodyEncoding::Multipart => {
-            match schema.and_then(|s| multipart_form(s, hint, pointer, schemas)) {
+            match schema.and_then(|s| multipart_form(s, content, hint, pointer, schemas)) {
                 Some(form) => BodyType::MultipartForm(form),
                 None => BodyType::AnyMultipart,
             }
@@ -158,6 +165,7 @@ fn body_type(
 /// The form type of a multipart body whose schema is an object with properties.
 fn multipart_form(
     schema: SchemaRef<'_>,
+    content: &MediaType,
     hint: &str,
     pointer: &str,
     schemas: &mut SchemaLowerer<'_>,
@@ -206,9 +214,164 @@ fn multipart_form(
             required: required.iter().any(|r| r == wire_name),
             kind,
             doc: resolved.and_then(|s| s.schema_data.description.clone()),
+            content_type: content
+                .encoding
+                .get(wire_name)
+                .and_then(|e| e.content_type.clone()),
+            headers: part_headers(content, wire_name, &mut scope),
         });
     }
     Some(MultipartForm { name, fields })
+}
+
+/// The properties of a form body whose `encoding` entry gives a `style` (or `explode`, `allowReserved`): they
+/// are written like query parameters of that style, checked like them (a nesting the style cannot write is a
+/// warning here, and the value is refused when the request is built). Entries without any of the three keep
+/// OpenAPI's `contentType` rule (scalars as text, arrays repeated, objects as JSON), which needs no entry.
+fn form_styles(
+    content: &MediaType,
+    ty: &BodyType,
+    media_pointer: &str,
+    schemas: &SchemaLowerer<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<FormStyle> {
+    let fields = match ty {
+        BodyType::Typed(ty) => struct_fields(&schemas.types, ty),
+        _ => None,
+    };
+    let mut styles = Vec::new();
+    for (wire_name, encoding) in &content.encoding {
+        let pointer = format!("{media_pointer}/encoding/{}", pointer_token(wire_name));
+        let Some(field) = fields.and_then(|f| f.iter().find(|f| f.wire_name == *wire_name)) else {
+            diagnostics.push(Diagnostic::warning(
+                pointer,
+                format!("the encoding of {wire_name:?} names no property of the body's schema; it is ignored"),
+            ));
+            continue;
+        };
+        if encoding.style.is_none() && !encoding.explode && !encoding.allow_reserved {
+            continue;
+        }
+        let style = match encoding.style.as_ref().unwrap_or(&QueryStyle::Form) {
+            QueryStyle::Form => ParamStyle::Form,
+            QueryStyle::SpaceDelimited => ParamStyle::SpaceDelimited,
+            QueryStyle::PipeDelimited => ParamStyle::PipeDelimited,
+            QueryStyle::DeepObject => ParamStyle::DeepObject,
+        };
+        // The loader writes OpenAPI's default (`form` explodes) where the spec leaves `explode` out.
+        let mut param = Param {
+            wire_name: wire_name.clone(),
+            rust_name: String::new(),
+            location: ParamLocation::Query,
+            required: field.required,
+            ty: field.ty.clone(),
+            doc: None,
+            deprecated: false,
+            style,
+            explode: encoding.explode,
+            allow_reserved: encoding.allow_reserved,
+            deep_arrays: super::params::deep_arrays(&encoding.extensions),
+        };
+        if super::params::check_style(
+            &mut param,
+            "form property",
+            &schemas.types,
+            &pointer,
+            diagnostics,
+        ) {
+            styles.push(FormStyle {
+                wire_name: wire_name.clone(),
+                style: param.style,
+                explode: param.explode,
+                allow_reserved: param.allow_reserved,
+                deep_arrays: param.deep_arrays,
+            });
+        }
+    }
+    styles
+}
+
+/// The fields of a struct type (through aliases), if it is one.
+fn struct_fields<'t>(types: &'t [TypeDef], ty: &Type) -> Option<&'t [Field]> {
+    let mut ty = ty;
+    for _ in 0..32 {
+        match ty {
+            Type::Named(id) => match &types.get(id.0)?.kind {
+                TypeKind::Struct(fields) => return Some(fields),
+                TypeKind::Alias(target) => ty = target,
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Writes OpenAPI's default `explode` (true for `form`, the default style) into every encoding entry that
+/// gives a `style` or `allowReserved` but no `explode`, on the raw tree, before it is typed: the typed model
+/// reads an absent `explode` as false and could not tell the two apart.
+pub fn default_explodes(raw: &mut serde_json::Value) {
+    if let Some(paths) = raw.get_mut("paths").and_then(|p| p.as_object_mut()) {
+        for item in paths.values_mut().filter_map(|i| i.as_object_mut()) {
+            for operation in item.values_mut() {
+                if let Some(body) = operation.get_mut("requestBody") {
+                    explode_defaults_of(body);
+                }
+            }
+        }
+    }
+    if let Some(shared) = raw
+        .pointer_mut("/components/requestBodies")
+        .and_then(|b| b.as_object_mut())
+    {
+        for body in shared.values_mut() {
+            explode_defaults_of(body);
+        }
+    }
+}
+
+fn explode_defaults_of(body: &mut serde_json::Value) {
+    let Some(content) = body.get_mut("content").and_then(|c| c.as_object_mut()) else {
+        return;
+    };
+    for media in content.values_mut() {
+        let Some(encoding) = media.get_mut("encoding").and_then(|e| e.as_object_mut()) else {
+            continue;
+        };
+        for entry in encoding.values_mut().filter_map(|e| e.as_object_mut()) {
+            let styled = entry.contains_key("style") || entry.contains_key("allowReserved");
+            if styled && !entry.contains_key("explode") {
+                let form = entry.get("style").is_none_or(|s| s == "form");
+                entry.insert("explode".to_owned(), serde_json::Value::Bool(form));
+            }
+        }
+    }
+}
+
+/// The headers the `encoding` entry of a multipart part documents, each a field of the form type named after
+/// the part and the header. `Content-Type` is left out, as OpenAPI says (it is `contentType`'s); a header given
+/// by `$ref` is optional and undocumented here.
+fn part_headers(content: &MediaType, property: &str, scope: &mut Scope) -> Vec<PartHeader> {
+    let Some(encoding) = content.encoding.get(property) else {
+        return Vec::new();
+    };
+    encoding
+        .headers
+        .iter()
+        .filter(|(name, _)| !name.eq_ignore_ascii_case("content-type"))
+        .map(|(name, header)| {
+            let (required, doc) = match header {
+                ReferenceOr::Item(header) => (header.required, header.description.clone()),
+                ReferenceOr::Reference { .. } => (false, None),
+            };
+            PartHeader {
+                wire_name: name.clone(),
+                rust_name: scope.claim(&value_name(&format!("{property} {name}"))),
+                required,
+                doc,
+            }
+        })
+        .collect()
 }
 
 /// `type: string` with `format: binary` (a file).

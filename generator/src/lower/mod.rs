@@ -13,6 +13,7 @@ mod security;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use bodies::default_explodes;
 pub(crate) use params::misplaced_styles;
 
 use crate::diagnostics::Diagnostic;
@@ -21,11 +22,19 @@ use crate::load::Document;
 use crate::names::{BUILDER_METHODS, CLIENT_METHODS, Scope, value_name};
 use schemas::SchemaLowerer;
 
+/// Choices the user makes about the types of the output.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Every `type: number` without a `format` becomes `rust_decimal::Decimal`.
+    pub decimal_numbers: bool,
+}
+
 /// Lowers a document; problems come back with it (errors mean the API must not be emitted).
-pub fn lower(document: &Document) -> (Api, Vec<Diagnostic>) {
+pub fn lower(document: &Document, options: Options) -> (Api, Vec<Diagnostic>) {
     let openapi = &document.openapi;
     let mut diagnostics = Vec::new();
     let mut schemas = SchemaLowerer::new(openapi.components.as_ref().map(|c| &c.schemas));
+    schemas.decimal_numbers = options.decimal_numbers;
     schemas.define_components();
     schemas.check_alias_cycles();
     let extension = |name: &str| openapi.extensions.get(name);

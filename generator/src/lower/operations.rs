@@ -258,6 +258,7 @@ impl<'a> OperationContext<'a> {
                 style: ParamStyle::Form,
                 explode: true,
                 allow_reserved: false,
+                deep_arrays: crate::ir::DeepArrays::Indexed,
             });
         }
     }

@@ -6,7 +6,7 @@ use super::bodies::is_json;
 use super::refs::{component_origin, resolve};
 use super::schemas::{SchemaLowerer, SchemaRef};
 use crate::diagnostics::{Diagnostic, pointer_token};
-use crate::ir::{Param, ParamLocation, ParamStyle, Type, TypeDef, TypeKind};
+use crate::ir::{DeepArrays, Param, ParamLocation, ParamStyle, Type, TypeDef, TypeKind};
 use crate::names::{Scope, value_name};
 use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, PathStyle, QueryStyle, ReferenceOr};
 
@@ -116,8 +116,15 @@ pub fn lower_params(
             style,
             explode,
             allow_reserved,
+            deep_arrays: deep_arrays(&data.extensions),
         };
-        if check_style(&mut param, &schemas.types, &pointer, diagnostics) {
+        if check_style(
+            &mut param,
+            "parameter",
+            &schemas.types,
+            &pointer,
+            diagnostics,
+        ) {
             param.rust_name = scope.claim(&value_name(&data.name));
             params.push(param);
         }
@@ -249,10 +256,24 @@ fn inner_classes(types: &[TypeDef], ty: &Type) -> Vec<Class> {
     Vec::new()
 }
 
+/// `x-specgen-deep-arrays` (on a parameter or an encoding entry): how `deepObject` writes arrays. Its value
+/// is checked by validation; anything else keeps the default.
+pub fn deep_arrays(extensions: &indexmap::IndexMap<String, serde_json::Value>) -> DeepArrays {
+    match extensions
+        .get("x-specgen-deep-arrays")
+        .and_then(|v| v.as_str())
+    {
+        Some("brackets") => DeepArrays::Brackets,
+        Some("repeated") => DeepArrays::Repeated,
+        _ => DeepArrays::Indexed,
+    }
+}
+
 /// Checks the style against the value's shape; adjusts documented fallbacks. False drops the parameter
-/// (an error was reported).
-fn check_style(
+/// (an error was reported). `what` names it in messages ("parameter", "form property").
+pub fn check_style(
     param: &mut Param,
+    what: &str,
     types: &[TypeDef],
     pointer: &str,
     diagnostics: &mut Vec<Diagnostic>,
@@ -273,35 +294,30 @@ fn check_style(
             return false;
         }
         ParamStyle::Json => return true,
-        ParamStyle::DeepObject if matches!(shape, Class::Scalar | Class::Array) => {
+        ParamStyle::DeepObject if shape == Class::Scalar => {
             diagnostics.push(
                 Diagnostic::warning(
                     pointer,
-                    format!("parameter {name:?}: style deepObject applies to objects only; it is sent in style form"),
+                    format!("{what} {name:?}: style deepObject applies to objects and arrays; it is sent in style form"),
                 )
-                .with_hint("use style form (or spaceDelimited, pipeDelimited for arrays)"),
+                .with_hint("use style form"),
             );
             param.style = ParamStyle::Form;
         }
-        ParamStyle::DeepObject if inner.contains(&Class::Array) => {
-            diagnostics.push(Diagnostic::warning(
-                pointer,
-                format!("parameter {name:?}: style deepObject has no agreed way to write arrays inside the object; a value holding one is refused when the request is built (InvalidRequest)"),
-            ));
-            return true;
-        }
+        // Objects at any depth, arrays as `x-specgen-deep-arrays` says (`name[0]=a` by default), and the
+        // scalar form of a union as `name=value`: deepObject can write every value.
         ParamStyle::DeepObject => return true,
         ParamStyle::SpaceDelimited | ParamStyle::PipeDelimited if param.explode => {
             diagnostics.push(Diagnostic::warning(
                 pointer,
-                format!("parameter {name:?}: style {style} with explode: true is not defined by OpenAPI; it is sent like form with explode (the name repeated)"),
+                format!("{what} {name:?}: style {style} with explode: true is not defined by OpenAPI; it is sent like form with explode (the name repeated)"),
             ));
             param.style = ParamStyle::Form;
         }
         ParamStyle::SpaceDelimited | ParamStyle::PipeDelimited if shape == Class::Scalar => {
             diagnostics.push(Diagnostic::warning(
                 pointer,
-                format!("parameter {name:?}: style {style} applies to arrays and objects; a single value is sent as name=value"),
+                format!("{what} {name:?}: style {style} applies to arrays and objects; a single value is sent as name=value"),
             ));
         }
         _ => {}
@@ -315,9 +331,13 @@ fn check_style(
         diagnostics.push(
             Diagnostic::warning(
                 pointer,
-                format!("parameter {name:?}: style {style} cannot write arrays or objects nested in an array or object; a value holding one is refused when the request is built (InvalidRequest)"),
+                format!("{what} {name:?}: style {style} cannot write arrays or objects nested in an array or object; a value holding one is refused when the request is built (InvalidRequest)"),
             )
-            .with_hint("describe the parameter with `content: application/json` to send it as JSON text"),
+            .with_hint(if what == "parameter" {
+                "describe the parameter with `content: application/json` to send it as JSON text"
+            } else {
+                "give it `style: deepObject`, or no style to send it as JSON text"
+            }),
         );
         return true;
     }

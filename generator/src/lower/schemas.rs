@@ -61,6 +61,8 @@ pub struct SchemaLowerer<'a> {
     /// Inline schemas already lowered, by JSON pointer: a schema reached twice (a shared parameter, an
     /// `allOf` part copied into several types, a recursive `allOf`) is lowered once and keeps one type.
     inline: BTreeMap<String, Type>,
+    /// Every `type: number` without a format is an exact decimal (the generator's `decimal_numbers`).
+    pub decimal_numbers: bool,
 }
 
 /// The `properties` of an object schema.
@@ -81,6 +83,7 @@ impl<'a> SchemaLowerer<'a> {
             diagnostics: Vec::new(),
             depth: 0,
             inline: BTreeMap::new(),
+            decimal_numbers: false,
         };
         for name in components.into_iter().flat_map(|map| map.keys()) {
             let id = lowerer.add_type(
@@ -345,6 +348,13 @@ impl<'a> SchemaLowerer<'a> {
                 _ => Type::I64,
             },
             SchemaKind::Type(OaType::Number(number)) => match &number.format {
+                _ if is_marked_decimal(schema) => Type::Decimal { text: false },
+                VariantOrUnknownOrEmpty::Unknown(format) if format == "decimal" => {
+                    Type::Decimal { text: false }
+                }
+                VariantOrUnknownOrEmpty::Empty if self.decimal_numbers => {
+                    Type::Decimal { text: false }
+                }
                 VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => Type::F32,
                 _ => Type::F64,
             },
@@ -357,6 +367,10 @@ impl<'a> SchemaLowerer<'a> {
                 VariantOrUnknownOrEmpty::Item(StringFormat::Date) => Type::Date,
                 VariantOrUnknownOrEmpty::Item(StringFormat::Byte) => Type::Bytes,
                 VariantOrUnknownOrEmpty::Unknown(format) if format == "uuid" => Type::Uuid,
+                // Amounts several billing APIs send as strings, kept exact.
+                VariantOrUnknownOrEmpty::Unknown(format) if format == "decimal" => {
+                    Type::Decimal { text: true }
+                }
                 // `binary` in JSON is still text (JSON has no raw bytes); `password`, `email`, … are strings.
                 _ => Type::String,
             },
@@ -407,6 +421,9 @@ impl<'a> SchemaLowerer<'a> {
             SchemaKind::Any(any) => match any.typ.as_deref() {
                 Some("boolean") => Type::Bool,
                 Some("integer") => Type::I64,
+                Some("number") if self.decimal_numbers || is_marked_decimal(schema) => {
+                    Type::Decimal { text: false }
+                }
                 Some("number") => Type::F64,
                 Some("string") => Type::String,
                 _ => Type::Json,
@@ -491,6 +508,11 @@ fn append(doc: &mut Option<String>, paragraph: &str) {
         }
         None => *doc = Some(paragraph.to_owned()),
     }
+}
+
+/// Whether a number is marked `x-specgen-decimal: true` (an exact decimal whatever its `format`).
+fn is_marked_decimal(schema: &Schema) -> bool {
+    schema.schema_data.extensions.get("x-specgen-decimal") == Some(&serde_json::Value::Bool(true))
 }
 
 /// Whether a value is a secret: `format: password` or `x-specgen-sensitive: true`.

@@ -15,24 +15,40 @@ enum Shape {
     /// An array of strings (or numbers: envelope codes may be numeric).
     Codes,
     Object,
+    /// One of a fixed list of strings.
+    OneOf(&'static [&'static str]),
 }
 
 /// Every extension specgen reads: name, where it belongs, and its shape.
-const EXTENSIONS: &[(&str, Kind, Shape)] = &[
-    ("x-specgen-envelope", Kind::Document, Shape::Object),
-    ("x-specgen-retryable-codes", Kind::Document, Shape::Codes),
-    ("x-specgen-error-codes", Kind::Operation, Shape::Codes),
-    ("x-specgen-token-exchange", Kind::Operation, Shape::Object),
+const EXTENSIONS: &[(&str, &[Kind], Shape)] = &[
+    ("x-specgen-envelope", &[Kind::Document], Shape::Object),
+    ("x-specgen-retryable-codes", &[Kind::Document], Shape::Codes),
+    ("x-specgen-error-codes", &[Kind::Operation], Shape::Codes),
+    (
+        "x-specgen-token-exchange",
+        &[Kind::Operation],
+        Shape::Object,
+    ),
     // The retry policy: whether the operation may be sent twice (against its method's default).
-    ("x-specgen-idempotent", Kind::Operation, Shape::Bool),
-    ("x-specgen-idempotency-key", Kind::Operation, Shape::Text),
-    ("x-specgen-pagination", Kind::Operation, Shape::Object),
-    ("x-specgen-poll", Kind::Operation, Shape::Object),
-    ("x-specgen-value-prefix", Kind::SecurityScheme, Shape::Text),
+    ("x-specgen-idempotent", &[Kind::Operation], Shape::Bool),
+    ("x-specgen-idempotency-key", &[Kind::Operation], Shape::Text),
+    ("x-specgen-pagination", &[Kind::Operation], Shape::Object),
+    ("x-specgen-poll", &[Kind::Operation], Shape::Object),
+    (
+        "x-specgen-value-prefix",
+        &[Kind::SecurityScheme],
+        Shape::Text,
+    ),
     // A note that the scheme is modelled from incomplete vendor documentation (documentation only).
-    ("x-specgen-unverified", Kind::SecurityScheme, Shape::Bool),
-    ("x-specgen-assume-utc", Kind::Schema, Shape::Bool),
-    ("x-specgen-sensitive", Kind::Schema, Shape::Bool),
+    ("x-specgen-unverified", &[Kind::SecurityScheme], Shape::Bool),
+    ("x-specgen-assume-utc", &[Kind::Schema], Shape::Bool),
+    ("x-specgen-sensitive", &[Kind::Schema], Shape::Bool),
+    ("x-specgen-decimal", &[Kind::Schema], Shape::Bool),
+    (
+        "x-specgen-deep-arrays",
+        &[Kind::Parameter, Kind::Encoding],
+        Shape::OneOf(&["indexed", "brackets", "repeated"]),
+    ),
 ];
 
 /// Checks the `x-specgen-*` keys of one node, and the enum name lists specgen reads.
@@ -57,7 +73,7 @@ pub fn check(node: &Map<String, Value>, pointer: &str, kind: Kind, problems: &mu
             continue;
         }
         let names: Vec<&str> = EXTENSIONS.iter().map(|(name, _, _)| *name).collect();
-        let Some((_, place, shape)) = EXTENSIONS.iter().find(|(name, _, _)| name == key) else {
+        let Some((_, places, shape)) = EXTENSIONS.iter().find(|(name, _, _)| name == key) else {
             let hint = match closest(key, &names) {
                 Some(near) => format!("did you mean {near}?"),
                 None => format!("specgen reads {}", names.join(", ")),
@@ -71,12 +87,13 @@ pub fn check(node: &Map<String, Value>, pointer: &str, kind: Kind, problems: &mu
             );
             continue;
         };
-        if *place != kind {
+        if !places.contains(&kind) {
+            let names: Vec<&str> = places.iter().map(|place| place_name(*place)).collect();
             problems.push(Diagnostic::warning(
                 at(),
                 format!(
                     "{key} belongs on {}; here it is ignored",
-                    place_name(*place)
+                    names.join(" or ")
                 ),
             ));
             continue;
@@ -88,13 +105,15 @@ pub fn check(node: &Map<String, Value>, pointer: &str, kind: Kind, problems: &mu
                 .as_array()
                 .is_some_and(|codes| codes.iter().all(|c| c.is_string() || c.is_number())),
             Shape::Object => value.is_object(),
+            Shape::OneOf(words) => value.as_str().is_some_and(|text| words.contains(&text)),
         };
         if !fits {
             let expected = match shape {
-                Shape::Bool => "true or false",
-                Shape::Text => "a string",
-                Shape::Codes => "a list of codes (strings or numbers)",
-                Shape::Object => "an object",
+                Shape::Bool => "true or false".to_owned(),
+                Shape::Text => "a string".to_owned(),
+                Shape::Codes => "a list of codes (strings or numbers)".to_owned(),
+                Shape::Object => "an object".to_owned(),
+                Shape::OneOf(words) => format!("one of {}", words.join(", ")),
             };
             problems.push(
                 Diagnostic::error(
@@ -118,6 +137,8 @@ fn place_name(kind: Kind) -> &'static str {
         Kind::Document => "the document root",
         Kind::Operation => "an operation",
         Kind::SecurityScheme => "a security scheme",
+        Kind::Parameter => "a parameter",
+        Kind::Encoding => "an encoding entry",
         _ => "a schema",
     }
 }

@@ -13,7 +13,15 @@ use serde_json::{Map, Value};
 const TYPES: &[&str] = &["string", "integer", "number", "boolean", "array", "object"];
 
 /// String formats specgen maps to a type of their own.
-const STRING_FORMATS: &[&str] = &["date-time", "date", "byte", "binary", "password", "uuid"];
+const STRING_FORMATS: &[&str] = &[
+    "date-time",
+    "date",
+    "byte",
+    "binary",
+    "password",
+    "uuid",
+    "decimal",
+];
 
 /// String formats of OpenAPI and JSON Schema that are plain strings in Rust, knowingly.
 const PLAIN_STRING_FORMATS: &[&str] = &[
@@ -162,7 +170,7 @@ fn check_format(ty: Option<&str>, format: &Value, pointer: &str, problems: &mut 
     };
     let known: &[&str] = match ty {
         Some("integer") => &["int32", "int64"],
-        Some("number") => &["float", "double"],
+        Some("number") => &["float", "double", "decimal"],
         Some("string") => STRING_FORMATS,
         _ => return,
     };

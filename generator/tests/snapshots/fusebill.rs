@@ -596,11 +596,11 @@ pub struct Customer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_acquisition: Option<CustomerAcquisition>,
     /// Monthly recurring revenue of the customer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub monthly_recurring_revenue: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "runtime::decimal")]
+    pub monthly_recurring_revenue: Option<::rust_decimal::Decimal>,
     /// Net monthly recurring revenue of the customer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub net_monthly_recurring_revenue: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "runtime::decimal")]
+    pub net_monthly_recurring_revenue: Option<::rust_decimal::Decimal>,
     /// ID of the matching Salesforce account. Documented as a string; the vendor's example shows a number.
     #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
     pub salesforce_id: runtime::Nullable<StringOrNumber>,

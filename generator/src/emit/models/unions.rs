@@ -1,6 +1,6 @@
 //! Unions: untagged enums tried in order, and tagged enums whose `discriminator` property picks the variant.
 
-use super::super::tokens::{doc, ident, rust_type};
+use super::super::tokens::{decimal_with, doc, ident, rust_type};
 use crate::ir::{Api, TaggedUnion, UnionVariant};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -15,7 +15,10 @@ pub fn untagged(
     let variants = variants.iter().map(|variant| {
         let variant_name = ident(&variant.rust_name);
         let ty = rust_type(api, &variant.ty);
-        quote! { #variant_name(#ty), }
+        match decimal_with(api, &variant.ty) {
+            Some(with) => quote! { #variant_name(#[serde(#with)] #ty), },
+            None => quote! { #variant_name(#ty), },
+        }
     });
     quote! {
         #header

@@ -23,6 +23,23 @@ impl<'a> SchemaLowerer<'a> {
     ) -> TypeKind {
         let mut scope = Scope::default();
         let mut fields = Vec::new();
+        // `required` names the schema never declares: a request without them is invalid, so the type must
+        // still let them be sent (through the map of extra properties, added if the schema has none).
+        let mut undeclared: Vec<&String> = Vec::new();
+        for name in required {
+            if !properties.iter().any(|(wire, ..)| wire == name) && !undeclared.contains(&name) {
+                undeclared.push(name);
+            }
+        }
+        for name in &undeclared {
+            self.diagnostics.push(
+                Diagnostic::warning(
+                    pointer,
+                    format!("required property {name:?} is not declared in `properties`; set it through the type's `additional_properties` map"),
+                )
+                .with_hint(format!("declare {name:?} under `properties`, or remove it from `required`")),
+            );
+        }
         for (wire_name, property, property_pointer, owner) in properties {
             let wire_name = &wire_name;
             let schema = SchemaRef::from(property);
@@ -68,6 +85,9 @@ impl<'a> SchemaLowerer<'a> {
                 &format!("{hint}Value"),
                 &format!("{pointer}/additionalProperties"),
             )),
+            Some(AdditionalProperties::Any(false)) | None if !undeclared.is_empty() => {
+                Some(Type::Json)
+            }
             Some(AdditionalProperties::Any(false)) | None => None,
         };
         if let Some(value) = value {

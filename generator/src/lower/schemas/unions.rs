@@ -119,6 +119,7 @@ impl SchemaLowerer<'_> {
             Type::Bool => "Boolean".to_owned(),
             Type::I32 | Type::I64 => "Integer".to_owned(),
             Type::F32 | Type::F64 => "Number".to_owned(),
+            Type::Decimal { .. } => "Decimal".to_owned(),
             Type::String => "String".to_owned(),
             Type::Uuid => "Uuid".to_owned(),
             Type::DateTime { .. } => "DateTime".to_owned(),
