@@ -56,8 +56,22 @@ fn check_accepts_the_billing_specs() {
         .chain(specs.iter().map(String::as_str))
         .collect();
     let output = specgen(&args);
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert_eq!(stderr(&output).matches(": ok (0 warning(s))").count(), 3);
+    let text = stderr(&output);
+    assert_eq!(output.status.code(), Some(0), "{text}");
+    for name in ["flolive", "fusebill"] {
+        assert!(
+            text.contains(&format!("{name}.yaml: ok (0 warning(s))")),
+            "{text}"
+        );
+    }
+    // Billing Booth One marks its amounts `format: decimal`, which is warned about until specgen maps them to
+    // exact decimals; nothing else may warn.
+    assert!(text.contains("billing_booth_one.yaml: ok ("), "{text}");
+    let unexpected: Vec<&str> = text
+        .lines()
+        .filter(|line| line.starts_with("warning:") && !line.contains("format \"decimal\""))
+        .collect();
+    assert!(unexpected.is_empty(), "{text}");
 }
 
 #[test]
