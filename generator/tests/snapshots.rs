@@ -12,8 +12,12 @@ fn spec(name: &str) -> PathBuf {
 }
 
 fn generate(name: &str) -> String {
+    generate_file(&spec(name))
+}
+
+fn generate_file(path: &Path) -> String {
     let generator = Generator::new();
-    match generator.generate(&spec(name)) {
+    match generator.generate(path) {
         Ok(generated) => {
             assert!(
                 generated.warnings.is_empty(),
@@ -22,15 +26,19 @@ fn generate(name: &str) -> String {
             );
             generated.code
         }
-        Err(diagnostics) => panic!("{name} did not generate:\n{diagnostics}"),
+        Err(diagnostics) => panic!("{} did not generate:\n{diagnostics}", path.display()),
     }
 }
 
+/// The snapshot is of the four customer access operations the spec began with (a fixture copy): the whole spec,
+/// 477 operations and some 56,000 lines of code, is proven by the billing-clients build and its tests instead.
 #[test]
 fn billing_booth_one_snapshot() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/billing_booth_one_customer_access.yaml");
     expectorate::assert_contents(
         "tests/snapshots/billing_booth_one.rs",
-        &generate("billing_booth_one"),
+        &generate_file(&fixture),
     );
 }
 

@@ -6,6 +6,7 @@
 //! ```
 
 use billing_clients::fakes::BillingBoothOneFake;
+use billing_clients::futures_util::TryStreamExt;
 use billing_clients::runtime::Error;
 use billing_clients::{billing_booth_one, flolive, fusebill, serde_json, uuid};
 use std::error::Error as StdError;
@@ -21,7 +22,8 @@ async fn main() -> Result<()> {
     Ok(())
 }
 
-/// Billing Booth One against its in-memory fake: the users it holds change as the client works.
+/// Billing Booth One against its in-memory fake: the users it holds change as the client works; a typed stub on
+/// the same server answers for customers.
 async fn billing_booth_one() -> Result<()> {
     use billing_booth_one::{
         Client, InviteCustomerAccessUserRequest, ReactivateCustomerAccessRequest, TokenRequest,
@@ -77,6 +79,34 @@ async fn billing_booth_one() -> Result<()> {
     for user in &page.data {
         println!("listed {} <{}>: {:?}", user.name, user.email, user.status);
     }
+    // Customers, a resource the fake does not play: a typed stub on the fake's own server answers for it.
+    let customers: billing_booth_one::CustomerList = serde_json::from_value(serde_json::json!({
+        "limit": 25, "offset": 0, "count": 2,
+        "data": [
+            {"id": 42, "name": "Acme Telecom Ltd", "customer_group_id": 3, "organisation_id": 1, "reference": "ACME-01"},
+            {"id": 43, "name": "Borealis Networks", "customer_group_id": 3, "organisation_id": 1}
+        ]
+    }))?;
+    fake.mock()
+        .list_customers()
+        .status(billing_booth_one::ListCustomersStatus::Active)
+        .respond_200(&customers)
+        .expect(1)
+        .mount()
+        .await?;
+    let active: Vec<billing_booth_one::Customer> = client
+        .list_customers()
+        .status(billing_booth_one::ListCustomersStatus::Active)
+        .items()
+        .try_collect()
+        .await?;
+    for customer in &active {
+        println!(
+            "active customer {} (id {:?}, reference {:?})",
+            customer.name, customer.id, customer.reference
+        );
+    }
+    fake.mock().verify()?;
     Ok(())
 }
 
