@@ -25,6 +25,7 @@ mod lines;
 pub mod load;
 mod lower;
 pub mod names;
+mod normalise;
 mod positions;
 mod read;
 pub mod standalone;

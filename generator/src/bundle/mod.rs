@@ -77,9 +77,15 @@ struct Graft {
     in_place: bool,
 }
 
-/// Bundles the spec at `path`; problems come back located in the file where they are.
-pub fn bundle(path: &Path, text: String, raw: Value) -> Result<Bundle, Vec<Diagnostic>> {
-    let mut bundler = Bundler::new(Files::new(path, text, raw));
+/// Bundles the spec at `path` (`map` tells where its converted nodes were written); problems come back
+/// located in the file where they are.
+pub fn bundle(
+    path: &Path,
+    text: String,
+    raw: Value,
+    map: crate::normalise::PointerMap,
+) -> Result<Bundle, Vec<Diagnostic>> {
+    let mut bundler = Bundler::new(Files::new(path, text, raw, map));
     let root = bundler.files.value(ROOT);
     bundler.claim_proxies(&root);
     bundler.discover(ROOT, "", Kind::Document, &root);
