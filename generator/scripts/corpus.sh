@@ -5,7 +5,8 @@
 #   corpus.sh [LIST]          generate a standalone crate per spec of LIST (default ../shared/corpus/dev.txt),
 #                             `cargo check --features mock` each (one shared target directory), print a table of failures
 #                             with their first error line, and a last line `N passed, N failed`
-#   corpus.sh --generate-only generate (no compile) every OpenAPI 3.0 spec of the corpus; crashes are failures
+#   corpus.sh --generate-only generate (no compile) every OpenAPI 3.0 and 3.1 and Swagger 2.0 spec of the corpus;
+#                             crashes are failures
 #
 # Environment: CORPUS_CACHE (default ~/.cache/specgen-corpus), CORPUS_WORK (default $CORPUS_CACHE/work).
 set -uo pipefail
@@ -37,7 +38,7 @@ start=$(date +%s)
 first_error() { grep -m1 -E '^(error|thread .* panicked)' "$1" | cut -c1-160; }
 
 if [ "${1:-}" = "--generate-only" ]; then
-  # Every OpenAPI 3.0 document: the version sits near the top of each file.
+  # Every OpenAPI 3.0 and 3.1 (and Swagger 2.0) document: the version sits near the top of each file.
   while IFS= read -r spec; do
     timeout 300 "$specgen" generate "$api/$spec" -o "$work/out.rs" >"$work/log" 2>&1
     status=$?
@@ -49,7 +50,7 @@ if [ "${1:-}" = "--generate-only" ]; then
       failed=$((failed + 1))
       printf '%s\t%s\n' "$spec" "exit $status: $(first_error "$work/log")" >>"$failures"
     fi
-  done < <(cd "$api" && grep -rlE --include='*.json' --include='*.yaml' '"?openapi"?[[:space:]]*:[[:space:]]*"?3\.0' . | sed 's|^\./||' | sort)
+  done < <(cd "$api" && grep -rlE --include='*.json' --include='*.yaml' '"?(openapi"?[[:space:]]*:[[:space:]]*"?3\.[01]|swagger"?[[:space:]]*:[[:space:]]*"?2\.0)' . | sed 's|^\./||' | sort)
   column -t -s $'\t' "$failures"
   echo "generate-only: $(( $(date +%s) - start ))s wall; $(wc -l <"$work/rejected.txt" 2>/dev/null || echo 0) rejected with a located error"
   echo "$passed passed, $failed failed"

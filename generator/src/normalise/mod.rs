@@ -7,6 +7,9 @@
 
 mod map;
 mod schema31;
+mod swagger2;
+mod swagger2_operations;
+mod swagger2_schemas;
 mod v31;
 mod version;
 mod walk;
@@ -39,7 +42,7 @@ pub fn normalise(document: &mut Value) -> Result<Normalised, Diagnostic> {
     match version {
         Version::OpenApi30 => {}
         Version::OpenApi31 => v31::convert(document, &mut normalised),
-        Version::Swagger20 => {}
+        Version::Swagger20 => swagger2::convert(document, &mut normalised),
     }
     Ok(normalised)
 }

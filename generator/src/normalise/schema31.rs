@@ -75,6 +75,8 @@ pub fn convert(schema: &mut Map<String, Value>, pointer: &str, out: &mut Normali
             );
         }
     }
+    malformed_type(schema, pointer, out);
+    tuple_items(schema, pointer, out);
     boolean_schemas(schema);
     examples(schema, pointer, out);
     constant(schema, pointer, out);
@@ -86,6 +88,47 @@ pub fn convert(schema: &mut Map<String, Value>, pointer: &str, out: &mut Normali
     } else {
         type_list(schema, pointer, out);
     }
+}
+
+/// A `type` that is neither a name nor a list of names makes the schema say nothing a reader can use
+/// (JSON Schema tools reject it): it is dropped, the value read as any JSON value.
+fn malformed_type(schema: &mut Map<String, Value>, pointer: &str, out: &mut Normalised) {
+    let well_formed = match schema.get("type") {
+        None | Some(Value::String(_)) => true,
+        Some(Value::Array(types)) => types.iter().all(Value::is_string),
+        Some(_) => false,
+    };
+    if well_formed {
+        return;
+    }
+    if let Some(ty) = schema.shift_remove("type") {
+        out.problems.push(
+            Diagnostic::warning(
+                format!("{pointer}/type"),
+                format!(
+                    "type must be a type name or a list of them, found {}; the value is read as any JSON value",
+                    crate::validate::short(&ty)
+                ),
+            )
+            .with_hint("write `type: string` (or a list such as `type: [string, \"null\"]`)"),
+        );
+    }
+}
+
+/// `items` as a list of schemas (draft 4 tuples, 2020-12's `prefixItems`) has no 3.0 form: the array's
+/// items are read as any JSON value.
+pub(super) fn tuple_items(schema: &mut Map<String, Value>, pointer: &str, out: &mut Normalised) {
+    if !schema.get("items").is_some_and(Value::is_array) {
+        return;
+    }
+    schema.shift_remove("items");
+    out.problems.push(
+        Diagnostic::warning(
+            format!("{pointer}/items"),
+            "`items` is a list of schemas (a tuple), which OpenAPI 3.0 cannot express; the items are read as any JSON value",
+        )
+        .with_hint("write one schema for every item (a oneOf of the alternatives, if that is what is meant)"),
+    );
 }
 
 /// `true` (any value) and `false` (no value) may stand for schemas in 2020-12; 3.0 reads `{}` for either,
@@ -238,11 +281,19 @@ fn content(schema: &mut Map<String, Value>, pointer: &str, out: &mut Normalised)
         .record(format!("{pointer}/format"), format!("{pointer}/{from}"));
 }
 
-/// In 3.1 a `$ref` may have siblings. `description` and `summary` only document (3.0 readers ignore them,
-/// as before); any other keyword constrains the referenced schema further, which 3.0 says with `allOf`.
+/// In 3.1 a `$ref` may have siblings, which 3.0 ignores: 3.0 says the same with `allOf: [{$ref}]` beside
+/// them. `summary` and `description` override the referenced schema's (a `summary` documents the place
+/// when there is no description); other keywords constrain the referenced schema further.
 fn reference_with_siblings(schema: &mut Map<String, Value>, pointer: &str, out: &mut Normalised) {
-    let constrains = |key: &str| !matches!(key, "$ref" | "description" | "summary" | "$defs") && !key.starts_with("x-");
-    if !schema.keys().any(|key| constrains(key)) {
+    if let Some(summary) = schema.shift_remove("summary") {
+        if !schema.contains_key("description") {
+            schema.insert("description".to_owned(), summary);
+            out.map
+                .record(format!("{pointer}/description"), format!("{pointer}/summary"));
+        }
+    }
+    let meaningful = |key: &str| !matches!(key, "$ref" | "$defs") && !key.starts_with("x-");
+    if !schema.keys().any(|key| meaningful(key)) {
         return;
     }
     let Some(reference) = schema.shift_remove("$ref") else {
@@ -262,7 +313,7 @@ fn reference_with_siblings(schema: &mut Map<String, Value>, pointer: &str, out: 
 
 /// A list of types: `"null"` among them is `nullable: true`; one other type is that type; several are a
 /// `oneOf` with a branch per type, each with the keywords that belong to it.
-fn type_list(schema: &mut Map<String, Value>, pointer: &str, out: &mut Normalised) {
+pub(super) fn type_list(schema: &mut Map<String, Value>, pointer: &str, out: &mut Normalised) {
     let Some(Value::Array(types)) = schema.get("type") else {
         return;
     };
