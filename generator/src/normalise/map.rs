@@ -21,11 +21,6 @@ impl PointerMap {
         }
     }
 
-    /// Whether nothing moved.
-    pub fn is_empty(&self) -> bool {
-        self.moves.is_empty()
-    }
-
     /// The original pointer of `pointer`: the deepest recorded ancestor's original, with the rest of the
     /// pointer appended (a converted child under a moved node sits under the node's original place; when
     /// the child was made by the conversion, the locator stops at the deepest part it finds).

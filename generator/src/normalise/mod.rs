@@ -15,7 +15,7 @@ mod version;
 mod walk;
 
 pub use map::PointerMap;
-pub use version::Version;
+use version::Version;
 
 use crate::diagnostics::Diagnostic;
 use serde_json::Value;
@@ -23,8 +23,6 @@ use serde_json::Value;
 /// What converting a document produced besides the converted tree.
 #[derive(Debug, Default)]
 pub struct Normalised {
-    /// The version the document declared.
-    pub version: Option<Version>,
     /// Where converted nodes came from.
     pub map: PointerMap,
     /// Warnings for constructs read with a fallback, at converted pointers (located through `map`).
@@ -35,10 +33,7 @@ pub struct Normalised {
 /// document mixing versions) is at a pointer of the original document.
 pub fn normalise(document: &mut Value) -> Result<Normalised, Diagnostic> {
     let version = version::detect(document)?;
-    let mut normalised = Normalised {
-        version: Some(version),
-        ..Normalised::default()
-    };
+    let mut normalised = Normalised::default();
     match version {
         Version::OpenApi30 => {}
         Version::OpenApi31 => v31::convert(document, &mut normalised),
