@@ -52,7 +52,7 @@ pub fn resolve<'a, T>(
                 };
                 current = components.and_then(|map| map.get(&name)).ok_or_else(|| {
                     Diagnostic::error(
-                        pointer.to_owned(),
+                        format!("{pointer}/$ref"),
                         format!("dangling $ref {reference:?}: no such {kind} component"),
                     )
                     .with_hint(format!(

@@ -368,6 +368,9 @@ pub(super) fn type_list(schema: &mut Map<String, Value>, pointer: &str, out: &mu
                 let mut branch = Map::new();
                 branch.insert("type".to_owned(), Value::String(ty.clone()));
                 for key in keywords_of(ty) {
+                    if *key == "format" && !format_belongs(schema.get("format"), ty, &several) {
+                        continue;
+                    }
                     if let Some(value) = schema.get(*key) {
                         branch.insert((*key).to_owned(), value.clone());
                         out.map.record(
@@ -398,6 +401,23 @@ pub(super) fn type_list(schema: &mut Map<String, Value>, pointer: &str, out: &mu
             schema.shift_remove("enum");
             schema.insert("oneOf".to_owned(), Value::Array(branches));
         }
+    }
+}
+
+/// Whether the `format` beside a list of types belongs to the branch of type `ty`: a numeric format to the
+/// numeric branches, any other to the string branch (or, without one, to the first branch).
+fn format_belongs(format: Option<&Value>, ty: &str, types: &[String]) -> bool {
+    let numeric = format
+        .and_then(Value::as_str)
+        .is_some_and(|f| matches!(f, "int32" | "int64" | "float" | "double"));
+    let numeric_type = matches!(ty, "integer" | "number");
+    if numeric {
+        return numeric_type;
+    }
+    if types.iter().any(|t| t == "string") {
+        ty == "string"
+    } else {
+        types.first().is_some_and(|first| first == ty)
     }
 }
 

@@ -1,12 +1,13 @@
 //! Checks a bundled document for what `openapiv3` accepts without a word but specgen cannot honour: types
 //! that do not exist, formats it does not know, defaults, examples and enum values that do not fit their
-//! schema, security requirements naming no scheme, and mistyped `x-specgen-*` extensions.
+//! schema, security requirements naming no scheme, empty names, and mistyped `x-specgen-*` extensions.
 //!
 //! Runs on the raw JSON tree before it is typed, walking it by its OpenAPI shape (so example data is never
 //! mistaken for a schema), and reports every problem at once. Errors stop generation; warnings name the
 //! lossy fallback taken.
 
 mod extensions;
+mod names;
 mod schemas;
 
 use crate::bundle::kinds::{Children, Kind};
@@ -31,6 +32,7 @@ fn walk(document: &Value, node: &Value, pointer: &str, kind: Kind, problems: &mu
         return;
     }
     extensions::check(object, pointer, kind, problems);
+    names::check(object, pointer, kind, problems);
     match kind {
         Kind::Schema => schemas::check(document, object, pointer, problems),
         Kind::Parameter | Kind::Header | Kind::MediaType => {
