@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Seeds the corpus with every spec of the repository and fuzzes the whole pipeline (single job).
+# Seeds the corpus with every spec of the repository (OpenAPI 3.0 and 3.1, Swagger 2.0; the diagnostics
+# fixtures too) and fuzzes the whole pipeline (single job).
 # Usage: generator/fuzz/run.sh [SECONDS]   (default 1800; needs `cargo install cargo-fuzz` and a nightly toolchain)
 set -euo pipefail
 cd "$(dirname "$0")"
 mkdir -p corpus/pipeline
 cp ../constructs/specs/*.yaml ../constructs/specs/*.json ../constructs/specs/shared/* ../../specs/*.yaml \
-  ../tests/fixtures/*.yaml ../tests/fixtures/*.json ../tests/fixtures/documents/*.yaml corpus/pipeline/
+  ../tests/fixtures/*.yaml ../tests/fixtures/*.json ../tests/fixtures/documents/*.yaml \
+  ../tests/fixtures/diagnostics/*.yaml corpus/pipeline/
 exec cargo +nightly fuzz run pipeline -O -- -dict=openapi.dict -max_total_time="${1:-1800}" -timeout=10 \
   -max_len=65536 -print_final_stats=1
