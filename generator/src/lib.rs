@@ -1,7 +1,8 @@
 //! specgen turns OpenAPI 3.0 and 3.1 and Swagger 2.0 documents (YAML or JSON) into typed, async Rust clients.
 //!
-//! The pipeline is `load` (parse, locate, bundle) -> `normalise` (3.1 and 2.0 to the 3.0 shape, every move
-//! remembered for locating problems) -> `validate` -> `lower` (an owned IR, names decided once) -> `emit`
+//! The pipeline is `load` (parse, locate) -> `normalise` (3.1 and 2.0 to the 3.0 shape, every move
+//! remembered for locating problems) -> `bundle` (other files' `$ref`s) -> `validate` -> `lower` (an owned
+//! IR, names decided once) -> `emit`
 //! (tokens built with `quote!`) -> `format` (prettyplease, once). Build scripts use [`build`]; the
 //! `specgen` binary is a thin command line over [`Generator`]. The modules `load`, `ir` and `names` are
 //! public for tools and tests but are not a stable API: they change with the pipeline.
