@@ -19,6 +19,7 @@
 
 pub mod build;
 mod bundle;
+mod components;
 pub mod diagnostics;
 mod emit;
 mod format;

@@ -164,14 +164,11 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
         .chain(crate::validate::validate(&raw))
         .map(|d| document.locate(d))
         .collect();
-    // serde cannot see inside parameters (tagged by `in`): a misplaced style is found on the tree, which
-    // the typed document is then made from by moving its parts (the tree and the typed document are never
-    // both whole in memory).
-    let styles = crate::lower::misplaced_styles(&raw);
+    // The typed document is made from the tree by moving its parts (the tree and the typed document are
+    // never both whole in memory). Validation has already reported what serde cannot locate well (a
+    // parameter's misplaced style: parameters are tagged by `in`), so a vague typing error above a
+    // reported problem is dropped below.
     let typed = serde_path_to_error::deserialize(raw).map_err(|error| {
-        if !styles.is_empty() {
-            return styles.into_iter().map(|d| document.locate(d)).collect();
-        }
         let pointer = path_to_pointer(error.path());
         vec![
             document.locate(

@@ -8,8 +8,6 @@ mod refs;
 mod schemas;
 mod security;
 
-pub(crate) use params::misplaced_styles;
-
 use crate::diagnostics::Diagnostic;
 use crate::ir::{Api, Envelope, Server, ServerVariable};
 use crate::load::Document;
