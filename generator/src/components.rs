@@ -39,8 +39,17 @@ mod tests {
             component_name("/components/schemas/Pet", "schemas"),
             Some("Pet".to_owned())
         );
-        assert_eq!(component_name("#/components/schemas/Pet/properties/a", "schemas"), None);
-        assert_eq!(component_name("#/components/responses/Pet", "schemas"), None);
-        assert_eq!(component_pointer("schemas", "a/b"), "/components/schemas/a~1b");
+        assert_eq!(
+            component_name("#/components/schemas/Pet/properties/a", "schemas"),
+            None
+        );
+        assert_eq!(
+            component_name("#/components/responses/Pet", "schemas"),
+            None
+        );
+        assert_eq!(
+            component_pointer("schemas", "a/b"),
+            "/components/schemas/a~1b"
+        );
     }
 }

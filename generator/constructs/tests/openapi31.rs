@@ -6,7 +6,9 @@ mod common;
 
 use specgen_constructs::openapi31_content::{Client as Content, PostDocumentForm};
 use specgen_constructs::openapi31_document::Client as Document;
-use specgen_constructs::openapi31_types::{Client as Types, Thing, ThingDefsColour, ThingKind, ThingSize};
+use specgen_constructs::openapi31_types::{
+    Client as Types, Thing, ThingDefsColour, ThingKind, ThingSize,
+};
 use specgen_constructs::runtime::{FilePart, Nullable};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -30,7 +32,10 @@ async fn type_lists_const_and_reference_siblings_decode() {
             "previous":null,"colour":"green","legacy":null,"extra":[1]}"#,
     )
     .await;
-    let client = Types::builder().base_url(server.uri()).build().expect("client");
+    let client = Types::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client");
     let thing: Thing = client.get_thing(3).await.expect("thing");
     assert_eq!(thing.kind, ThingKind::Thing);
     assert_eq!(thing.note, Nullable::Null);
@@ -56,7 +61,10 @@ async fn type_lists_const_and_reference_siblings_decode() {
 #[tokio::test]
 async fn base64_content_is_bytes_and_media_typed_content_is_binary() {
     let server = answering("POST", "/documents", r#"{"digest":"AAEC"}"#).await;
-    let client = Content::builder().base_url(server.uri()).build().expect("client");
+    let client = Content::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client");
     let form = PostDocumentForm {
         title: Some("contract".to_owned()),
         file: FilePart::new(&b"%PDF"[..]).content_type("application/pdf"),
@@ -65,14 +73,27 @@ async fn base64_content_is_bytes_and_media_typed_content_is_binary() {
     assert_eq!(document.digest.0, vec![0u8, 1, 2]);
     let request = common::only_request(&server).await;
     let body = String::from_utf8_lossy(&request.body).into_owned();
-    assert!(body.contains("Content-Type: application/pdf") || body.contains("content-type: application/pdf"), "{body}");
+    assert!(
+        body.contains("Content-Type: application/pdf")
+            || body.contains("content-type: application/pdf"),
+        "{body}"
+    );
 
     let server = common::answering_no_content("PUT").await;
-    let client = Content::builder().base_url(server.uri()).build().expect("client");
-    client.put_avatar(vec![0x89u8, b'P', b'N', b'G']).await.expect("avatar");
+    let client = Content::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client");
+    client
+        .put_avatar(vec![0x89u8, b'P', b'N', b'G'])
+        .await
+        .expect("avatar");
     let request = common::only_request(&server).await;
     assert_eq!(
-        request.headers.get("content-type").and_then(|v| v.to_str().ok()),
+        request
+            .headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
         Some("image/png")
     );
     assert_eq!(request.body, vec![0x89u8, b'P', b'N', b'G']);
@@ -81,8 +102,14 @@ async fn base64_content_is_bytes_and_media_typed_content_is_binary() {
 #[tokio::test]
 async fn a_path_item_component_is_an_operation() {
     let server = answering("GET", "/pets", r#"[{"name":"Rex","position":[1,2]}]"#).await;
-    let client = Document::builder().base_url(server.uri()).build().expect("client");
+    let client = Document::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client");
     let pets = client.list_pets().await.expect("pets");
     assert_eq!(pets[0].name, "Rex");
-    assert_eq!(pets[0].position, Some(vec![serde_json::json!(1), serde_json::json!(2)]));
+    assert_eq!(
+        pets[0].position,
+        Some(vec![serde_json::json!(1), serde_json::json!(2)])
+    );
 }

@@ -29,9 +29,14 @@ async fn a_body_parameter_is_sent_as_json_and_read_back() {
         .respond_with(ResponseTemplate::new(200).set_body_string(r#"{"text":"stored"}"#))
         .mount(&server)
         .await;
-    let client = Bodies::builder().base_url(server.uri()).build().expect("client");
+    let client = Bodies::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client");
     let stored = client
-        .add_note(Note { text: "hello".to_owned() })
+        .add_note(Note {
+            text: "hello".to_owned(),
+        })
         .await
         .expect("note");
     assert_eq!(stored.text, "stored");
@@ -48,7 +53,10 @@ async fn form_data_is_url_encoded_with_a_multi_array_as_repeated_keys() {
         .respond_with(ResponseTemplate::new(200).set_body_string("token-1"))
         .mount(&server)
         .await;
-    let client = Bodies::builder().base_url(server.uri()).build().expect("client");
+    let client = Bodies::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client");
     let body = LoginBody {
         user: "ann&bo".to_owned(),
         remember: Some(true),
@@ -71,7 +79,10 @@ async fn form_data_is_url_encoded_with_a_multi_array_as_repeated_keys() {
 #[tokio::test]
 async fn form_data_with_a_file_is_a_multipart_form() {
     let server = common::answering_no_content("POST").await;
-    let client = Bodies::builder().base_url(server.uri()).build().expect("client");
+    let client = Bodies::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client");
     let form = UploadForm {
         title: "Q3".to_owned(),
         file: FilePart::new(&b"%PDF-1.7"[..]).file_name("q3.pdf"),
@@ -85,7 +96,10 @@ async fn form_data_with_a_file_is_a_multipart_form() {
     );
     let body = String::from_utf8_lossy(&request.body).into_owned();
     assert!(body.contains("name=\"title\"\r\n\r\nQ3\r\n"), "{body}");
-    assert!(body.contains("name=\"file\"; filename=\"q3.pdf\""), "{body}");
+    assert!(
+        body.contains("name=\"file\"; filename=\"q3.pdf\""),
+        "{body}"
+    );
     assert!(body.contains("%PDF-1.7"), "{body}");
 }
 
@@ -97,7 +111,10 @@ async fn a_file_answer_is_bytes() {
         .respond_with(ResponseTemplate::new(200).set_body_bytes(vec![0u8, 0xff, 7]))
         .mount(&server)
         .await;
-    let client = Bodies::builder().base_url(server.uri()).build().expect("client");
+    let client = Bodies::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client");
     let bytes = client.download("a.bin").await.expect("download");
     assert_eq!(bytes.as_ref(), [0u8, 0xff, 7]);
 }
@@ -105,7 +122,10 @@ async fn a_file_answer_is_bytes() {
 #[tokio::test]
 async fn every_collection_format_writes_its_delimiter() {
     let server = common::answering_no_content("GET").await;
-    let client = Formats::builder().base_url(server.uri()).build().expect("client");
+    let client = Formats::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client");
     let words = || vec!["a".to_owned(), "b c".to_owned()];
     client
         .search(vec![1, 2])
@@ -131,7 +151,10 @@ async fn every_collection_format_writes_its_delimiter() {
 
 #[tokio::test]
 async fn servers_come_from_host_base_path_and_schemes_with_https_first() {
-    let client = Document::builder().basic("user", "secret").build().expect("client");
+    let client = Document::builder()
+        .basic("user", "secret")
+        .build()
+        .expect("client");
     assert_eq!(client.base_url().as_str(), "https://api.example.com/v2");
 }
 
@@ -165,13 +188,21 @@ async fn global_parameters_responses_and_nullable_definitions_are_typed() {
     let items: Vec<Item> = client.list_items().limit(2).await.expect("items");
     assert_eq!(items[0].note, Nullable::Null);
     assert_eq!(items[0].state, ItemState::Enabled);
-    assert!(matches!(&items[1].parent, Nullable::Value(parent) if parent.state == ItemState::Disabled));
+    assert!(
+        matches!(&items[1].parent, Nullable::Value(parent) if parent.state == ItemState::Disabled)
+    );
     assert_eq!(items[1].state, ItemState::Unknown("standby".to_owned()));
     let requests = server.received_requests().await.unwrap_or_default();
-    let listed = requests.iter().find(|r| r.url.path() == "/items").expect("list request");
+    let listed = requests
+        .iter()
+        .find(|r| r.url.path() == "/items")
+        .expect("list request");
     assert_eq!(listed.url.query(), Some("limit=2"));
     assert_eq!(
-        listed.headers.get("x-api-key").and_then(|v| v.to_str().ok()),
+        listed
+            .headers
+            .get("x-api-key")
+            .and_then(|v| v.to_str().ok()),
         Some("k")
     );
 }

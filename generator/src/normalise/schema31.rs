@@ -19,15 +19,39 @@ const SILENT: &[&str] = &[
 
 /// Keywords 3.0 cannot express, with the fallback each leaves (the schema is read without them).
 const UNSUPPORTED: &[(&str, &str)] = &[
-    ("if", "the schema is read without its `if`/`then`/`else` condition"),
-    ("then", "the schema is read without its `if`/`then`/`else` condition"),
-    ("else", "the schema is read without its `if`/`then`/`else` condition"),
-    ("prefixItems", "the array's items are read as `items` says, or as any JSON value"),
-    ("unevaluatedProperties", "properties the schema does not name are accepted as they come"),
+    (
+        "if",
+        "the schema is read without its `if`/`then`/`else` condition",
+    ),
+    (
+        "then",
+        "the schema is read without its `if`/`then`/`else` condition",
+    ),
+    (
+        "else",
+        "the schema is read without its `if`/`then`/`else` condition",
+    ),
+    (
+        "prefixItems",
+        "the array's items are read as `items` says, or as any JSON value",
+    ),
+    (
+        "unevaluatedProperties",
+        "properties the schema does not name are accepted as they come",
+    ),
     ("unevaluatedItems", "items are read as `items` says"),
-    ("dependentSchemas", "the schema is read without its dependent schemas"),
-    ("dependentRequired", "the properties it names are read as optional"),
-    ("patternProperties", "properties matching the patterns are read as `additionalProperties` says"),
+    (
+        "dependentSchemas",
+        "the schema is read without its dependent schemas",
+    ),
+    (
+        "dependentRequired",
+        "the properties it names are read as optional",
+    ),
+    (
+        "patternProperties",
+        "properties matching the patterns are read as `additionalProperties` says",
+    ),
     ("propertyNames", "property names are not checked"),
     ("contains", "the array's items are read as `items` says"),
     ("minContains", "the array's items are read as `items` says"),
@@ -182,8 +206,10 @@ fn examples(schema: &mut Map<String, Value>, pointer: &str, out: &mut Normalised
     }
     if let Some(first) = examples.into_iter().next() {
         schema.insert("example".to_owned(), first);
-        out.map
-            .record(format!("{pointer}/example"), format!("{pointer}/examples/0"));
+        out.map.record(
+            format!("{pointer}/example"),
+            format!("{pointer}/examples/0"),
+        );
     }
 }
 
@@ -288,8 +314,10 @@ fn reference_with_siblings(schema: &mut Map<String, Value>, pointer: &str, out: 
     if let Some(summary) = schema.shift_remove("summary") {
         if !schema.contains_key("description") {
             schema.insert("description".to_owned(), summary);
-            out.map
-                .record(format!("{pointer}/description"), format!("{pointer}/summary"));
+            out.map.record(
+                format!("{pointer}/description"),
+                format!("{pointer}/summary"),
+            );
         }
     }
     let meaningful = |key: &str| !matches!(key, "$ref" | "$defs") && !key.starts_with("x-");
@@ -335,7 +363,8 @@ pub(super) fn type_list(schema: &mut Map<String, Value>, pointer: &str, out: &mu
     let at_type = format!("{pointer}/type");
     if nullable && !others.is_empty() {
         schema.insert("nullable".to_owned(), Value::Bool(true));
-        out.map.record(format!("{pointer}/nullable"), at_type.clone());
+        out.map
+            .record(format!("{pointer}/nullable"), at_type.clone());
     }
     match others.as_slice() {
         [] if nullable => {
@@ -348,9 +377,16 @@ pub(super) fn type_list(schema: &mut Map<String, Value>, pointer: &str, out: &mu
             schema.insert("type".to_owned(), Value::String(one.clone()));
         }
         several => {
-            if schema.contains_key("oneOf") || schema.contains_key("anyOf") || schema.contains_key("$ref") || schema.contains_key("allOf") {
+            if schema.contains_key("oneOf")
+                || schema.contains_key("anyOf")
+                || schema.contains_key("$ref")
+                || schema.contains_key("allOf")
+            {
                 // Already a composition: the first type is kept, as 3.0 can hold only one beside it.
-                schema.insert("type".to_owned(), Value::String(several.first().cloned().unwrap_or_default()));
+                schema.insert(
+                    "type".to_owned(),
+                    Value::String(several.first().cloned().unwrap_or_default()),
+                );
                 out.problems.push(
                     Diagnostic::warning(
                         at_type,
@@ -380,11 +416,8 @@ pub(super) fn type_list(schema: &mut Map<String, Value>, pointer: &str, out: &mu
                     }
                 }
                 if let Some(Value::Array(values)) = schema.get("enum") {
-                    let fitting: Vec<Value> = values
-                        .iter()
-                        .filter(|v| fits(ty, v))
-                        .cloned()
-                        .collect();
+                    let fitting: Vec<Value> =
+                        values.iter().filter(|v| fits(ty, v)).cloned().collect();
                     if !fitting.is_empty() {
                         branch.insert("enum".to_owned(), Value::Array(fitting));
                     }

@@ -176,7 +176,13 @@ fn path_item(
     let mut kept = Vec::new();
     let mut shared_bodies = Vec::new();
     for (index, parameter) in shared
-        .and_then(|p| if let Value::Array(p) = p { Some(p) } else { None })
+        .and_then(|p| {
+            if let Value::Array(p) = p {
+                Some(p)
+            } else {
+                None
+            }
+        })
         .unwrap_or_default()
         .into_iter()
         .enumerate()

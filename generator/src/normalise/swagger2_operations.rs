@@ -16,11 +16,22 @@ pub struct Context {
     pub produces: Option<Vec<String>>,
 }
 
-/// The form media types of 2.0 (`in: formData` parameters are sent as one of these).
-const FORM_TYPES: &[&str] = &["application/x-www-form-urlencoded", "multipart/form-data"];
+/// A form of fields (`in: formData` parameters are sent as one of the two form types).
+const URLENCODED: &str = "application/x-www-form-urlencoded";
+/// A form of parts, which can carry files.
+const MULTIPART: &str = "multipart/form-data";
+/// The form media types of 2.0.
+const FORM_TYPES: &[&str] = &[URLENCODED, MULTIPART];
 
 /// Keys of a parameter that stay on the 3.0 parameter (the rest describe its value: its schema).
-const PARAMETER_KEYS: &[&str] = &["name", "in", "description", "required", "allowEmptyValue", "deprecated"];
+const PARAMETER_KEYS: &[&str] = &[
+    "name",
+    "in",
+    "description",
+    "required",
+    "allowEmptyValue",
+    "deprecated",
+];
 
 /// A parameter that is a `$ref` to a global body or form parameter is replaced by a copy of it (with the
 /// pointer it was written at); a `$ref` to another global parameter names its 3.0 component.
@@ -37,7 +48,10 @@ pub fn resolve(
             .replace("~1", "/")
             .replace("~0", "~");
         if let Some(body) = bodies.get(&name) {
-            return (body.clone(), format!("/parameters/{}", pointer_token(&name)));
+            return (
+                body.clone(),
+                format!("/parameters/{}", pointer_token(&name)),
+            );
         }
     }
     let mut parameter = parameter;
@@ -152,7 +166,11 @@ pub fn convert_parameter(parameter: Value, to: &str, origin: &str, out: &mut Nor
         .collect();
     for key in keep_on_parameter {
         if let Some(value) = parameter.shift_remove(&key) {
-            let key = if key == "x-example" { "example".to_owned() } else { key };
+            let key = if key == "x-example" {
+                "example".to_owned()
+            } else {
+                key
+            };
             converted.insert(key, value);
         }
     }
@@ -167,8 +185,12 @@ pub fn convert_parameter(parameter: Value, to: &str, origin: &str, out: &mut Nor
         converted.insert("style".to_owned(), Value::String(style.to_owned()));
         converted.insert("explode".to_owned(), Value::Bool(explode));
         if collection.is_some() {
-            out.map.record(format!("{to}/style"), format!("{origin}/collectionFormat"));
-            out.map.record(format!("{to}/explode"), format!("{origin}/collectionFormat"));
+            out.map
+                .record(format!("{to}/style"), format!("{origin}/collectionFormat"));
+            out.map.record(
+                format!("{to}/explode"),
+                format!("{origin}/collectionFormat"),
+            );
         }
     }
     let schema = parameter_schema(parameter);
@@ -179,12 +201,7 @@ pub fn convert_parameter(parameter: Value, to: &str, origin: &str, out: &mut Nor
 
 /// The 3.0 `style` and `explode` of a 2.0 `collectionFormat` for a parameter `in` a location; formats 3.0
 /// has no style for fall back to comma-separated values, with a warning.
-fn style_of(
-    format: &str,
-    location: &str,
-    at: &str,
-    out: &mut Normalised,
-) -> (&'static str, bool) {
+fn style_of(format: &str, location: &str, at: &str, out: &mut Normalised) -> (&'static str, bool) {
     let query = location == "query" || location == "formData";
     let plain = if query { "form" } else { "simple" };
     match (format, query) {
@@ -195,7 +212,9 @@ fn style_of(
         _ => {
             let why = match format {
                 "tsv" => "tab-separated values have no OpenAPI 3.0 style".to_owned(),
-                "multi" | "ssv" | "pipes" => format!("{format} is only defined for query and form parameters"),
+                "multi" | "ssv" | "pipes" => {
+                    format!("{format} is only defined for query and form parameters")
+                }
                 other => format!("{other:?} is not a collectionFormat"),
             };
             out.problems.push(
@@ -271,11 +290,11 @@ fn form_body(
     let mut types: Vec<String> = consumes
         .iter()
         .filter(|t| FORM_TYPES.contains(&t.as_str()))
-        .filter(|t| !has_file || *t == "multipart/form-data")
+        .filter(|t| !has_file || *t == MULTIPART)
         .cloned()
         .collect();
     if types.is_empty() {
-        let default = if has_file { FORM_TYPES[1] } else { FORM_TYPES[0] };
+        let default = if has_file { MULTIPART } else { URLENCODED };
         types.push(default.to_owned());
     }
     let mut properties = Map::new();
@@ -304,8 +323,17 @@ fn form_body(
             schema.insert("description".to_owned(), description);
         }
         if is_array {
-            let format = collection.as_ref().and_then(Value::as_str).unwrap_or("csv").to_owned();
-            let (style, explode) = style_of(&format, "formData", &format!("{origin}/collectionFormat"), out);
+            let format = collection
+                .as_ref()
+                .and_then(Value::as_str)
+                .unwrap_or("csv")
+                .to_owned();
+            let (style, explode) = style_of(
+                &format,
+                "formData",
+                &format!("{origin}/collectionFormat"),
+                out,
+            );
             styles.push((name.clone(), style, explode));
         }
         origins.push((name.clone(), origin));
@@ -322,11 +350,14 @@ fn form_body(
     for media in types {
         let at = format!("{to}/content/{}/schema", pointer_token(&media));
         for (name, origin) in &origins {
-            out.map.record(format!("{at}/properties/{}", pointer_token(name)), origin.clone());
+            out.map.record(
+                format!("{at}/properties/{}", pointer_token(name)),
+                origin.clone(),
+            );
         }
         let mut media_type = Map::new();
         media_type.insert("schema".to_owned(), Value::Object(schema.clone()));
-        if media == FORM_TYPES[0] && !styles.is_empty() {
+        if media == URLENCODED && !styles.is_empty() {
             let mut encoding = Map::new();
             for (name, style, explode) in &styles {
                 let mut one = Map::new();
@@ -384,7 +415,10 @@ pub fn convert_response(
             }
             header.shift_remove("collectionFormat");
             let at = format!("{to}/headers/{}", pointer_token(&name));
-            out.map.record(format!("{at}/schema"), format!("{origin}/headers/{}", pointer_token(&name)));
+            out.map.record(
+                format!("{at}/schema"),
+                format!("{origin}/headers/{}", pointer_token(&name)),
+            );
             one.insert("schema".to_owned(), Value::Object(parameter_schema(header)));
             converted_headers.insert(name, Value::Object(one));
         }
@@ -402,7 +436,8 @@ pub fn convert_response(
         let mut content = Map::new();
         for media in types {
             let at = format!("{to}/content/{}", pointer_token(&media));
-            out.map.record(format!("{at}/schema"), format!("{origin}/schema"));
+            out.map
+                .record(format!("{at}/schema"), format!("{origin}/schema"));
             let mut media_type = Map::new();
             media_type.insert("schema".to_owned(), schema.clone());
             if let Some(example) = examples.get(&media) {

@@ -90,13 +90,18 @@ pub fn convert(schema: &mut Map<String, Value>, pointer: &str, out: &mut Normali
                 if let Some(reference) = schema.shift_remove("$ref") {
                     let mut branch = Map::new();
                     branch.insert("$ref".to_owned(), reference);
-                    schema.insert("allOf".to_owned(), Value::Array(vec![Value::Object(branch)]));
+                    schema.insert(
+                        "allOf".to_owned(),
+                        Value::Array(vec![Value::Object(branch)]),
+                    );
                     out.map.record(format!("{pointer}/allOf/0"), pointer);
                 }
             }
             schema.insert("nullable".to_owned(), Value::Bool(true));
-            out.map
-                .record(format!("{pointer}/nullable"), format!("{pointer}/x-nullable"));
+            out.map.record(
+                format!("{pointer}/nullable"),
+                format!("{pointer}/x-nullable"),
+            );
         }
     }
     if schema.get("type").and_then(Value::as_str) == Some("file") {

@@ -114,7 +114,7 @@ fn mutual_tls(root: &mut Map<String, Value>, out: &mut Normalised) {
         schemes.shift_remove(name);
         out.problems.push(
             Diagnostic::warning(
-                format!("/components/securitySchemes/{}", pointer_token(&name)),
+                format!("/components/securitySchemes/{}", pointer_token(name)),
                 format!("security scheme {name:?} is mutual TLS, which the client does not configure; it is skipped"),
             )
             .with_hint("give the client a reqwest::Client with its certificate (ClientBuilder::identity)"),

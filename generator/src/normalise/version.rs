@@ -27,7 +27,9 @@ pub fn detect(document: &Value) -> Result<Version, Diagnostic> {
                 crate::validate::short(openapi)
             ),
         )
-        .with_hint("keep `openapi` for an OpenAPI 3 document, or `swagger: '2.0'` for Swagger 2.0"));
+        .with_hint(
+            "keep `openapi` for an OpenAPI 3 document, or `swagger: '2.0'` for Swagger 2.0",
+        ));
     }
     if let Some(swagger) = swagger {
         return match swagger.as_str() {
@@ -36,11 +38,10 @@ pub fn detect(document: &Value) -> Result<Version, Diagnostic> {
                 "/swagger",
                 format!("unknown Swagger version {other:?}; specgen reads Swagger 2.0"),
             )),
-            None => Err(Diagnostic::error(
-                "/swagger",
-                "the Swagger version is not a string",
-            )
-            .with_hint("write `swagger: '2.0'` (quoted: YAML reads 2.0 as a number)")),
+            None => Err(
+                Diagnostic::error("/swagger", "the Swagger version is not a string")
+                    .with_hint("write `swagger: '2.0'` (quoted: YAML reads 2.0 as a number)"),
+            ),
         };
     }
     match openapi.and_then(Value::as_str) {
@@ -55,7 +56,9 @@ pub fn detect(document: &Value) -> Result<Version, Diagnostic> {
             "/openapi",
             "the OpenAPI version is written as a number",
         )
-        .with_hint("quote it, `openapi: '3.0.3'`, or write all three parts (YAML reads `3.0` as a number)")),
+        .with_hint(
+            "quote it, `openapi: '3.0.3'`, or write all three parts (YAML reads `3.0` as a number)",
+        )),
         None => Err(Diagnostic::error(
             "",
             "not an OpenAPI document: the `openapi` field is missing",

@@ -6,15 +6,13 @@ use crate::bundle::kinds::{Children, Kind};
 use crate::diagnostics::pointer_token;
 use serde_json::{Map, Value};
 
+/// What a conversion does to one node: the node, its pointer and its kind.
+pub type Visit<'a> = dyn FnMut(&mut Map<String, Value>, &str, Kind) + 'a;
+
 /// Calls `visit` on the object at `pointer` (a `kind`) and then, recursively, on every node under it as the
 /// rewritten node holds them. Schemas' `$defs` are walked too (JSON Schema 2020-12 keeps local definitions
 /// there, older drafts `definitions`). Depth is bounded by the parsers' nesting limit (128 levels), so the recursion is too.
-pub fn walk(
-    node: &mut Value,
-    pointer: &str,
-    kind: Kind,
-    visit: &mut dyn FnMut(&mut Map<String, Value>, &str, Kind),
-) {
+pub fn walk(node: &mut Value, pointer: &str, kind: Kind, visit: &mut Visit<'_>) {
     let Some(object) = node.as_object_mut() else {
         return;
     };
@@ -32,7 +30,12 @@ pub fn walk(
             Children::One(kind) => walk(value, &child, kind, visit),
             Children::Map(kind) => {
                 for (name, value) in value.as_object_mut().into_iter().flatten() {
-                    walk(value, &format!("{child}/{}", pointer_token(name)), kind, visit);
+                    walk(
+                        value,
+                        &format!("{child}/{}", pointer_token(name)),
+                        kind,
+                        visit,
+                    );
                 }
             }
             Children::List(kind) => {

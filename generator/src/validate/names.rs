@@ -6,17 +6,27 @@ use crate::diagnostics::Diagnostic;
 use serde_json::{Map, Value};
 
 /// Checks the names one node (a `kind` at `pointer`) gives to what it holds.
-pub fn check(object: &Map<String, Value>, pointer: &str, kind: Kind, problems: &mut Vec<Diagnostic>) {
+pub fn check(
+    object: &Map<String, Value>,
+    pointer: &str,
+    kind: Kind,
+    problems: &mut Vec<Diagnostic>,
+) {
     match kind {
-        Kind::Parameter => {
-            if object.get("name").and_then(Value::as_str).is_some_and(|n| n.trim().is_empty()) {
-                problems.push(
-                    Diagnostic::error(format!("{pointer}/name"), "the parameter's name is empty")
-                        .with_hint("name the parameter as it is sent"),
-                );
-            }
+        Kind::Parameter
+            if object
+                .get("name")
+                .and_then(Value::as_str)
+                .is_some_and(|n| n.trim().is_empty()) =>
+        {
+            problems.push(
+                Diagnostic::error(format!("{pointer}/name"), "the parameter's name is empty")
+                    .with_hint("name the parameter as it is sent"),
+            );
         }
-        Kind::Response | Kind::Encoding => empty_key(object, "headers", "a header", pointer, problems),
+        Kind::Response | Kind::Encoding => {
+            empty_key(object, "headers", "a header", pointer, problems)
+        }
         Kind::Schema => empty_key(object, "properties", "a property", pointer, problems),
         _ => {}
     }
@@ -36,8 +46,11 @@ fn empty_key(
     };
     if map.keys().any(|name| name.trim().is_empty()) {
         problems.push(
-            Diagnostic::error(format!("{pointer}/{key}"), format!("{what} has an empty name"))
-                .with_hint(format!("give {what} the name it has on the wire")),
+            Diagnostic::error(
+                format!("{pointer}/{key}"),
+                format!("{what} has an empty name"),
+            )
+            .with_hint(format!("give {what} the name it has on the wire")),
         );
     }
 }
