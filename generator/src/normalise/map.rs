@@ -6,9 +6,12 @@ use std::collections::BTreeMap;
 
 /// Moves recorded while converting a document: a converted pointer (and everything under it) came from an
 /// original pointer. Pointers under no recorded move are where they were.
+///
+/// A conversion that runs in passes records each pass in a layer of its own, whose original pointers are
+/// pointers of the tree the previous pass left: a pointer is taken back through the layers, last first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PointerMap {
-    moves: BTreeMap<String, String>,
+    layers: Vec<BTreeMap<String, String>>,
 }
 
 impl PointerMap {
@@ -16,25 +19,47 @@ impl PointerMap {
     /// record for the same pointer wins (the conversion's last word on where a node came from).
     pub fn record(&mut self, converted: impl Into<String>, original: impl Into<String>) {
         let (converted, original) = (converted.into(), original.into());
-        if converted != original {
-            self.moves.insert(converted, original);
+        if converted == original {
+            return;
         }
+        if self.layers.is_empty() {
+            self.layers.push(BTreeMap::new());
+        }
+        if let Some(layer) = self.layers.last_mut() {
+            layer.insert(converted, original);
+        }
+    }
+
+    /// Starts a pass: what is recorded from now on maps pointers of the next tree to pointers of the tree
+    /// as it is now.
+    pub fn next_layer(&mut self) {
+        self.layers.push(BTreeMap::new());
     }
 
     /// The original pointer of `pointer`: the deepest recorded ancestor's original, with the rest of the
     /// pointer appended (a converted child under a moved node sits under the node's original place; when
     /// the child was made by the conversion, the locator stops at the deepest part it finds).
     pub fn original(&self, pointer: &str) -> String {
-        let mut end = pointer.len();
-        loop {
-            let prefix = pointer.get(..end).unwrap_or_default();
-            if let Some(original) = self.moves.get(prefix) {
-                return format!("{original}{}", pointer.get(end..).unwrap_or_default());
-            }
-            match prefix.rfind('/') {
-                Some(slash) => end = slash,
-                None => return pointer.to_owned(),
-            }
+        self.layers
+            .iter()
+            .rev()
+            .fold(pointer.to_owned(), |pointer, layer| {
+                through(layer, &pointer)
+            })
+    }
+}
+
+/// `pointer` taken back through one layer of moves.
+fn through(moves: &BTreeMap<String, String>, pointer: &str) -> String {
+    let mut end = pointer.len();
+    loop {
+        let prefix = pointer.get(..end).unwrap_or_default();
+        if let Some(original) = moves.get(prefix) {
+            return format!("{original}{}", pointer.get(end..).unwrap_or_default());
+        }
+        match prefix.rfind('/') {
+            Some(slash) => end = slash,
+            None => return pointer.to_owned(),
         }
     }
 }
@@ -67,5 +92,14 @@ mod tests {
         );
         assert_eq!(map.original("/info/title"), "/info/title");
         assert_eq!(map.original(""), "");
+        map.next_layer();
+        map.record(
+            "/components/schemas/Pet/nullable",
+            "/components/schemas/Pet/x-nullable",
+        );
+        assert_eq!(
+            map.original("/components/schemas/Pet/nullable"),
+            "/definitions/Pet/x-nullable"
+        );
     }
 }

@@ -41,3 +41,67 @@ pub fn normalise(document: &mut Value) -> Result<Normalised, Diagnostic> {
     }
     Ok(normalised)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+    use serde_json::json;
+
+    #[test]
+    fn an_openapi_3_0_document_is_left_as_it_is() {
+        let original = json!({
+            "openapi": "3.0.3",
+            "info": {"title": "t", "version": "1"},
+            "paths": {},
+            "components": {"schemas": {"A": {"type": "string", "examples": ["kept"], "const": 1}}}
+        });
+        let mut document = original.clone();
+        let normalised = normalise(&mut document).ok();
+        assert_eq!(document, original);
+        assert_eq!(normalised.map(|n| n.problems.len()), Some(0));
+    }
+
+    #[test]
+    fn converted_nodes_point_back_to_where_they_were_written() {
+        let mut document = json!({
+            "swagger": "2.0",
+            "info": {"title": "t", "version": "1"},
+            "paths": {"/a": {"post": {
+                "parameters": [
+                    {"name": "q", "in": "query", "type": "string"},
+                    {"name": "body", "in": "body", "schema": {"$ref": "#/definitions/A"}}
+                ],
+                "responses": {"200": {"description": "ok", "schema": {"type": "integer"}}}
+            }}},
+            "definitions": {"A": {"type": ["string", "null"]}}
+        });
+        let Ok(normalised) = normalise(&mut document) else {
+            panic!("a Swagger 2.0 document converts");
+        };
+        assert_eq!(
+            document.pointer("/paths/~1a/post/requestBody/content/application~1json/schema/$ref"),
+            Some(&json!("#/components/schemas/A"))
+        );
+        assert_eq!(
+            document.pointer("/components/schemas/A"),
+            Some(&json!({"type": "string", "nullable": true}))
+        );
+        let map = normalised.map;
+        assert_eq!(
+            map.original("/paths/~1a/post/requestBody/content/application~1json/schema/$ref"),
+            "/paths/~1a/post/parameters/1/schema/$ref"
+        );
+        assert_eq!(
+            map.original("/paths/~1a/post/parameters/0/schema/type"),
+            "/paths/~1a/post/parameters/0/type"
+        );
+        assert_eq!(
+            map.original("/paths/~1a/post/responses/200/content/application~1json/schema/type"),
+            "/paths/~1a/post/responses/200/schema/type"
+        );
+        assert_eq!(
+            map.original("/components/schemas/A/nullable"),
+            "/definitions/A/type"
+        );
+    }
+}

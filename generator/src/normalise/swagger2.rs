@@ -101,6 +101,8 @@ pub fn convert(document: &mut Value, out: &mut Normalised) {
         converted.insert(key, value);
     }
     *root = converted;
+    // Schemas are converted in a second pass, over the converted tree.
+    out.map.next_layer();
     walk(document, "", Kind::Document, &mut |node, pointer, kind| {
         if kind == Kind::Schema {
             super::swagger2_schemas::convert(node, pointer, out);

@@ -36,6 +36,8 @@ pub fn convert(document: &mut Value, out: &mut Normalised) {
     mutual_tls(root, out);
     root.entry("paths")
         .or_insert_with(|| Value::Object(Map::new()));
+    // Schemas are converted in a second pass, over the tree with its path items in place.
+    out.map.next_layer();
     walk(document, "", Kind::Document, &mut |node, pointer, kind| {
         if kind == Kind::Schema {
             super::schema31::convert(node, pointer, out);
