@@ -27,6 +27,56 @@ pub struct Normalised {
     pub map: PointerMap,
     /// Warnings for constructs read with a fallback, at converted pointers (located through `map`).
     pub problems: Vec<Diagnostic>,
+    /// Nodes copied so far (see [`COPY_BUDGET`]).
+    copied: usize,
+}
+
+/// How many JSON nodes a conversion may copy in all (a path item or a Swagger 2.0 body for each place
+/// that refers to it, a schema for each media type). Real documents copy a few thousand; a document that
+/// refers to one large node from very many places (the alias bomb of references) is refused instead of
+/// exhausting memory.
+const COPY_BUDGET: usize = 2_000_000;
+
+impl Normalised {
+    /// A copy of `value` (needed at `pointer`), or `None` once the conversion has copied more than
+    /// [`COPY_BUDGET`] nodes, which is then reported once, as an error.
+    pub(crate) fn copy(&mut self, value: &Value, pointer: &str) -> Option<Value> {
+        let remaining = COPY_BUDGET.saturating_sub(self.copied);
+        let size = nodes(value, remaining.saturating_add(1));
+        if size > remaining {
+            if self.copied <= COPY_BUDGET {
+                self.copied = COPY_BUDGET.saturating_add(1);
+                self.problems.push(
+                    Diagnostic::error(
+                        pointer,
+                        format!("converting the document would copy more than {COPY_BUDGET} JSON nodes; it is refused"),
+                    )
+                    .with_hint("a large shared node is referred to from very many places; refer to it fewer times"),
+                );
+            }
+            return None;
+        }
+        self.copied += size;
+        Some(value.clone())
+    }
+}
+
+/// The number of nodes of `value`, counted up to `limit` (iteratively: no depth can exhaust the stack).
+fn nodes(value: &Value, limit: usize) -> usize {
+    let mut count = 0;
+    let mut stack = vec![value];
+    while let Some(node) = stack.pop() {
+        count += 1;
+        if count >= limit {
+            return count;
+        }
+        match node {
+            Value::Array(items) => stack.extend(items),
+            Value::Object(members) => stack.extend(members.values()),
+            _ => {}
+        }
+    }
+    count
 }
 
 /// Converts `document` in place to the OpenAPI 3.0 shape. An error (a version specgen cannot read, or a
@@ -103,5 +153,36 @@ mod tests {
             map.original("/components/schemas/A/nullable"),
             "/definitions/A/type"
         );
+    }
+
+    #[test]
+    fn copying_a_shared_node_into_very_many_places_is_refused() {
+        // A path item of 10,001 nodes, referred to from 300 paths: 3 million nodes to copy.
+        let big: Vec<serde_json::Value> = (0..10_000).map(|i| json!(i)).collect();
+        let item = json!({"get": {"responses": {"200": {"description": "ok"}}, "x-data": big}});
+        let mut paths = serde_json::Map::new();
+        for index in 0..300 {
+            paths.insert(
+                format!("/p{index}"),
+                json!({"$ref": "#/components/pathItems/Big"}),
+            );
+        }
+        let mut document = json!({
+            "openapi": "3.1.0",
+            "info": {"title": "t", "version": "1"},
+            "paths": paths,
+            "components": {"pathItems": {"Big": item}}
+        });
+        let Ok(normalised) = normalise(&mut document) else {
+            panic!("the document is read");
+        };
+        let errors: Vec<&str> = normalised
+            .problems
+            .iter()
+            .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors.iter().all(|e| e.contains("would copy more than")));
     }
 }

@@ -66,7 +66,13 @@ pub fn convert(document: &mut Value, out: &mut Normalised) {
             let at = format!("/responses/{}", pointer_token(&name));
             let to = format!("/components/responses/{}", pointer_token(&name));
             out.map.record(to.clone(), at.clone());
-            let response = convert_response(response, &to, &at, &context.produces, out);
+            let response = convert_response(
+                response,
+                &to,
+                &at,
+                context.produces.as_deref().unwrap_or_default(),
+                out,
+            );
             converted_responses.insert(name, response);
         }
         components.insert("responses".to_owned(), Value::Object(converted_responses));
@@ -190,7 +196,8 @@ fn path_item(
         .enumerate()
     {
         let origin = format!("{at}/parameters/{index}");
-        let (parameter, origin) = super::swagger2_operations::resolve(parameter, origin, bodies);
+        let (parameter, origin) =
+            super::swagger2_operations::resolve(parameter, origin, bodies, out);
         let location = parameter.get("in").and_then(Value::as_str);
         if matches!(location, Some("body" | "formData")) {
             shared_bodies.push((parameter, origin));

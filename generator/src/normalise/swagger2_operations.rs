@@ -39,6 +39,7 @@ pub fn resolve(
     parameter: Value,
     origin: String,
     bodies: &BTreeMap<String, Value>,
+    out: &mut Normalised,
 ) -> (Value, String) {
     let Some(reference) = parameter.get("$ref").and_then(Value::as_str) else {
         return (parameter, origin);
@@ -47,11 +48,8 @@ pub fn resolve(
         let name = crate::bundle::files::percent_decode(name)
             .replace("~1", "/")
             .replace("~0", "~");
-        if let Some(body) = bodies.get(&name) {
-            return (
-                body.clone(),
-                format!("/parameters/{}", pointer_token(&name)),
-            );
+        if let Some(copy) = bodies.get(&name).and_then(|body| out.copy(body, &origin)) {
+            return (copy, format!("/parameters/{}", pointer_token(&name)));
         }
     }
     let mut parameter = parameter;
@@ -71,11 +69,15 @@ pub fn operation(
     let Some(operation) = value.as_object_mut() else {
         return;
     };
-    let consumes = super::swagger2::media_types(operation.shift_remove("consumes"))
-        .or_else(|| context.consumes.clone())
+    let own_consumes = super::swagger2::media_types(operation.shift_remove("consumes"));
+    let consumes: &[String] = own_consumes
+        .as_deref()
+        .or(context.consumes.as_deref())
         .unwrap_or_default();
-    let produces = super::swagger2::media_types(operation.shift_remove("produces"))
-        .or_else(|| context.produces.clone())
+    let own_produces = super::swagger2::media_types(operation.shift_remove("produces"));
+    let produces: &[String] = own_produces
+        .as_deref()
+        .or(context.produces.as_deref())
         .unwrap_or_default();
     operation.shift_remove("schemes");
     let parameters = match operation.shift_remove("parameters") {
@@ -88,7 +90,7 @@ pub fn operation(
     let own: Vec<(Value, String)> = parameters
         .into_iter()
         .enumerate()
-        .map(|(index, p)| resolve(p, format!("{at}/parameters/{index}"), bodies))
+        .map(|(index, p)| resolve(p, format!("{at}/parameters/{index}"), bodies, out))
         .collect();
     // An operation's own body or form field overrides the path's of the same name.
     let overridden = |p: &Value| {
@@ -96,11 +98,12 @@ pub fn operation(
             o.get("name") == p.get("name") && o.get("in") == p.get("in") && p.get("name").is_some()
         })
     };
-    let shared: Vec<(Value, String)> = shared_bodies
-        .iter()
-        .filter(|(p, _)| !overridden(p))
-        .cloned()
-        .collect();
+    let mut shared: Vec<(Value, String)> = Vec::new();
+    for (parameter, origin) in shared_bodies.iter().filter(|(p, _)| !overridden(p)) {
+        if let Some(copy) = out.copy(parameter, origin) {
+            shared.push((copy, origin.clone()));
+        }
+    }
     for (parameter, origin) in shared.into_iter().chain(own) {
         match parameter.get("in").and_then(Value::as_str) {
             Some("body") => body = Some((parameter, origin)),
@@ -119,19 +122,19 @@ pub fn operation(
     if let Some((parameter, origin)) = body {
         operation.insert(
             "requestBody".to_owned(),
-            body_parameter(parameter, &at_body, &origin, &consumes, out),
+            body_parameter(parameter, &at_body, &origin, consumes, out),
         );
     } else if !form.is_empty() {
         operation.insert(
             "requestBody".to_owned(),
-            form_body(form, &at_body, &consumes, out),
+            form_body(form, &at_body, consumes, out),
         );
     }
     if let Some(Value::Object(responses)) = operation.get_mut("responses") {
         for (status, response) in responses.iter_mut() {
             let at = format!("{at}/responses/{}", pointer_token(status));
             let taken = std::mem::take(response);
-            *response = convert_response(taken, &at, &at, &Some(produces.clone()), out);
+            *response = convert_response(taken, &at, &at, produces, out);
         }
     }
 }
@@ -266,9 +269,12 @@ fn body_parameter(
     let mut content = Map::new();
     for media in body_types(consumes) {
         let at = format!("{to}/content/{}/schema", pointer_token(&media));
+        let Some(schema) = out.copy(&schema, &at) else {
+            break;
+        };
         out.map.record(at, format!("{origin}/schema"));
         let mut media_type = Map::new();
-        media_type.insert("schema".to_owned(), schema.clone());
+        media_type.insert("schema".to_owned(), schema);
         content.insert(media, Value::Object(media_type));
     }
     body.insert("content".to_owned(), Value::Object(content));
@@ -355,8 +361,11 @@ fn form_body(
                 origin.clone(),
             );
         }
+        let Some(schema) = out.copy(&Value::Object(schema.clone()), &at) else {
+            break;
+        };
         let mut media_type = Map::new();
-        media_type.insert("schema".to_owned(), Value::Object(schema.clone()));
+        media_type.insert("schema".to_owned(), schema);
         if media == URLENCODED && !styles.is_empty() {
             let mut encoding = Map::new();
             for (name, style, explode) in &styles {
@@ -383,7 +392,7 @@ pub fn convert_response(
     response: Value,
     to: &str,
     origin: &str,
-    produces: &Option<Vec<String>>,
+    produces: &[String],
     out: &mut Normalised,
 ) -> Value {
     let Value::Object(mut response) = response else {
@@ -429,25 +438,30 @@ pub fn convert_response(
         _ => Map::new(),
     };
     if let Some(schema) = response.shift_remove("schema") {
-        let mut types = produces.clone().unwrap_or_default();
-        if types.is_empty() {
-            types.push("application/json".to_owned());
-        }
+        let json = ["application/json".to_owned()];
+        let types = if produces.is_empty() {
+            &json[..]
+        } else {
+            produces
+        };
         let mut content = Map::new();
         for media in types {
-            let at = format!("{to}/content/{}", pointer_token(&media));
+            let at = format!("{to}/content/{}", pointer_token(media));
+            let Some(copy) = out.copy(&schema, &at) else {
+                break;
+            };
             out.map
                 .record(format!("{at}/schema"), format!("{origin}/schema"));
             let mut media_type = Map::new();
-            media_type.insert("schema".to_owned(), schema.clone());
-            if let Some(example) = examples.get(&media) {
-                media_type.insert("example".to_owned(), example.clone());
+            media_type.insert("schema".to_owned(), copy);
+            if let Some(example) = examples.get(media).and_then(|e| out.copy(e, &at)) {
+                media_type.insert("example".to_owned(), example);
                 out.map.record(
                     format!("{at}/example"),
-                    format!("{origin}/examples/{}", pointer_token(&media)),
+                    format!("{origin}/examples/{}", pointer_token(media)),
                 );
             }
-            content.insert(media, Value::Object(media_type));
+            content.insert(media.clone(), Value::Object(media_type));
         }
         converted.insert("content".to_owned(), Value::Object(content));
     }

@@ -87,12 +87,13 @@ fn path_items(root: &mut Map<String, Value>, out: &mut Normalised) {
         let name = crate::bundle::files::percent_decode(name)
             .replace("~1", "/")
             .replace("~0", "~");
-        let Some(target) = items.get(&name) else {
+        let at = format!("/paths/{}", pointer_token(path));
+        let Some(copy) = items.get(&name).and_then(|target| out.copy(target, &at)) else {
             continue;
         };
-        *item = target.clone();
+        *item = copy;
         out.map.record(
-            format!("/paths/{}", pointer_token(path)),
+            at,
             format!("/components/pathItems/{}", pointer_token(&name)),
         );
     }
