@@ -130,7 +130,7 @@ fn an_unknown_oauth2_flow() {
 }
 
 #[test]
-fn empty_parameter_header_and_property_names() {
+fn empty_parameter_and_header_names() {
     assert_snapshot("empty_names.yaml", true);
 }
 

@@ -1,5 +1,6 @@
-//! Names that must not be empty: a parameter's `name`, a header's key and a property's key. Nothing can
-//! be sent or read under an empty name, and no Rust name can be made from it.
+//! Names that must not be empty: a parameter's `name` and a header's key, since nothing can be sent or
+//! read under an empty name. (An empty property name is valid JSON, `{"": 1}`, and is read: the field gets
+//! a made-up Rust name and keeps its wire name.)
 
 use crate::bundle::kinds::Kind;
 use crate::diagnostics::Diagnostic;
@@ -27,7 +28,6 @@ pub fn check(
         Kind::Response | Kind::Encoding => {
             empty_key(object, "headers", "a header", pointer, problems)
         }
-        Kind::Schema => empty_key(object, "properties", "a property", pointer, problems),
         _ => {}
     }
 }
