@@ -8,7 +8,7 @@ mkdir -p corpus/pipeline
 cp ../constructs/specs/*.yaml ../constructs/specs/*.json ../constructs/specs/shared/* ../../specs/*.yaml \
   ../tests/fixtures/*.yaml ../tests/fixtures/*.json ../tests/fixtures/documents/*.yaml corpus/pipeline/
 # The diagnostics fixtures share some names with the fixtures above: they are copied under a prefix.
-for fixture in ../tests/fixtures/diagnostics/*; do
+for fixture in ../tests/fixtures/diagnostics/*.yaml ../tests/fixtures/diagnostics/*.json; do
   cp "$fixture" "corpus/pipeline/diagnostics-$(basename "$fixture")"
 done
 exec cargo +nightly fuzz run pipeline -O -- -dict=openapi.dict -max_total_time="${1:-1800}" -timeout=10 \

@@ -30,6 +30,9 @@ pub struct Document {
     locators: Vec<Locator>,
     /// Where the nodes of a converted (OpenAPI 3.1 or Swagger 2.0) spec were written in its text.
     map: PointerMap,
+    /// Where nodes of the bundled document moved when the fragments other files brought in were converted
+    /// (pointers of the bundled document, before `origins` apply).
+    fragments_map: PointerMap,
 }
 
 impl Document {
@@ -40,6 +43,7 @@ impl Document {
         if !diagnostic.file.as_os_str().is_empty() {
             return diagnostic;
         }
+        diagnostic.pointer = self.fragments_map.original(&diagnostic.pointer);
         let origin = self
             .origins
             .iter()
@@ -156,11 +160,19 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
         origins: bundled.origins,
         problems: Vec::new(),
         map: normalised.map,
+        fragments_map: PointerMap::default(),
     };
-    let raw = bundled.raw;
+    let mut raw = bundled.raw;
+    let fragments = if document.referenced.is_empty() {
+        crate::normalise::Normalised::default()
+    } else {
+        crate::normalise::fragments(&mut raw, normalised.version)
+    };
+    document.fragments_map = fragments.map;
     document.problems = normalised
         .problems
         .into_iter()
+        .chain(fragments.problems)
         .chain(crate::validate::validate(&raw))
         .map(|d| document.locate(d))
         .collect();

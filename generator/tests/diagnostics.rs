@@ -70,6 +70,11 @@ fn problems_of_an_openapi_3_1_document_are_located_in_its_text() {
 }
 
 #[test]
+fn problems_of_3_1_fragments_in_other_files_are_located_there() {
+    assert_snapshot("openapi31_fragments.yaml", false);
+}
+
+#[test]
 fn webhooks_are_not_generated() {
     assert_snapshot("webhooks.yaml", false);
 }

@@ -15,7 +15,7 @@ mod version;
 mod walk;
 
 pub use map::PointerMap;
-use version::Version;
+pub use version::Version;
 
 use crate::diagnostics::Diagnostic;
 use serde_json::Value;
@@ -23,12 +23,41 @@ use serde_json::Value;
 /// What converting a document produced besides the converted tree.
 #[derive(Debug, Default)]
 pub struct Normalised {
+    /// The version the document declared.
+    pub version: Option<Version>,
     /// Where converted nodes came from.
     pub map: PointerMap,
     /// Warnings for constructs read with a fallback, at converted pointers (located through `map`).
     pub problems: Vec<Diagnostic>,
     /// Nodes copied so far (see [`COPY_BUDGET`]).
     copied: usize,
+}
+
+/// Converts the schemas of a bundled document whose parts came from other files: `normalise` converted the
+/// spec itself, but the fragments `$ref`s brought in are written in the spec's version too. Schemas already
+/// converted are left as they are (the conversion of a converted schema changes nothing). What moves is
+/// recorded at pointers of the bundled document.
+pub fn fragments(document: &mut Value, version: Option<Version>) -> Normalised {
+    let mut out = Normalised {
+        version,
+        ..Normalised::default()
+    };
+    let convert: fn(&mut serde_json::Map<String, Value>, &str, &mut Normalised) = match version {
+        Some(Version::OpenApi31) => schema31::convert,
+        Some(Version::Swagger20) => swagger2_schemas::convert,
+        _ => return out,
+    };
+    walk::walk(
+        document,
+        "",
+        crate::bundle::kinds::Kind::Document,
+        &mut |node, pointer, kind| {
+            if kind == crate::bundle::kinds::Kind::Schema {
+                convert(node, pointer, &mut out);
+            }
+        },
+    );
+    out
 }
 
 /// How many JSON nodes a conversion may copy in all (a path item or a Swagger 2.0 body for each place
@@ -83,7 +112,10 @@ fn nodes(value: &Value, limit: usize) -> usize {
 /// document mixing versions) is at a pointer of the original document.
 pub fn normalise(document: &mut Value) -> Result<Normalised, Diagnostic> {
     let version = version::detect(document)?;
-    let mut normalised = Normalised::default();
+    let mut normalised = Normalised {
+        version: Some(version),
+        ..Normalised::default()
+    };
     match version {
         Version::OpenApi30 => {}
         Version::OpenApi31 => v31::convert(document, &mut normalised),
