@@ -1,8 +1,11 @@
-//! specgen turns OpenAPI 3.0 documents (YAML or JSON) into typed, async Rust clients.
+//! specgen turns OpenAPI 3.0 and 3.1 and Swagger 2.0 documents (YAML or JSON) into typed, async Rust clients.
 //!
-//! The pipeline is `load` (parse, locate) -> `lower` (an owned IR, names decided once) -> `emit`
+//! The pipeline is `load` (parse, locate) -> `normalise` (3.1 and 2.0 to the 3.0 shape, every move
+//! remembered for locating problems) -> `bundle` (other files' `$ref`s) -> `validate` -> `lower` (an owned
+//! IR, names decided once) -> `emit`
 //! (tokens built with `quote!`) -> `format` (prettyplease, once). Build scripts use [`build`]; the
-//! `specgen` binary is a thin command line over [`Generator`].
+//! `specgen` binary is a thin command line over [`Generator`]. The modules `load`, `ir` and `names` are
+//! public for tools and tests but are not a stable API: they change with the pipeline.
 //!
 //! ```no_run
 //! let generated = specgen::Generator::new().generate(std::path::Path::new("specs/fusebill.yaml"))?;
@@ -16,6 +19,7 @@
 
 pub mod build;
 mod bundle;
+mod components;
 pub mod diagnostics;
 mod emit;
 mod format;
@@ -25,6 +29,7 @@ mod lines;
 pub mod load;
 mod lower;
 pub mod names;
+mod normalise;
 mod positions;
 mod read;
 pub mod standalone;

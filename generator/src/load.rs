@@ -5,6 +5,7 @@ pub use crate::bundle::SourceFile;
 
 use crate::bundle::{Origin, bundle};
 use crate::diagnostics::{Diagnostic, Severity, pointer_token};
+use crate::normalise::PointerMap;
 use crate::positions::Locator;
 use crate::read::{MAX_FILE_BYTES, ReadError, read_text};
 use std::path::{Path, PathBuf};
@@ -27,6 +28,11 @@ pub struct Document {
     pub problems: Vec<Diagnostic>,
     /// What has been read of each file's text to locate problems: the spec's, then `referenced`'s.
     locators: Vec<Locator>,
+    /// Where the nodes of a converted (OpenAPI 3.1 or Swagger 2.0) spec were written in its text.
+    map: PointerMap,
+    /// Where nodes of the bundled document moved when the fragments other files brought in were converted
+    /// (pointers of the bundled document, before `origins` apply).
+    fragments_map: PointerMap,
 }
 
 impl Document {
@@ -37,6 +43,7 @@ impl Document {
         if !diagnostic.file.as_os_str().is_empty() {
             return diagnostic;
         }
+        diagnostic.pointer = self.fragments_map.original(&diagnostic.pointer);
         let origin = self
             .origins
             .iter()
@@ -58,12 +65,16 @@ impl Document {
         self.locate_in_file(origin.file, diagnostic)
     }
 
-    /// Locates a diagnostic in file `index` (0: the spec, then `referenced`; the spec when out of range).
-    fn locate_in_file(&self, index: usize, diagnostic: Diagnostic) -> Diagnostic {
+    /// Locates a diagnostic in file `index` (0: the spec, then `referenced`; the spec when out of range);
+    /// a pointer of the spec is first taken back to where the spec's text wrote it, if it was converted.
+    fn locate_in_file(&self, index: usize, mut diagnostic: Diagnostic) -> Diagnostic {
         let referenced = index.checked_sub(1).and_then(|i| self.referenced.get(i));
         let (index, path, text) = match referenced {
             Some(file) => (index, &file.path, &file.text),
-            None => (0, &self.path, &self.text),
+            None => {
+                diagnostic.pointer = self.map.original(&diagnostic.pointer);
+                (0, &self.path, &self.text)
+            }
         };
         match self.locators.get(index) {
             Some(locator) => locate_with(path, text, locator, diagnostic),
@@ -130,12 +141,13 @@ pub fn load(path: &Path) -> Result<Document, Vec<Diagnostic>> {
 
 /// Parses spec text read from `path`.
 pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
-    let raw = parse_tree(&text).map_err(|mut d| {
+    let mut raw = parse_tree(&text).map_err(|mut d| {
         d.file = path.to_path_buf();
         vec![d.with_source(&text)]
     })?;
-    check_version(&raw).map_err(|d| vec![locate_in(path, &text, d)])?;
-    let mut bundled = bundle(path, text, raw)?;
+    let normalised =
+        crate::normalise::normalise(&mut raw).map_err(|d| vec![locate_in(path, &text, d)])?;
+    let mut bundled = bundle(path, text, raw, normalised.map.clone())?;
     let mut files = std::mem::take(&mut bundled.files).into_iter();
     let text = files.next().map(|f| f.text).unwrap_or_default();
     let referenced: Vec<SourceFile> = files.collect();
@@ -147,22 +159,31 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
         referenced,
         origins: bundled.origins,
         problems: Vec::new(),
+        map: normalised.map,
+        fragments_map: PointerMap::default(),
     };
-    let raw = bundled.raw;
-    document.problems = crate::validate::validate(&raw)
+    let mut raw = bundled.raw;
+    let fragments = if document.referenced.is_empty() {
+        crate::normalise::Normalised::default()
+    } else {
+        crate::normalise::fragments(&mut raw, normalised.version)
+    };
+    document.fragments_map = fragments.map;
+    document.problems = normalised
+        .problems
         .into_iter()
+        .chain(fragments.problems)
+        .chain(crate::validate::validate(&raw))
         .map(|d| document.locate(d))
         .collect();
-    // serde cannot see inside parameters (tagged by `in`): a misplaced style is found on the tree, which
-    // the typed document is then made from by moving its parts (the tree and the typed document are never
-    // both whole in memory).
-    let styles = crate::lower::misplaced_styles(&raw);
-    let mut raw = raw;
+    // The typed document is made from the tree by moving its parts (the tree and the typed document are
+    // never both whole in memory). Validation has already reported what serde cannot locate well (a
+    // parameter's misplaced style: parameters are tagged by `in`), so a vague typing error above a
+    // reported problem is dropped below.
+    // The typed model reads an absent `explode` of an encoding entry as false; OpenAPI's default is written
+    // in first.
     crate::lower::default_explodes(&mut raw);
     let typed = serde_path_to_error::deserialize(raw).map_err(|error| {
-        if !styles.is_empty() {
-            return styles.into_iter().map(|d| document.locate(d)).collect();
-        }
         let pointer = path_to_pointer(error.path());
         vec![
             document.locate(
@@ -320,39 +341,6 @@ fn convert(value: serde_yaml::Value) -> Result<serde_json::Value, Vec<String>> {
         }
         Y::Tagged(tagged) => convert(tagged.value)?,
     })
-}
-
-/// Rejects documents that are not OpenAPI 3.0, naming what they are.
-fn check_version(raw: &serde_json::Value) -> Result<(), Diagnostic> {
-    if raw.get("swagger").is_some() {
-        return Err(Diagnostic::error(
-            "/swagger",
-            "this is a Swagger 2.0 document; specgen reads OpenAPI 3.0",
-        )
-        .with_hint("convert it to OpenAPI 3.0 first (for example with swagger2openapi)"));
-    }
-    match raw.get("openapi").and_then(serde_json::Value::as_str) {
-        Some(version) if version.starts_with("3.0") => Ok(()),
-        Some(version) if version.starts_with("3.1") => Err(Diagnostic::error(
-            "/openapi",
-            format!("this is an OpenAPI {version} document; specgen reads OpenAPI 3.0"),
-        )
-        .with_hint("OpenAPI 3.1 differs in schemas (type lists, `null`, `const`, `examples`); write the document as 3.0.3")),
-        Some(version) => Err(Diagnostic::error(
-            "/openapi",
-            format!("unknown OpenAPI version {version:?}"),
-        )),
-        None if raw.get("openapi").is_some_and(serde_json::Value::is_number) => Err(Diagnostic::error(
-            "/openapi",
-            "the OpenAPI version is written as a number",
-        )
-        .with_hint("quote it, `openapi: '3.0.3'`, or write all three parts (YAML reads `3.0` as a number)")),
-        None => Err(Diagnostic::error(
-            "",
-            "not an OpenAPI document: the `openapi` field is missing",
-        )
-        .with_hint("an OpenAPI 3.0 document starts with `openapi: 3.0.3`")),
-    }
 }
 
 /// Turns a serde path (`paths./pets.get`) into a JSON pointer.

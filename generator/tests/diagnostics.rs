@@ -60,13 +60,83 @@ fn json_syntax_in_minified_json() {
 }
 
 #[test]
-fn swagger_2_is_named() {
-    assert_snapshot("swagger2.yaml", true);
+fn problems_of_a_swagger_2_document_are_located_in_its_text() {
+    assert_snapshot("swagger2_located.yaml", true);
 }
 
 #[test]
-fn openapi_3_1_is_named() {
-    assert_snapshot("openapi31.yaml", true);
+fn problems_of_an_openapi_3_1_document_are_located_in_its_text() {
+    assert_snapshot("openapi31_located.yaml", true);
+}
+
+#[test]
+fn problems_of_3_1_fragments_in_other_files_are_located_there() {
+    assert_snapshot("openapi31_fragments.yaml", false);
+}
+
+#[test]
+fn webhooks_are_not_generated() {
+    assert_snapshot("webhooks.yaml", false);
+}
+
+#[test]
+fn another_json_schema_dialect() {
+    assert_snapshot("json_schema_dialect.yaml", false);
+}
+
+#[test]
+fn json_schema_keywords_without_an_openapi_3_0_form() {
+    assert_snapshot("json_schema_keywords.yaml", false);
+}
+
+#[test]
+fn tuple_items() {
+    assert_snapshot("tuple_items.yaml", false);
+}
+
+#[test]
+fn a_type_that_is_no_type_name_in_3_1() {
+    assert_snapshot("malformed_type.yaml", false);
+}
+
+#[test]
+fn several_types_beside_a_composition() {
+    assert_snapshot("types_beside_composition.yaml", false);
+}
+
+#[test]
+fn mutual_tls_is_skipped() {
+    assert_snapshot("mutual_tls.yaml", false);
+}
+
+#[test]
+fn a_document_with_two_versions() {
+    assert_snapshot("mixed_versions.yaml", true);
+}
+
+#[test]
+fn a_swagger_2_document_with_openapi_3_components() {
+    assert_snapshot("swagger2_with_components.yaml", true);
+}
+
+#[test]
+fn an_unknown_swagger_version() {
+    assert_snapshot("swagger_version.yaml", true);
+}
+
+#[test]
+fn collection_formats_without_a_style() {
+    assert_snapshot("collection_format.yaml", false);
+}
+
+#[test]
+fn an_unknown_oauth2_flow() {
+    assert_snapshot("oauth2_flow.yaml", false);
+}
+
+#[test]
+fn empty_parameter_and_header_names() {
+    assert_snapshot("empty_names.yaml", true);
 }
 
 #[test]

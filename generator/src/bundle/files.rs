@@ -36,11 +36,18 @@ pub struct Files {
     /// Files by their canonical path, so that two spellings of one file are one file.
     by_identity: BTreeMap<PathBuf, usize>,
     total_bytes: u64,
+    /// Where the spec's converted nodes came from (empty for an OpenAPI 3.0 spec).
+    root_map: crate::normalise::PointerMap,
 }
 
 impl Files {
     /// A table holding the spec itself.
-    pub fn new(path: &Path, text: String, value: serde_json::Value) -> Self {
+    pub fn new(
+        path: &Path,
+        text: String,
+        value: serde_json::Value,
+        root_map: crate::normalise::PointerMap,
+    ) -> Self {
         let mut by_identity = BTreeMap::new();
         by_identity.insert(identity(path), ROOT);
         Files {
@@ -51,6 +58,7 @@ impl Files {
             }],
             by_identity,
             total_bytes: 0,
+            root_map,
         }
     }
 
@@ -67,7 +75,10 @@ impl Files {
     }
 
     /// A problem at `pointer` of file `index`, with its line and column.
-    pub fn locate(&self, index: usize, diagnostic: Diagnostic) -> Diagnostic {
+    pub fn locate(&self, index: usize, mut diagnostic: Diagnostic) -> Diagnostic {
+        if index == ROOT {
+            diagnostic.pointer = self.root_map.original(&diagnostic.pointer);
+        }
         match self.loaded.get(index) {
             Some(file) => crate::load::locate_in(&file.path, &file.text, diagnostic),
             None => diagnostic,

@@ -23,8 +23,7 @@ use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-/// Chains of references longer than this are refused (a cycle is caught earlier; this bounds the rest).
-const MAX_CHAIN: usize = 64;
+use crate::components::{MAX_CHAIN, component_name, component_pointer};
 
 /// One file the bundled document was made from.
 #[derive(Debug, Clone)]
@@ -77,9 +76,15 @@ struct Graft {
     in_place: bool,
 }
 
-/// Bundles the spec at `path`; problems come back located in the file where they are.
-pub fn bundle(path: &Path, text: String, raw: Value) -> Result<Bundle, Vec<Diagnostic>> {
-    let mut bundler = Bundler::new(Files::new(path, text, raw));
+/// Bundles the spec at `path` (`map` tells where its converted nodes were written); problems come back
+/// located in the file where they are.
+pub fn bundle(
+    path: &Path,
+    text: String,
+    raw: Value,
+    map: crate::normalise::PointerMap,
+) -> Result<Bundle, Vec<Diagnostic>> {
+    let mut bundler = Bundler::new(Files::new(path, text, raw, map));
     let root = bundler.files.value(ROOT);
     bundler.claim_proxies(&root);
     bundler.discover(ROOT, "", Kind::Document, &root);
@@ -642,23 +647,6 @@ fn empty() -> Value {
 /// `#/components/<section>/<name>`.
 fn local_reference(section: &str, name: &str) -> String {
     format!("#{}", component_pointer(section, name))
-}
-
-/// `/components/<section>/<name>`.
-fn component_pointer(section: &str, name: &str) -> String {
-    format!("/components/{section}/{}", pointer_token(name))
-}
-
-/// The name of the component of `section` that `pointer` is, if it is exactly one.
-fn component_name(pointer: &str, section: &str) -> Option<String> {
-    let rest = pointer
-        .strip_prefix("/components/")?
-        .strip_prefix(section)?
-        .strip_prefix('/')?;
-    if rest.contains('/') {
-        return None;
-    }
-    Some(rest.replace("~1", "/").replace("~0", "~"))
 }
 
 /// A `components` key as a `'static` section name.

@@ -14,7 +14,6 @@ mod security;
 mod tests;
 
 pub(crate) use bodies::default_explodes;
-pub(crate) use params::misplaced_styles;
 
 use crate::diagnostics::Diagnostic;
 use crate::ir::{Api, Envelope, Server, ServerVariable};

@@ -1,28 +1,10 @@
 //! Resolves local `$ref`s to components of every kind, following chains and refusing cycles.
 
-use crate::diagnostics::{Diagnostic, pointer_token};
+use crate::diagnostics::Diagnostic;
 use indexmap::IndexMap;
 use openapiv3::ReferenceOr;
 
-/// Chains of references longer than this are reported as cycles.
-const MAX_CHAIN: usize = 64;
-
-/// The component name a local reference points to, if it is `#/components/<kind>/<name>`.
-pub fn component_name(reference: &str, kind: &str) -> Option<String> {
-    let rest = reference
-        .strip_prefix("#/components/")?
-        .strip_prefix(kind)?
-        .strip_prefix('/')?;
-    if rest.contains('/') {
-        return None;
-    }
-    Some(rest.replace("~1", "/").replace("~0", "~"))
-}
-
-/// The JSON pointer of a component.
-pub fn component_pointer(kind: &str, name: &str) -> String {
-    format!("/components/{kind}/{}", pointer_token(name))
-}
+pub use crate::components::{MAX_CHAIN, component_name, component_pointer};
 
 /// The pointer of the component a reference names, when it is a local component reference: a shared
 /// component is lowered at its own place, so it has one type everywhere it is used.
@@ -52,7 +34,7 @@ pub fn resolve<'a, T>(
                 };
                 current = components.and_then(|map| map.get(&name)).ok_or_else(|| {
                     Diagnostic::error(
-                        pointer.to_owned(),
+                        format!("{pointer}/$ref"),
                         format!("dangling $ref {reference:?}: no such {kind} component"),
                     )
                     .with_hint(format!(

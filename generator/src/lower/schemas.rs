@@ -188,7 +188,7 @@ impl<'a> SchemaLowerer<'a> {
                         };
                         self.diagnostics.push(
                             Diagnostic::error(
-                                pointer,
+                                format!("{pointer}/$ref"),
                                 format!("dangling $ref {reference:?}: no such schema"),
                             )
                             .with_hint(hint),

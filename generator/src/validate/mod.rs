@@ -1,13 +1,16 @@
 //! Checks a bundled document for what `openapiv3` accepts without a word but specgen cannot honour: types
 //! that do not exist, formats it does not know, defaults, examples and enum values that do not fit their
-//! schema, security requirements naming no scheme, and mistyped `x-specgen-*` extensions.
+//! schema, parameter styles their location does not allow, security requirements naming no scheme, empty
+//! names, and mistyped `x-specgen-*` extensions.
 //!
 //! Runs on the raw JSON tree before it is typed, walking it by its OpenAPI shape (so example data is never
 //! mistaken for a schema), and reports every problem at once. Errors stop generation; warnings name the
 //! lossy fallback taken.
 
 mod extensions;
+mod names;
 mod schemas;
+mod styles;
 
 use crate::bundle::kinds::{Children, Kind};
 use crate::diagnostics::{Diagnostic, pointer_token};
@@ -31,9 +34,14 @@ fn walk(document: &Value, node: &Value, pointer: &str, kind: Kind, problems: &mu
         return;
     }
     extensions::check(object, pointer, kind, problems);
+    names::check(object, pointer, kind, problems);
     match kind {
         Kind::Schema => schemas::check(document, object, pointer, problems),
-        Kind::Parameter | Kind::Header | Kind::MediaType => {
+        Kind::Parameter => {
+            styles::check(object, pointer, problems);
+            schemas::check_example_beside(document, object, pointer, problems);
+        }
+        Kind::Header | Kind::MediaType => {
             schemas::check_example_beside(document, object, pointer, problems);
         }
         _ => {}
