@@ -14,7 +14,7 @@
 )]
 #![allow(deprecated)]
 #![allow(unexpected_cfgs)]
-use crate::runtime;
+use ::specgen_runtime as runtime;
 /// The security schemes of the spec, as the runtime applies them.
 const SECURITY_SCHEMES: &[runtime::SecurityScheme] = &[
     runtime::SecurityScheme {
@@ -130,6 +130,12 @@ impl ClientBuilder {
             inner: self.inner.timeout(timeout),
         }
     }
+    /// Time allowed for everything one call does: attempts, waits, a token exchange (default none); a call can override it.
+    pub fn deadline(self, deadline: ::std::time::Duration) -> Self {
+        ClientBuilder {
+            inner: self.inner.deadline(deadline),
+        }
+    }
     /// Time allowed to establish each connection (default 10 s).
     pub fn connect_timeout(self, timeout: ::std::time::Duration) -> Self {
         ClientBuilder {
@@ -223,7 +229,7 @@ impl Client {
     pub fn list_items(&self) -> ListItemsBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/items");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `createItem` operation.
     ///
@@ -235,7 +241,7 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::POST);
         request.path("/items");
         request.json(&body, "application/json");
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
     /// The `getItem` operation.
     ///
@@ -251,12 +257,78 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/items/");
         request.path_param("id", id.as_ref());
-        runtime::Call::new(self, request)
+        operations::Call::new(self, request)
     }
 }
-/// One type per operation: each request builder is a [`runtime::Call`] of its operation, which
+/// One type per operation: each request builder is a [`Call`] of its operation, which
 /// implements [`runtime::Operation`] (how it is sent and how its answers decode).
 pub mod operations {
+    use super::runtime;
+    /// A request of this API for operation `Op`, being built: set its optional inputs, then
+    /// `.send().await` it or `.await` it. Sending is the runtime's [`runtime::Call`], which
+    /// [`Call::into_inner`] gives back.
+    #[must_use = "a request does nothing until it is sent or awaited"]
+    pub struct Call<'a, Op: runtime::Operation>(runtime::Call<'a, super::Client, Op>);
+    #[allow(dead_code)]
+    impl<'a, Op: runtime::Operation> Call<'a, Op> {
+        pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
+            Call(runtime::Call::new(client, request))
+        }
+        pub(super) fn param(
+            self,
+            position: u16,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Call(self.0.param(position, write))
+        }
+        pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
+            Call(self.0.with(write))
+        }
+        pub(super) fn client(&self) -> &'a super::Client {
+            self.0.client()
+        }
+        pub(super) fn paged(
+            self,
+            paging: &'static runtime::Paging,
+            count: fn(&Op::Output) -> usize,
+        ) -> runtime::PagedCall<'a, Op::Output, Op::Error> {
+            self.0.paged(paging, count)
+        }
+        /// Settings of this call only: extra headers, timeout, retry policy, idempotency key.
+        pub fn options(self, options: runtime::CallOptions) -> Self {
+            Call(self.0.options(options))
+        }
+        /// Sends the request and decodes the answer.
+        pub async fn send(self) -> Result<Op::Output, runtime::Error<Op::Error>> {
+            self.0.send().await
+        }
+        /// Sends the request and returns the decoded answer with its status, headers and raw body.
+        pub async fn send_with_response(
+            self,
+        ) -> Result<runtime::Answer<Op::Output>, runtime::Error<Op::Error>> {
+            self.0.send_with_response().await
+        }
+        /// The runtime's call underneath (the same for every API).
+        pub fn into_inner(self) -> runtime::Call<'a, super::Client, Op> {
+            self.0
+        }
+    }
+    impl<'a, Op: runtime::Operation> ::std::future::IntoFuture for Call<'a, Op> {
+        type Output = Result<Op::Output, runtime::Error<Op::Error>>;
+        type IntoFuture = <runtime::Call<
+            'a,
+            super::Client,
+            Op,
+        > as ::std::future::IntoFuture>::IntoFuture;
+        fn into_future(self) -> Self::IntoFuture {
+            self.0.into_future()
+        }
+    }
+    impl<Op: runtime::Operation> ::std::fmt::Debug for Call<'_, Op> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            self.0.fmt(f)
+        }
+    }
     /// `GET /items` (operation `listItems`), sent by [`super::Client::list_items`].
     pub enum ListItems {}
     /// `POST /items` (operation `createItem`), sent by [`super::Client::create_item`].
@@ -280,7 +352,7 @@ impl From<&::reqwest::header::HeaderMap> for ListItemsHeaders {
     }
 }
 /// Request builder for [`Client::list_items`]: set optional inputs, then `.send().await` or `.await` it. `ListItemsHeaders::from(answer.headers())` reads the documented headers of `.send_with_response()`'s answer.
-pub type ListItemsBuilder<'a> = runtime::Call<'a, Client, operations::ListItems>;
+pub type ListItemsBuilder<'a> = operations::Call<'a, operations::ListItems>;
 impl runtime::Operation for operations::ListItems {
     type Output = Vec<Item>;
     type Error = ::std::convert::Infallible;
@@ -306,7 +378,7 @@ impl<'a> ListItemsBuilder<'a> {
     }
 }
 /// Request builder for [`Client::create_item`]: set optional inputs, then `.send().await` or `.await` it.
-pub type CreateItemBuilder<'a> = runtime::Call<'a, Client, operations::CreateItem>;
+pub type CreateItemBuilder<'a> = operations::Call<'a, operations::CreateItem>;
 impl runtime::Operation for operations::CreateItem {
     type Output = Item;
     type Error = ::std::convert::Infallible;
@@ -326,7 +398,7 @@ impl runtime::Operation for operations::CreateItem {
     }
 }
 /// Request builder for [`Client::get_item`]: set optional inputs, then `.send().await` or `.await` it.
-pub type GetItemBuilder<'a> = runtime::Call<'a, Client, operations::GetItem>;
+pub type GetItemBuilder<'a> = operations::Call<'a, operations::GetItem>;
 impl runtime::Operation for operations::GetItem {
     type Output = Item;
     type Error = Problem;
@@ -414,8 +486,114 @@ impl ::std::str::FromStr for ItemState {
 #[cfg(feature = "mock")]
 pub mod mock {
     use super::runtime;
-    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`.
-    pub type Mock = runtime::mock::MockServer<Api>;
+    /// The mock server of this API: `Mock::start().await`, then point the client at `mock.uri()`. Every
+    /// operation has a stub builder method; the runtime's server underneath (`uri`, `verify`, `server`)
+    /// is reached through `Deref`.
+    #[derive(Debug)]
+    pub struct Mock(runtime::mock::MockServer<Api>);
+    impl Mock {
+        /// Starts a server on 127.0.0.1; requests that match no stub get a 404 whose body explains why.
+        pub async fn start() -> Self {
+            Mock(runtime::mock::MockServer::start().await)
+        }
+        #[allow(dead_code)]
+        pub(super) fn stub<O: runtime::mock::Operation>(&self) -> Stub<'_, O> {
+            Stub(self.0.stub())
+        }
+    }
+    impl ::std::ops::Deref for Mock {
+        type Target = runtime::mock::MockServer<Api>;
+        fn deref(&self) -> &Self::Target {
+            &self.0
+        }
+    }
+    /// A stub of operation `O` being built: typed matchers and answers are its methods; mount it with
+    /// [`Stub::mount`]. Answers are given in order, the last repeating.
+    #[must_use = "a stub does nothing until it is mounted"]
+    #[derive(Debug)]
+    pub struct Stub<'a, O>(runtime::mock::Stub<'a, O>);
+    #[allow(dead_code)]
+    impl<'a, O: runtime::mock::Operation> Stub<'a, O> {
+        /// Delays every answer of this stub (to test timeouts).
+        pub fn delay(self, delay: ::std::time::Duration) -> Self {
+            Stub(self.0.delay(delay))
+        }
+        /// Adds a header to every answer of this stub (`Retry-After`, rate-limit headers).
+        pub fn respond_header(self, name: &str, value: &str) -> Self {
+            Stub(self.0.respond_header(name, value))
+        }
+        /// Expects this many matching calls (`1`, `1..=3`, `1..`), checked by [`Mock::verify`] or on drop.
+        pub fn expect(self, times: impl Into<runtime::mock::Times>) -> Self {
+            Stub(self.0.expect(times))
+        }
+        /// Answers with any status and raw JSON text; the status must still be documented by the operation.
+        pub fn respond_status(self, status: u16, body: impl Into<Vec<u8>>) -> Self {
+            Stub(self.0.respond_status(status, body))
+        }
+        /// Answers with a redirect (301, 302, 303, 307 or 308) to `location`, a path on the mock or any URL.
+        pub fn respond_redirect(self, status: u16, location: &str) -> Self {
+            Stub(self.0.respond_redirect(status, location))
+        }
+        /// Anything else the runtime's stub can do, applied to it.
+        pub fn with(
+            self,
+            change: impl FnOnce(runtime::mock::Stub<'a, O>) -> runtime::mock::Stub<'a, O>,
+        ) -> Self {
+            Stub(change(self.0))
+        }
+        /// Mounts the stub; fails, naming the operation and status, when an answer is not documented.
+        pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
+            self.0.mount().await
+        }
+        pub(super) fn stub_param(
+            self,
+            slot: Option<usize>,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Stub(self.0.stub_param(slot, write))
+        }
+        pub(super) fn stub_body(
+            self,
+            write: impl FnOnce(&mut runtime::Request),
+        ) -> Self {
+            Stub(self.0.stub_body(write))
+        }
+        pub(super) fn stub_json<T: ::serde::Serialize + ?Sized>(
+            self,
+            documented: runtime::mock::Documented,
+            status: u16,
+            value: &T,
+        ) -> Self {
+            Stub(self.0.stub_json(documented, status, value))
+        }
+        pub(super) fn stub_raw(
+            self,
+            documented: runtime::mock::Documented,
+            status: u16,
+            body: impl Into<Vec<u8>>,
+            content_type: &'static str,
+        ) -> Self {
+            Stub(self.0.stub_raw(documented, status, body, content_type))
+        }
+        pub(super) fn stub_envelope<T: ::serde::Serialize + ?Sized>(
+            self,
+            envelope: runtime::EnvelopeSpec,
+            documented: runtime::mock::Documented,
+            status: u16,
+            content: &T,
+        ) -> Self {
+            Stub(self.0.stub_envelope(envelope, documented, status, content))
+        }
+        pub(super) fn stub_envelope_error<C: ::serde::Serialize + ?Sized>(
+            self,
+            envelope: runtime::EnvelopeSpec,
+            status: u16,
+            code: &C,
+            message: &str,
+        ) -> Self {
+            Stub(self.0.stub_envelope_error(envelope, status, code, message))
+        }
+    }
     /// This API, as the type parameter of its [`Mock`].
     #[derive(Debug, Clone, Copy)]
     pub struct Api;
@@ -462,20 +640,20 @@ pub mod mock {
 #[cfg(feature = "mock")]
 impl mock::Mock {
     /// A stub of `GET /items` (operation `listItems`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn list_items(&self) -> runtime::mock::Stub<'_, mock::ListItemsBuilder> {
+    pub fn list_items(&self) -> mock::Stub<'_, mock::ListItemsBuilder> {
         self.stub()
     }
     /// A stub of `POST /items` (operation `createItem`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn create_item(&self) -> runtime::mock::Stub<'_, mock::CreateItemBuilder> {
+    pub fn create_item(&self) -> mock::Stub<'_, mock::CreateItemBuilder> {
         self.stub()
     }
     /// A stub of `GET /items/{id}` (operation `getItem`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_item(&self) -> runtime::mock::Stub<'_, mock::GetItemBuilder> {
+    pub fn get_item(&self) -> mock::Stub<'_, mock::GetItemBuilder> {
         self.stub()
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::ListItemsBuilder> {
+impl mock::Stub<'_, mock::ListItemsBuilder> {
     /// Matches only requests whose `limit` is this value, as the client sends it.
     pub fn limit(self, value: i32) -> Self {
         self.stub_param(None, |request| request.query("limit", &value))
@@ -486,7 +664,7 @@ impl runtime::mock::Stub<'_, mock::ListItemsBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::CreateItemBuilder> {
+impl mock::Stub<'_, mock::CreateItemBuilder> {
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: Item) -> Self {
         self.stub_body(move |request| {
@@ -499,7 +677,7 @@ impl runtime::mock::Stub<'_, mock::CreateItemBuilder> {
     }
 }
 #[cfg(feature = "mock")]
-impl runtime::mock::Stub<'_, mock::GetItemBuilder> {
+impl mock::Stub<'_, mock::GetItemBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: impl AsRef<str>) -> Self {
         self.stub_param(Some(0), |request| request.path_param("id", value.as_ref()))
