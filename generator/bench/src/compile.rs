@@ -1,6 +1,7 @@
 //! Compile cost: the standalone crates specgen writes (and progenitor's, when `cargo-progenitor` is
-//! installed), their line counts and the `cargo check` time of the crate itself, its dependencies warm,
-//! in one target folder under the bench cache.
+//! installed), their line counts and the `cargo check` time of the crate itself, its dependencies warm
+//! (specgen-runtime and progenitor-client included: a runtime crate is compiled once, not per API), in one
+//! target folder under the bench cache.
 
 use crate::measure::{line_count, median, run_timed};
 use std::path::{Path, PathBuf};
@@ -17,6 +18,8 @@ pub struct Checked {
     pub mock_lines: usize,
     /// Median `cargo check` time after touching `src/lib.rs`.
     pub check: Duration,
+    /// The `specgen-runtime` line of the crate's `Cargo.toml` (none for other generators or an embedded runtime).
+    pub runtime_dependency: Option<String>,
 }
 
 /// Writes specgen's crate for `spec` into `dir` and checks it.
@@ -26,6 +29,8 @@ pub fn specgen_crate(
     target: &Path,
     runs: usize,
 ) -> Result<Checked, String> {
+    // The default, as `specgen generate SPEC --crate DIR` writes it: a path dependency on the runtime sources
+    // this specgen was built from (an absolute path, so it resolves from the bench cache too).
     specgen::standalone::write_crate(spec, dir, None, &Default::default())
         .map_err(|e| e.to_string())?;
     let lib = dir.join("src/lib.rs");
@@ -34,6 +39,7 @@ pub fn specgen_crate(
         runtime_lines: runtime_lines(&lib),
         mock_lines: mock_lines(&lib),
         check: check(dir, target, runs)?,
+        runtime_dependency: runtime_dependency(&dir.join("Cargo.toml")),
     })
 }
 
@@ -63,6 +69,7 @@ pub fn progenitor_crate(
         runtime_lines: 0,
         mock_lines: 0,
         check: check(dir, target, runs)?,
+        runtime_dependency: None,
     })
 }
 
@@ -121,12 +128,12 @@ fn installed_progenitor(cache: &Path) -> Option<PathBuf> {
 }
 
 /// Builds the crate's dependencies (checking it with an empty `src/lib.rs`), then times checks of the
-/// crate alone, touching its source before each.
+/// crate alone, touching its source before each; a timed check that builds anything else is an error.
 fn check(dir: &Path, target: &Path, runs: usize) -> Result<Duration, String> {
     let cargo = || {
         let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
         command
-            .args(["check", "--quiet"])
+            .args(["check", "--color", "never"])
             .current_dir(dir)
             .env("CARGO_TARGET_DIR", target)
             // Every timed check type-checks the whole crate again, as a first build or a changed spec does
@@ -145,9 +152,36 @@ fn check(dir: &Path, target: &Path, runs: usize) -> Result<Duration, String> {
     let mut samples = Vec::new();
     for _ in 0..runs {
         touch(&lib)?;
-        samples.push(run_timed(&mut cargo())?.0);
+        let (elapsed, output) = run_timed(&mut cargo())?;
+        let built = built_units(&output.stderr);
+        if built.len() != 1 {
+            return Err(format!(
+                "the timed check of {} built {} units, not the crate alone: {built:?}",
+                dir.display(),
+                built.len()
+            ));
+        }
+        samples.push(elapsed);
     }
     Ok(median(samples))
+}
+
+/// What cargo's status lines say it compiled or checked (`Checking name v1.0.0 (path)`, `Compiling ...`).
+fn built_units(stderr: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| l.starts_with("Checking ") || l.starts_with("Compiling "))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The `specgen-runtime = ...` line of a manifest.
+fn runtime_dependency(manifest: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(manifest).ok()?;
+    text.lines()
+        .find(|l| l.starts_with("specgen-runtime"))
+        .map(str::to_owned)
 }
 
 /// Sets a file's modification time to now, as `touch` does.
