@@ -22,7 +22,7 @@ pub struct Checked {
     pub runtime_dependency: Option<String>,
 }
 
-/// Writes specgen's crate for `spec` into `dir` and checks it.
+/// Writes specgen's crate for `spec` into `dir`, builds its dependencies and times `runs` checks of it.
 pub fn specgen_crate(
     spec: &Path,
     dir: &Path,
@@ -43,7 +43,8 @@ pub fn specgen_crate(
     })
 }
 
-/// Writes progenitor's crate for `spec` into `dir` (with the `cargo-progenitor` binary given) and checks it.
+/// Writes progenitor's crate for `spec` into `dir` (with the `cargo-progenitor` binary given), builds its
+/// dependencies and times `runs` checks of it.
 pub fn progenitor_crate(
     progenitor: &Path,
     spec: &Path,
@@ -127,43 +128,55 @@ fn installed_progenitor(cache: &Path) -> Option<PathBuf> {
     })
 }
 
-/// Builds the crate's dependencies (checking it with an empty `src/lib.rs`), then times checks of the
-/// crate alone, touching its source before each; a timed check that builds anything else is an error.
+/// Builds the crate's dependencies, then times `runs` checks of the crate alone (none: zero, for a caller that
+/// interleaves [`timed_check`]s of several crates itself).
 fn check(dir: &Path, target: &Path, runs: usize) -> Result<Duration, String> {
-    let cargo = || {
-        let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-        command
-            .args(["check", "--color", "never"])
-            .current_dir(dir)
-            .env("CARGO_TARGET_DIR", target)
-            // Every timed check type-checks the whole crate again, as a first build or a changed spec does
-            // (and no incremental cache, gigabytes for GitHub's crate, is written).
-            .env("CARGO_INCREMENTAL", "0");
-        command
-    };
+    warm(dir, target)?;
+    let mut samples = Vec::new();
+    for _ in 0..runs {
+        samples.push(timed_check(dir, target)?);
+    }
+    Ok(median(samples))
+}
+
+/// `cargo check` in the crate's folder, into the shared target folder.
+fn cargo_check(dir: &Path, target: &Path) -> Command {
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command
+        .args(["check", "--color", "never"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        // Every timed check type-checks the whole crate again, as a first build or a changed spec does
+        // (and no incremental cache, gigabytes for GitHub's crate, is written).
+        .env("CARGO_INCREMENTAL", "0");
+    command
+}
+
+/// Builds the crate's dependencies (the runtime crate among them) by checking it with an empty `src/lib.rs`.
+fn warm(dir: &Path, target: &Path) -> Result<(), String> {
     let lib = dir.join("src/lib.rs");
     let aside = dir.join("src/lib.rs.bench");
     let io = |e: std::io::Error| format!("{}: {e}", lib.display());
     std::fs::rename(&lib, &aside).map_err(io)?;
     std::fs::write(&lib, "").map_err(io)?;
-    let warm = run_timed(&mut cargo());
+    let warm = run_timed(&mut cargo_check(dir, target));
     std::fs::rename(&aside, &lib).map_err(io)?;
-    warm?;
-    let mut samples = Vec::new();
-    for _ in 0..runs {
-        touch(&lib)?;
-        let (elapsed, output) = run_timed(&mut cargo())?;
-        let built = built_units(&output.stderr);
-        if built.len() != 1 {
-            return Err(format!(
-                "the timed check of {} built {} units, not the crate alone: {built:?}",
-                dir.display(),
-                built.len()
-            ));
-        }
-        samples.push(elapsed);
+    warm.map(|_| ())
+}
+
+/// One check of the crate alone after touching its source; one that builds anything else is an error.
+pub fn timed_check(dir: &Path, target: &Path) -> Result<Duration, String> {
+    touch(&dir.join("src/lib.rs"))?;
+    let (elapsed, output) = run_timed(&mut cargo_check(dir, target))?;
+    let built = built_units(&output.stderr);
+    if built.len() != 1 {
+        return Err(format!(
+            "the timed check of {} built {} units, not the crate alone: {built:?}",
+            dir.display(),
+            built.len()
+        ));
     }
-    Ok(median(samples))
+    Ok(elapsed)
 }
 
 /// What cargo's status lines say it compiled or checked (`Checking name v1.0.0 (path)`, `Compiling ...`).

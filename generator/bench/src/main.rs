@@ -193,19 +193,38 @@ fn compile_rows(caches: &inputs::Caches, runs: usize) -> Result<Vec<Row>, String
     let target = caches.bench.join("target");
     let sqladmin = caches.corpus_spec("googleapis.com/sqladmin.json")?;
     let ops = generation::count_operations(&std::fs::read(&sqladmin).unwrap_or_default()).max(1);
-    let ours = compile::specgen_crate(&sqladmin, &crates.join("sqladmin"), &target, runs)?;
+    // Both crates are written and their dependencies built first; then their timed checks alternate (which
+    // goes first, too), so that both see the same machine load.
+    let (ours_dir, their_dir) = (crates.join("sqladmin"), crates.join("sqladmin-progenitor"));
+    let mut ours = compile::specgen_crate(&sqladmin, &ours_dir, &target, 0)?;
     let mut rows = Vec::new();
     // progenitor 0.15.1's line count as the issue measured it, unless we can measure it here.
-    let theirs = match compile::find_progenitor(&caches.bench) {
+    let mut theirs = match compile::find_progenitor(&caches.bench) {
         Some(progenitor) => Some(compile::progenitor_crate(
             &progenitor,
             &sqladmin,
-            &crates.join("sqladmin-progenitor"),
+            &their_dir,
             &target,
-            runs,
+            0,
         )?),
         None => None,
     };
+    let (mut our_checks, mut their_checks) = (Vec::new(), Vec::new());
+    for run in 0..runs {
+        if run % 2 == 0 {
+            our_checks.push(compile::timed_check(&ours_dir, &target)?);
+        }
+        if theirs.is_some() {
+            their_checks.push(compile::timed_check(&their_dir, &target)?);
+        }
+        if run % 2 == 1 {
+            our_checks.push(compile::timed_check(&ours_dir, &target)?);
+        }
+    }
+    ours.check = measure::median(our_checks);
+    if let Some(theirs) = theirs.as_mut() {
+        theirs.check = measure::median(their_checks);
+    }
     let their_lines = theirs.as_ref().map_or(17_638, |t| t.lines);
     let source = if theirs.is_some() {
         "measured"
