@@ -2,7 +2,7 @@
 //! binary) beside `cargo-progenitor progenitor -i SPEC -o DIR`, on the largest OpenAPI 3.0 documents of the
 //! corpus that progenitor can generate, runs interleaved so that both see the same machine load.
 
-use crate::measure::{median, run_timed, tail};
+use crate::measure::{median, run_timed};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -226,13 +226,23 @@ fn run_limited(command: &mut Command, limit: Duration) -> Result<(), String> {
     let stderr = reader.join().unwrap_or_default();
     match status {
         Ok(status) if status.success() => Ok(()),
-        Ok(status) => {
-            let text = tail(&stderr);
-            let last = text.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
-            Err(format!("{status}: {}", last.trim()))
-        }
+        Ok(status) => Err(format!("{status}: {}", reason(&stderr))),
         Err(why) => Err(why),
     }
+}
+
+/// Why a generator failed, from its stderr: a panic's message, else the first line it wrote (the backtrace
+/// after it says nothing about the spec); shortened for the table.
+fn reason(stderr: &[u8]) -> String {
+    let text = String::from_utf8_lossy(stderr);
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.clone().next().unwrap_or("no output");
+    let line = match lines.position(|l| l.contains("panicked at")) {
+        Some(_) => lines.next().unwrap_or(first),
+        None => first,
+    };
+    let short: String = line.chars().take(140).collect();
+    short.replace('|', "/")
 }
 
 /// The release `specgen` binary: `SPECGEN` if set, else built into this program's target folder with
