@@ -197,20 +197,22 @@ fn slug(name: &str) -> String {
 fn run_limited(command: &mut Command, limit: Duration) -> Result<(), String> {
     let started = Instant::now();
     let mut child = command
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| format!("cannot run {command:?}: {e}"))?;
-    // stderr is drained on a thread, so that a chatty child never blocks on a full pipe.
-    let stderr = child.stderr.take();
-    let reader = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        if let Some(mut pipe) = stderr {
-            use std::io::Read;
-            let _ = pipe.read_to_end(&mut bytes);
-        }
-        bytes
-    });
+    // Both pipes are drained on threads, so that a chatty child never blocks on a full pipe.
+    let drain = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = drain(child.stdout.take().map(|p| Box::new(p) as _));
+    let stderr = drain(child.stderr.take().map(|p| Box::new(p) as _));
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break Ok(status),
@@ -223,18 +225,21 @@ fn run_limited(command: &mut Command, limit: Duration) -> Result<(), String> {
             Err(e) => break Err(format!("cannot wait: {e}")),
         }
     };
-    let stderr = reader.join().unwrap_or_default();
+    // progenitor prints its generation errors on stdout ("gen fail: ..."), its panics on stderr.
+    let mut output = stdout.join().unwrap_or_default();
+    output.push(b'\n');
+    output.extend(stderr.join().unwrap_or_default());
     match status {
         Ok(status) if status.success() => Ok(()),
-        Ok(status) => Err(format!("{status}: {}", reason(&stderr))),
+        Ok(status) => Err(format!("{status}: {}", reason(&output))),
         Err(why) => Err(why),
     }
 }
 
-/// Why a generator failed, from its stderr: a panic's message, else the first line it wrote (the backtrace
-/// after it says nothing about the spec); shortened for the table.
-fn reason(stderr: &[u8]) -> String {
-    let text = String::from_utf8_lossy(stderr);
+/// Why a generator failed, from its output (stdout, then stderr): a panic's message, else the first line it
+/// wrote (the backtrace after it says nothing about the spec); shortened for the table.
+fn reason(output: &[u8]) -> String {
+    let text = String::from_utf8_lossy(output);
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.clone().next().unwrap_or("no output");
     let line = match lines.position(|l| l.contains("panicked at")) {
@@ -278,5 +283,49 @@ pub fn specgen_binary(workspace: &Path) -> Result<PathBuf, String> {
         Ok(binary)
     } else {
         Err(format!("{} was not built", binary.display()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_openapi3, reason};
+
+    #[test]
+    fn a_failure_is_told_by_its_first_line_or_its_panic_message() {
+        let gen_fail = "gen fail: UnexpectedFormat(\"path /a is missing operation ID\")\n\
+                        Error: generation experienced errors\n\nStack backtrace:\n  8: _start\n";
+        assert_eq!(
+            reason(gen_fail.as_bytes()),
+            "gen fail: UnexpectedFormat(\"path /a is missing operation ID\")"
+        );
+        let panic = "\nthread 'main' (1) panicked at src/method.rs:2057:23:\n\
+                     not yet implemented: more media types | than expected\nstack backtrace:\n";
+        assert_eq!(
+            reason(panic.as_bytes()),
+            "not yet implemented: more media types / than expected"
+        );
+        assert_eq!(reason(b""), "no output");
+    }
+
+    #[test]
+    fn only_openapi_3_0_documents_are_candidates() {
+        let dir = std::env::temp_dir().join(format!("versus-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let cases = [
+            (
+                "json30.json",
+                "{\"openapi\": \"3.0.1\", \"info\": {}}",
+                true,
+            ),
+            ("yaml30.yaml", "openapi: 3.0.0\ninfo: {}\n", true),
+            ("json31.json", "{\"openapi\": \"3.1.0\"}", false),
+            ("swagger.json", "{\"swagger\": \"2.0\"}", false),
+        ];
+        for (name, text, expected) in cases {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            assert_eq!(is_openapi3(&path), expected, "{name}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
