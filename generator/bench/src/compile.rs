@@ -1,6 +1,7 @@
 //! Compile cost: the standalone crates specgen writes (and progenitor's, when `cargo-progenitor` is
-//! installed), their line counts and the `cargo check` time of the crate itself, its dependencies warm,
-//! in one target folder under the bench cache.
+//! installed), their line counts and the `cargo check` time of the crate itself, its dependencies warm
+//! (specgen-runtime and progenitor-client included: a runtime crate is compiled once, not per API), in one
+//! target folder under the bench cache.
 
 use crate::measure::{line_count, median, run_timed};
 use std::path::{Path, PathBuf};
@@ -17,15 +18,19 @@ pub struct Checked {
     pub mock_lines: usize,
     /// Median `cargo check` time after touching `src/lib.rs`.
     pub check: Duration,
+    /// The `specgen-runtime` line of the crate's `Cargo.toml` (none for other generators or an embedded runtime).
+    pub runtime_dependency: Option<String>,
 }
 
-/// Writes specgen's crate for `spec` into `dir` and checks it.
+/// Writes specgen's crate for `spec` into `dir`, builds its dependencies and times `runs` checks of it.
 pub fn specgen_crate(
     spec: &Path,
     dir: &Path,
     target: &Path,
     runs: usize,
 ) -> Result<Checked, String> {
+    // The default, as `specgen generate SPEC --crate DIR` writes it: a path dependency on the runtime sources
+    // this specgen was built from (an absolute path, so it resolves from the bench cache too).
     specgen::standalone::write_crate(spec, dir, None, &Default::default())
         .map_err(|e| e.to_string())?;
     let lib = dir.join("src/lib.rs");
@@ -34,10 +39,12 @@ pub fn specgen_crate(
         runtime_lines: runtime_lines(&lib),
         mock_lines: mock_lines(&lib),
         check: check(dir, target, runs)?,
+        runtime_dependency: runtime_dependency(&dir.join("Cargo.toml")),
     })
 }
 
-/// Writes progenitor's crate for `spec` into `dir` (with the `cargo-progenitor` binary given) and checks it.
+/// Writes progenitor's crate for `spec` into `dir` (with the `cargo-progenitor` binary given), builds its
+/// dependencies and times `runs` checks of it.
 pub fn progenitor_crate(
     progenitor: &Path,
     spec: &Path,
@@ -63,6 +70,7 @@ pub fn progenitor_crate(
         runtime_lines: 0,
         mock_lines: 0,
         check: check(dir, target, runs)?,
+        runtime_dependency: None,
     })
 }
 
@@ -120,34 +128,73 @@ fn installed_progenitor(cache: &Path) -> Option<PathBuf> {
     })
 }
 
-/// Builds the crate's dependencies (checking it with an empty `src/lib.rs`), then times checks of the
-/// crate alone, touching its source before each.
+/// Builds the crate's dependencies, then times `runs` checks of the crate alone (none: zero, for a caller that
+/// interleaves [`timed_check`]s of several crates itself).
 fn check(dir: &Path, target: &Path, runs: usize) -> Result<Duration, String> {
-    let cargo = || {
-        let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-        command
-            .args(["check", "--quiet"])
-            .current_dir(dir)
-            .env("CARGO_TARGET_DIR", target)
-            // Every timed check type-checks the whole crate again, as a first build or a changed spec does
-            // (and no incremental cache, gigabytes for GitHub's crate, is written).
-            .env("CARGO_INCREMENTAL", "0");
-        command
-    };
+    warm(dir, target)?;
+    let mut samples = Vec::new();
+    for _ in 0..runs {
+        samples.push(timed_check(dir, target)?);
+    }
+    Ok(median(samples))
+}
+
+/// `cargo check` in the crate's folder, into the shared target folder.
+fn cargo_check(dir: &Path, target: &Path) -> Command {
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command
+        .args(["check", "--color", "never"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        // Every timed check type-checks the whole crate again, as a first build or a changed spec does
+        // (and no incremental cache, gigabytes for GitHub's crate, is written).
+        .env("CARGO_INCREMENTAL", "0");
+    command
+}
+
+/// Builds the crate's dependencies (the runtime crate among them) by checking it with an empty `src/lib.rs`.
+fn warm(dir: &Path, target: &Path) -> Result<(), String> {
     let lib = dir.join("src/lib.rs");
     let aside = dir.join("src/lib.rs.bench");
     let io = |e: std::io::Error| format!("{}: {e}", lib.display());
     std::fs::rename(&lib, &aside).map_err(io)?;
     std::fs::write(&lib, "").map_err(io)?;
-    let warm = run_timed(&mut cargo());
+    let warm = run_timed(&mut cargo_check(dir, target));
     std::fs::rename(&aside, &lib).map_err(io)?;
-    warm?;
-    let mut samples = Vec::new();
-    for _ in 0..runs {
-        touch(&lib)?;
-        samples.push(run_timed(&mut cargo())?.0);
+    warm.map(|_| ())
+}
+
+/// One check of the crate alone after touching its source; one that builds anything else is an error.
+pub fn timed_check(dir: &Path, target: &Path) -> Result<Duration, String> {
+    touch(&dir.join("src/lib.rs"))?;
+    let (elapsed, output) = run_timed(&mut cargo_check(dir, target))?;
+    let built = built_units(&output.stderr);
+    if built.len() != 1 {
+        return Err(format!(
+            "the timed check of {} built {} units, not the crate alone: {built:?}",
+            dir.display(),
+            built.len()
+        ));
     }
-    Ok(median(samples))
+    Ok(elapsed)
+}
+
+/// What cargo's status lines say it compiled or checked (`Checking name v1.0.0 (path)`, `Compiling ...`).
+fn built_units(stderr: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| l.starts_with("Checking ") || l.starts_with("Compiling "))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The `specgen-runtime = ...` line of a manifest.
+fn runtime_dependency(manifest: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(manifest).ok()?;
+    text.lines()
+        .find(|l| l.starts_with("specgen-runtime"))
+        .map(str::to_owned)
 }
 
 /// Sets a file's modification time to now, as `touch` does.

