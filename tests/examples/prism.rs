@@ -12,6 +12,8 @@
 //! exits with 1 when anything failed, or when a spec has an operation this driver does not call (so a new
 //! operation is noticed: add its call to the API's function below).
 
+mod prism_billing_booth_one;
+
 use billing_clients::runtime::Error;
 use billing_clients::{billing_booth_one, flolive, fusebill, uuid};
 use std::collections::BTreeSet;
@@ -98,6 +100,9 @@ async fn billing_booth_one(url: &str, tally: &mut Tally) {
             .sort(ListCustomerAccessUsersSort::MinusEmail)
             .await,
     );
+    if let Err(error) = prism_billing_booth_one::send_all(&client, tally).await {
+        tally.setup("billing_booth_one", &error);
+    }
 }
 
 async fn flolive(url: &str, tally: &mut Tally) {
