@@ -870,6 +870,16 @@ pub enum BodyRead {
     Empty,
 }
 
+impl From<&ResponseBody> for AnswerType {
+    fn from(body: &ResponseBody) -> Self {
+        match body {
+            ResponseBody::Json(ty) => AnswerType::Value(ty.clone()),
+            ResponseBody::Text => AnswerType::Text,
+            ResponseBody::Bytes => AnswerType::Binary,
+        }
+    }
+}
+
 impl From<Option<&ResponseBody>> for BodyRead {
     fn from(body: Option<&ResponseBody>) -> Self {
         match body {

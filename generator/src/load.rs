@@ -182,7 +182,7 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
     // reported problem is dropped below.
     // The typed model reads an absent `explode` of an encoding entry as false; OpenAPI's default is written
     // in first.
-    crate::lower::default_explodes(&mut raw);
+    crate::normalise::default_explodes(&mut raw);
     let typed = serde_path_to_error::deserialize(raw).map_err(|error| {
         let pointer = path_to_pointer(error.path());
         vec![

@@ -5,7 +5,7 @@
 use super::behaviour::{paging_methods, poll_method};
 use super::bodies::{BodyArgument, body_argument, body_encoding, body_items};
 use super::params::{param_call, param_write};
-use super::tokens::{answer_type, body_type, doc, ident, rust_type};
+use super::tokens::{answer_type, doc, ident, rust_type};
 use crate::ir::{
     AnswerType, Api, BodyRead, Decode, Operation, Output, Param, ParamLocation, PathPart, Read,
     ResponseHeaders, StatusMatch, Type,
@@ -447,7 +447,7 @@ fn success_enum(api: &Api, operation: &Operation) -> Option<TokenStream> {
             let docs = doc(Some(&format!("{}: {}", r.status.key(), r.doc)));
             match &r.body {
                 Some(body) => {
-                    let ty = body_type(api, body);
+                    let ty = answer_type(api, &AnswerType::from(body));
                     quote!(#docs #variant(#ty),)
                 }
                 None => quote!(#docs #variant,),

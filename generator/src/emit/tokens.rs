@@ -1,6 +1,6 @@
 //! Small token builders every emitter shares: identifiers, doc attributes and IR types as Rust types.
 
-use crate::ir::{AnswerType, Api, ResponseBody, Type};
+use crate::ir::{AnswerType, Api, Type};
 use crate::names::is_kept_letter;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -214,15 +214,6 @@ pub fn answer_type(api: &Api, ty: &AnswerType) -> TokenStream {
             let code = rust_type(api, code);
             quote!(runtime::EnvelopeError<#code>)
         }
-    }
-}
-
-/// The Rust type of a response body.
-pub fn body_type(api: &Api, body: &ResponseBody) -> TokenStream {
-    match body {
-        ResponseBody::Json(ty) => rust_type(api, ty),
-        ResponseBody::Text => quote!(String),
-        ResponseBody::Bytes => quote!(::bytes::Bytes),
     }
 }
 

@@ -13,8 +13,6 @@ mod security;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use bodies::default_explodes;
-
 use crate::diagnostics::Diagnostic;
 use crate::ir::{Api, Envelope, Server, ServerVariable};
 use crate::load::Document;

@@ -51,15 +51,6 @@ fn error_body(response: &Response) -> Option<&Type> {
     }
 }
 
-/// The answer type of a response body.
-fn body_type(body: &ResponseBody) -> AnswerType {
-    match body {
-        ResponseBody::Json(ty) => AnswerType::Value(ty.clone()),
-        ResponseBody::Text => AnswerType::Text,
-        ResponseBody::Bytes => AnswerType::Binary,
-    }
-}
-
 /// The success type and how each success response reads.
 fn success(
     operation: &Operation,
@@ -90,7 +81,7 @@ fn success(
         [] => Ok((AnswerType::Unit, arms(&|_| Read::Body(BodyRead::Empty)))),
         // An empty JSON answer decodes as `None` (the runtime reads it as null), whatever its status.
         [one @ ResponseBody::Json(_)] if some_empty => Ok((
-            AnswerType::Option(Box::new(body_type(one))),
+            AnswerType::Option(Box::new(AnswerType::from(*one))),
             arms(&|_| Read::Body(BodyRead::Json)),
         )),
         [one] if some_empty => {
@@ -98,10 +89,10 @@ fn success(
                 Some(body) => Read::Some(BodyRead::from(Some(body))),
                 None => Read::None,
             });
-            Ok((AnswerType::Option(Box::new(body_type(one))), arms))
+            Ok((AnswerType::Option(Box::new(AnswerType::from(*one))), arms))
         }
         [one] => Ok((
-            body_type(one),
+            AnswerType::from(*one),
             arms(&|r| Read::Body(BodyRead::from(r.body.as_ref()))),
         )),
         _ => {

@@ -5,6 +5,7 @@
 //! pointer), which `load` consults when it locates a problem, so that warnings and errors about a converted
 //! document name the line and pointer the user wrote. A 3.0 document passes through untouched.
 
+mod explode;
 mod map;
 mod schema31;
 mod swagger2;
@@ -14,6 +15,7 @@ mod v31;
 mod version;
 mod walk;
 
+pub use explode::default_explodes;
 pub use map::PointerMap;
 pub use version::Version;
 
