@@ -7,6 +7,10 @@ use specgen::{Generator, RuntimeMode, Severity};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// Generation allocates and frees many small nodes (tokens, syntax trees); see generator/Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Generates typed async Rust clients from OpenAPI 3.0 documents (YAML or JSON).
 #[derive(Parser)]
 #[command(name = "specgen", version, propagate_version = true)]
