@@ -344,7 +344,7 @@ fn convert(value: serde_yaml::Value) -> Result<serde_json::Value, Vec<String>> {
 }
 
 /// Turns a serde path (`paths./pets.get`) into a JSON pointer.
-fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+pub(crate) fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut pointer = String::new();
     for segment in path.iter() {

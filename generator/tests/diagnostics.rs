@@ -210,6 +210,11 @@ fn mistyped_extensions() {
 }
 
 #[test]
+fn extension_objects_with_missing_unknown_or_mistyped_fields() {
+    assert_snapshot("extension_fields.yaml", true);
+}
+
+#[test]
 fn unsupported_constructs() {
     assert_snapshot("unsupported.yaml", true);
 }
