@@ -461,8 +461,9 @@ impl<'a> OperationContext<'a> {
         for (pointer, response) in successes {
             for (name, header) in &response.headers {
                 let lower = name.to_ascii_lowercase();
-                // `Content-Type` is described by the media type; it is not a header to type.
-                if lower == "content-type" || seen.contains(&lower) {
+                // `Content-Type` is described by the media type; it is not a header to type. A header
+                // with an empty name cannot be read (validation warned).
+                if lower == "content-type" || seen.contains(&lower) || name.trim().is_empty() {
                     continue;
                 }
                 let header_pointer = format!("{pointer}/headers/{}", pointer_token(name));

@@ -75,6 +75,10 @@ pub fn lower_params(
     for (pointer, origin, parameter) in merged {
         let data = parameter.parameter_data_ref();
         let location = location_of(parameter);
+        // Nothing can be sent under an empty name: validation warned (or, in the path, refused).
+        if data.name.trim().is_empty() {
+            continue;
+        }
         if location == ParamLocation::Header
             && IGNORED_HEADERS.contains(&data.name.to_ascii_lowercase().as_str())
         {
