@@ -1,5 +1,8 @@
 //! Reads a spec file (YAML or JSON), bundled with the files its `$ref`s name, into an `openapiv3` document,
 //! with every problem located in the file it is in.
+//!
+//! Unstable: public for tools and tests only (see the crate docs); it changes with the pipeline, without a
+//! semver promise.
 
 pub use crate::bundle::SourceFile;
 
