@@ -291,8 +291,7 @@ pub const ASSUME_UTC: Extension<bool> =
 pub const SENSITIVE: Extension<bool> =
     Extension::value("x-specgen-sensitive", &[Kind::Schema], FLAG);
 /// An exact decimal whatever the number's `format`.
-pub const DECIMAL: Extension<bool> =
-    Extension::value("x-specgen-decimal", &[Kind::Schema], FLAG);
+pub const DECIMAL: Extension<bool> = Extension::value("x-specgen-decimal", &[Kind::Schema], FLAG);
 /// How `deepObject` writes arrays (a parameter, or an encoding entry of a form body).
 pub const DEEP_ARRAYS: Extension<DeepArrays> = Extension::value(
     "x-specgen-deep-arrays",
@@ -342,7 +341,10 @@ mod tests {
             json!({"operationId": "s", "arguments": {}, "status": "/s", "pending": ["a", 1]}),
         );
         assert_eq!(pending.map_err(|m| m.at), Err("/pending/1".to_owned()));
-        let typo = fits("x-specgen-pagination", json!({"param": "p", "kind": "page", "totl": "/t"}));
+        let typo = fits(
+            "x-specgen-pagination",
+            json!({"param": "p", "kind": "page", "totl": "/t"}),
+        );
         assert!(
             typo.as_ref()
                 .is_err_and(|m| m.message.starts_with("unknown field `totl`")),
@@ -356,7 +358,10 @@ mod tests {
     #[test]
     fn reading_gives_the_typed_value() {
         let mut extensions = indexmap::IndexMap::new();
-        extensions.insert("x-specgen-retryable-codes".to_owned(), json!(["BUSY", 1001]));
+        extensions.insert(
+            "x-specgen-retryable-codes".to_owned(),
+            json!(["BUSY", 1001]),
+        );
         extensions.insert("x-specgen-pagination".to_owned(), json!({"param": "p"}));
         assert_eq!(
             RETRYABLE_CODES.read(&extensions),

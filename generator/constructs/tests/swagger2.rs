@@ -1,13 +1,16 @@
 //! The Swagger 2.0 fixtures against wiremock: a body parameter goes out as JSON, `formData` parameters as a
 //! URL-encoded form (a `multi` array as repeated keys) or, with a file among them, as a multipart form;
-//! every `collectionFormat` writes its delimiter on the wire (tsv falls back to commas); servers come from
+//! every `collectionFormat` writes its delimiter on the wire, in a query and in a URL-encoded form (tsv falls
+//! back to commas), and a multipart form sends an array as a part per value; servers come from
 //! `host`, `basePath` and `schemes`; global responses, `x-nullable` and `x-ms-enum` shape the types.
 
 mod common;
 
 use specgen_constructs::runtime::{FilePart, Nullable};
 use specgen_constructs::swagger2_bodies::{Client as Bodies, LoginBody, Note, UploadForm};
-use specgen_constructs::swagger2_collection_formats::Client as Formats;
+use specgen_constructs::swagger2_collection_formats::{
+    Client as Formats, SendFormBody, SendPartsForm,
+};
 use specgen_constructs::swagger2_document::{Client as Document, Item, ItemState};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
@@ -146,6 +149,74 @@ async fn every_collection_format_writes_its_delimiter() {
     assert_eq!(
         request.headers.get("x-tags").and_then(|v| v.to_str().ok()),
         Some("a,b c")
+    );
+}
+
+/// `collectionFormat` of `formData` arrays in a URL-encoded form: the `encoding` styles of OpenAPI 3.0
+/// (csv: form without explode; ssv: spaceDelimited; pipes: pipeDelimited; multi: repeated keys; tsv: csv).
+#[tokio::test]
+async fn every_collection_format_writes_its_delimiter_in_a_url_encoded_form() {
+    let server = common::answering_no_content("POST").await;
+    let client = Formats::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client");
+    let words = || Some(vec!["a".to_owned(), "b c".to_owned()]);
+    let form = SendFormBody {
+        csv: words(),
+        ssv: words(),
+        pipes: words(),
+        multi: words(),
+        tsv: words(),
+    };
+    client.send_form().body(form).await.expect("form");
+    let request = common::only_request(&server).await;
+    assert_eq!(content_type(&request), "application/x-www-form-urlencoded");
+    // Decoded, the fields read `csv=a,b c`, `ssv=a b c`, `pipes=a|b c`, `multi` twice and `tsv=a,b c`; the
+    // form encoder percent-encodes the comma delimiter, as the WHATWG urlencoded serializer does.
+    assert_eq!(
+        String::from_utf8_lossy(&request.body),
+        "csv=a%2Cb%20c&ssv=a%20b%20c&pipes=a|b%20c&multi=a&multi=b%20c&tsv=a%2Cb%20c"
+    );
+}
+
+/// In a multipart form every array is one part per value, as OpenAPI 3.0 writes it; a delimiter written in
+/// the spec is a warning (see the fixture's `.warnings` snapshot).
+#[tokio::test]
+async fn arrays_of_a_multipart_form_are_a_part_per_value() {
+    let server = common::answering_no_content("POST").await;
+    let client = Formats::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client");
+    let form = SendPartsForm {
+        multi: Some(vec!["a".to_owned(), "b".to_owned()]),
+        plain: Some(vec!["c".to_owned()]),
+        pipes: Some(vec!["d".to_owned(), "e".to_owned()]),
+    };
+    client.send_parts().body(form).await.expect("parts");
+    let request = common::only_request(&server).await;
+    let boundary = content_type(&request)
+        .split_once("boundary=")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    let part = |name: &str, value: &str| {
+        format!(
+            "--{boundary}\r\ncontent-disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        )
+    };
+    let expected = [
+        part("multi", "a"),
+        part("multi", "b"),
+        part("plain", "c"),
+        part("pipes", "d"),
+        part("pipes", "e"),
+        format!("--{boundary}--\r\n"),
+    ]
+    .concat();
+    assert_eq!(
+        String::from_utf8_lossy(&request.body).to_lowercase(),
+        expected.to_lowercase()
     );
 }
 

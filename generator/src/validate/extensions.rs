@@ -46,7 +46,11 @@ pub fn check(node: &Map<String, Value>, pointer: &str, kind: Kind, problems: &mu
             continue;
         };
         if !entry.places.contains(&kind) {
-            let names: Vec<&str> = entry.places.iter().map(|place| place_name(*place)).collect();
+            let names: Vec<&str> = entry
+                .places
+                .iter()
+                .map(|place| place_name(*place))
+                .collect();
             problems.push(Diagnostic::warning(
                 at(),
                 format!(
@@ -80,8 +84,11 @@ fn misfit_problem(entry: &Entry, value: &Value, pointer: &str, misfit: Misfit) -
     let quoted = quoted_words(&misfit.message);
     if misfit.message.starts_with("missing field") {
         let field = quoted.first().copied().unwrap_or_default();
-        return Diagnostic::error(format!("{pointer}{}", misfit.at), format!("{key} needs `{field}`"))
-            .with_hint(fields_hint);
+        return Diagnostic::error(
+            format!("{pointer}{}", misfit.at),
+            format!("{key} needs `{field}`"),
+        )
+        .with_hint(fields_hint);
     }
     if misfit.message.starts_with("unknown field") {
         // serde's message quotes the field, then the fields it knows; the path ends at the field.
