@@ -2,7 +2,8 @@
 //! URL-encoded form (a `multi` array as repeated keys) or, with a file among them, as a multipart form;
 //! every `collectionFormat` writes its delimiter on the wire, in a query and in a URL-encoded form (tsv falls
 //! back to commas), and a multipart form sends an array as a part per value; servers come from
-//! `host`, `basePath` and `schemes`; global responses, `x-nullable` and `x-ms-enum` shape the types.
+//! `host`, `basePath` and `schemes`; global responses, `x-nullable` and `x-ms-enum` shape the types; path
+//! items `$ref`'d within the file and from another 2.0 file are operations.
 
 mod common;
 
@@ -12,6 +13,7 @@ use specgen_constructs::swagger2_collection_formats::{
     Client as Formats, SendFormBody, SendPartsForm,
 };
 use specgen_constructs::swagger2_document::{Client as Document, Item, ItemState};
+use specgen_constructs::swagger2_path_refs::{Client as PathRefs, Owner};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -276,4 +278,52 @@ async fn global_parameters_responses_and_nullable_definitions_are_typed() {
             .and_then(|v| v.to_str().ok()),
         Some("k")
     );
+}
+
+/// A path item `$ref`'d from another Swagger 2.0 file is converted like the spec: its body parameter is the
+/// JSON body, its pipes array and global parameter are query parameters, its global 404 response is the
+/// error type; a path item `$ref`'d within the file is the same operation at another path.
+#[tokio::test]
+async fn path_items_from_refs_within_and_across_files_are_operations() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .and(path("/owners/7"))
+        .respond_with(ResponseTemplate::new(404).set_body_string(r#"{"detail":"no owner 7"}"#))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/animals"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(r#"[{"name":"Rex"}]"#))
+        .mount(&server)
+        .await;
+    let client = PathRefs::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client");
+    let owner = Owner {
+        name: "Ann".to_owned(),
+        nickname: Nullable::Null,
+    };
+    let sent = client
+        .put_owner(7, owner)
+        .tags(vec!["a".to_owned(), "b".to_owned()])
+        .verbose(true)
+        .await;
+    match sent {
+        Err(specgen_constructs::runtime::Error::Api(failure)) => {
+            assert_eq!(failure.status.as_u16(), 404);
+            assert_eq!(failure.value.detail.as_deref(), Some("no owner 7"));
+        }
+        other => panic!("expected the documented 404: {other:?}"),
+    }
+    let animals = client.get_animals().limit(1).await.expect("animals");
+    assert_eq!(animals.first().map(|p| p.name.as_str()), Some("Rex"));
+    let requests = server.received_requests().await.unwrap_or_default();
+    let put = requests
+        .iter()
+        .find(|r| r.url.path() == "/owners/7")
+        .expect("put request");
+    assert_eq!(put.url.query(), Some("tags=a|b&verbose=true"));
+    assert_eq!(content_type(put), "application/json");
+    assert_eq!(put.body, br#"{"name":"Ann","nickname":null}"#.to_vec());
 }
