@@ -1,4 +1,7 @@
 //! The owned model of an API that every emitter reads; no `openapiv3` type travels past the lowering stage.
+//!
+//! Unstable: public for tools and tests only (see the crate docs); it changes with the pipeline, without a
+//! semver promise.
 
 /// Index of a [`TypeDef`] in [`Api::types`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -22,6 +22,7 @@ mod bundle;
 mod components;
 pub mod diagnostics;
 mod emit;
+mod extensions;
 mod format;
 mod graph;
 pub mod ir;

@@ -1,5 +1,8 @@
 //! Reads a spec file (YAML or JSON), bundled with the files its `$ref`s name, into an `openapiv3` document,
 //! with every problem located in the file it is in.
+//!
+//! Unstable: public for tools and tests only (see the crate docs); it changes with the pipeline, without a
+//! semver promise.
 
 pub use crate::bundle::SourceFile;
 
@@ -70,7 +73,13 @@ impl Document {
     fn locate_in_file(&self, index: usize, mut diagnostic: Diagnostic) -> Diagnostic {
         let referenced = index.checked_sub(1).and_then(|i| self.referenced.get(i));
         let (index, path, text) = match referenced {
-            Some(file) => (index, &file.path, &file.text),
+            Some(file) => {
+                // A converted file (a Swagger 2.0 document of a 2.0 spec) is located in its own text.
+                if let Some(map) = &file.map {
+                    diagnostic.pointer = map.original(&diagnostic.pointer);
+                }
+                (index, &file.path, &file.text)
+            }
             None => {
                 diagnostic.pointer = self.map.original(&diagnostic.pointer);
                 (0, &self.path, &self.text)
@@ -147,7 +156,8 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
     })?;
     let normalised =
         crate::normalise::normalise(&mut raw).map_err(|d| vec![locate_in(path, &text, d)])?;
-    let mut bundled = bundle(path, text, raw, normalised.map.clone())?;
+    let swagger2 = normalised.version == Some(crate::normalise::Version::Swagger20);
+    let mut bundled = bundle(path, text, raw, normalised.map.clone(), swagger2)?;
     let mut files = std::mem::take(&mut bundled.files).into_iter();
     let text = files.next().map(|f| f.text).unwrap_or_default();
     let referenced: Vec<SourceFile> = files.collect();
@@ -169,12 +179,14 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
         crate::normalise::fragments(&mut raw, normalised.version)
     };
     document.fragments_map = fragments.map;
+    let converted_files = std::mem::take(&mut bundled.warnings);
     document.problems = normalised
         .problems
         .into_iter()
         .chain(fragments.problems)
         .chain(crate::validate::validate(&raw))
         .map(|d| document.locate(d))
+        .chain(converted_files)
         .collect();
     // The typed document is made from the tree by moving its parts (the tree and the typed document are
     // never both whole in memory). Validation has already reported what serde cannot locate well (a
@@ -344,7 +356,7 @@ fn convert(value: serde_yaml::Value) -> Result<serde_json::Value, Vec<String>> {
 }
 
 /// Turns a serde path (`paths./pets.get`) into a JSON pointer.
-fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+pub(crate) fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut pointer = String::new();
     for segment in path.iter() {

@@ -1,4 +1,7 @@
 //! Every Rust name the generator emits is decided here: case by heck, keywords escaped, collisions numbered.
+//!
+//! Unstable: public for tools and tests only (see the crate docs); it changes with the pipeline, without a
+//! semver promise.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::BTreeSet;

@@ -65,6 +65,11 @@ fn problems_of_a_swagger_2_document_are_located_in_its_text() {
 }
 
 #[test]
+fn problems_of_a_swagger_2_path_item_of_another_file_are_located_there() {
+    assert_snapshot("swagger2_path_refs.yaml", true);
+}
+
+#[test]
 fn problems_of_an_openapi_3_1_document_are_located_in_its_text() {
     assert_snapshot("openapi31_located.yaml", true);
 }
@@ -207,6 +212,11 @@ fn undefined_security_scheme() {
 #[test]
 fn mistyped_extensions() {
     assert_snapshot("extensions.yaml", true);
+}
+
+#[test]
+fn extension_objects_with_missing_unknown_or_mistyped_fields() {
+    assert_snapshot("extension_fields.yaml", true);
 }
 
 #[test]

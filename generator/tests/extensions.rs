@@ -40,7 +40,14 @@ fn good_pagination_generates() {
 fn pagination_mistakes_are_located_errors() {
     for (paging, expected) in [
         ("{kind: offset}", "needs `param`"),
-        ("{kind: sideways, param: offset}", "`kind` must be"),
+        (
+            "{kind: sideways, param: offset}",
+            "unknown variant `sideways`",
+        ),
+        (
+            "{kind: offset, param: offset, totl: /total}",
+            "has no field `totl`",
+        ),
         (
             "{kind: offset, param: missing}",
             "no query parameter \"missing\"",

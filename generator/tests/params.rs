@@ -251,3 +251,32 @@ paths:
         "{code}"
     );
 }
+
+/// A nameless query or header parameter (real documents have placeholders like `{name: '', in: query}`)
+/// cannot be sent: it is left out with a warning, and the rest of the operation generates.
+#[test]
+fn a_nameless_query_or_header_parameter_is_left_out_with_a_warning() {
+    let (code, message) = warnings(
+        "nameless",
+        "        - {name: '', in: query, schema: {type: string}}\n        - {name: ' ', in: header, schema: {type: string}}\n        - {name: q, in: query, schema: {type: string}}",
+    );
+    assert_eq!(
+        message
+            .matches("the parameter's name is empty; it is left out")
+            .count(),
+        2,
+        "{message}"
+    );
+    assert!(
+        code.contains(r#"request.query("q", value.as_ref())"#),
+        "{code}"
+    );
+    assert!(
+        !code.contains(r#"request.query("""#),
+        "a nameless query parameter:\n{code}"
+    );
+    assert!(
+        !code.contains(r#"request.header("""#),
+        "a nameless header:\n{code}"
+    );
+}

@@ -1,14 +1,19 @@
 //! The Swagger 2.0 fixtures against wiremock: a body parameter goes out as JSON, `formData` parameters as a
 //! URL-encoded form (a `multi` array as repeated keys) or, with a file among them, as a multipart form;
-//! every `collectionFormat` writes its delimiter on the wire (tsv falls back to commas); servers come from
-//! `host`, `basePath` and `schemes`; global responses, `x-nullable` and `x-ms-enum` shape the types.
+//! every `collectionFormat` writes its delimiter on the wire, in a query and in a URL-encoded form (tsv falls
+//! back to commas), and a multipart form sends an array as a part per value; servers come from
+//! `host`, `basePath` and `schemes`; global responses, `x-nullable` and `x-ms-enum` shape the types; path
+//! items `$ref`'d within the file and from another 2.0 file are operations.
 
 mod common;
 
 use specgen_constructs::runtime::{FilePart, Nullable};
 use specgen_constructs::swagger2_bodies::{Client as Bodies, LoginBody, Note, UploadForm};
-use specgen_constructs::swagger2_collection_formats::Client as Formats;
+use specgen_constructs::swagger2_collection_formats::{
+    Client as Formats, SendFormBody, SendPartsForm,
+};
 use specgen_constructs::swagger2_document::{Client as Document, Item, ItemState};
+use specgen_constructs::swagger2_path_refs::{Client as PathRefs, Owner};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -149,6 +154,74 @@ async fn every_collection_format_writes_its_delimiter() {
     );
 }
 
+/// `collectionFormat` of `formData` arrays in a URL-encoded form: the `encoding` styles of OpenAPI 3.0
+/// (csv: form without explode; ssv: spaceDelimited; pipes: pipeDelimited; multi: repeated keys; tsv: csv).
+#[tokio::test]
+async fn every_collection_format_writes_its_delimiter_in_a_url_encoded_form() {
+    let server = common::answering_no_content("POST").await;
+    let client = Formats::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client");
+    let words = || Some(vec!["a".to_owned(), "b c".to_owned()]);
+    let form = SendFormBody {
+        csv: words(),
+        ssv: words(),
+        pipes: words(),
+        multi: words(),
+        tsv: words(),
+    };
+    client.send_form().body(form).await.expect("form");
+    let request = common::only_request(&server).await;
+    assert_eq!(content_type(&request), "application/x-www-form-urlencoded");
+    // Decoded, the fields read `csv=a,b c`, `ssv=a b c`, `pipes=a|b c`, `multi` twice and `tsv=a,b c`; the
+    // form encoder percent-encodes the comma delimiter, as the WHATWG urlencoded serializer does.
+    assert_eq!(
+        String::from_utf8_lossy(&request.body),
+        "csv=a%2Cb%20c&ssv=a%20b%20c&pipes=a|b%20c&multi=a&multi=b%20c&tsv=a%2Cb%20c"
+    );
+}
+
+/// In a multipart form every array is one part per value, as OpenAPI 3.0 writes it; a delimiter written in
+/// the spec is a warning (see the fixture's `.warnings` snapshot).
+#[tokio::test]
+async fn arrays_of_a_multipart_form_are_a_part_per_value() {
+    let server = common::answering_no_content("POST").await;
+    let client = Formats::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client");
+    let form = SendPartsForm {
+        multi: Some(vec!["a".to_owned(), "b".to_owned()]),
+        plain: Some(vec!["c".to_owned()]),
+        pipes: Some(vec!["d".to_owned(), "e".to_owned()]),
+    };
+    client.send_parts().body(form).await.expect("parts");
+    let request = common::only_request(&server).await;
+    let boundary = content_type(&request)
+        .split_once("boundary=")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    let part = |name: &str, value: &str| {
+        format!(
+            "--{boundary}\r\ncontent-disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        )
+    };
+    let expected = [
+        part("multi", "a"),
+        part("multi", "b"),
+        part("plain", "c"),
+        part("pipes", "d"),
+        part("pipes", "e"),
+        format!("--{boundary}--\r\n"),
+    ]
+    .concat();
+    assert_eq!(
+        String::from_utf8_lossy(&request.body).to_lowercase(),
+        expected.to_lowercase()
+    );
+}
+
 #[tokio::test]
 async fn servers_come_from_host_base_path_and_schemes_with_https_first() {
     let client = Document::builder()
@@ -205,4 +278,52 @@ async fn global_parameters_responses_and_nullable_definitions_are_typed() {
             .and_then(|v| v.to_str().ok()),
         Some("k")
     );
+}
+
+/// A path item `$ref`'d from another Swagger 2.0 file is converted like the spec: its body parameter is the
+/// JSON body, its pipes array and global parameter are query parameters, its global 404 response is the
+/// error type; a path item `$ref`'d within the file is the same operation at another path.
+#[tokio::test]
+async fn path_items_from_refs_within_and_across_files_are_operations() {
+    let server = MockServer::start().await;
+    Mock::given(method("PUT"))
+        .and(path("/owners/7"))
+        .respond_with(ResponseTemplate::new(404).set_body_string(r#"{"detail":"no owner 7"}"#))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/animals"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(r#"[{"name":"Rex"}]"#))
+        .mount(&server)
+        .await;
+    let client = PathRefs::builder()
+        .base_url(server.uri())
+        .build()
+        .expect("client");
+    let owner = Owner {
+        name: "Ann".to_owned(),
+        nickname: Nullable::Null,
+    };
+    let sent = client
+        .put_owner(7, owner)
+        .tags(vec!["a".to_owned(), "b".to_owned()])
+        .verbose(true)
+        .await;
+    match sent {
+        Err(specgen_constructs::runtime::Error::Api(failure)) => {
+            assert_eq!(failure.status.as_u16(), 404);
+            assert_eq!(failure.value.detail.as_deref(), Some("no owner 7"));
+        }
+        other => panic!("expected the documented 404: {other:?}"),
+    }
+    let animals = client.get_animals().limit(1).await.expect("animals");
+    assert_eq!(animals.first().map(|p| p.name.as_str()), Some("Rex"));
+    let requests = server.received_requests().await.unwrap_or_default();
+    let put = requests
+        .iter()
+        .find(|r| r.url.path() == "/owners/7")
+        .expect("put request");
+    assert_eq!(put.url.query(), Some("tags=a|b&verbose=true"));
+    assert_eq!(content_type(put), "application/json");
+    assert_eq!(put.body, br#"{"name":"Ann","nickname":null}"#.to_vec());
 }

@@ -26,6 +26,12 @@ pub struct Loaded {
     pub text: String,
     /// The parsed tree; shared so that walking it does not borrow the file table.
     pub value: Rc<serde_json::Value>,
+    /// Where the nodes of a converted file (a Swagger 2.0 document of a 2.0 spec) were written; `None`
+    /// for a file read as it is.
+    pub map: Option<crate::normalise::PointerMap>,
+    /// Warnings of that conversion, at pointers of the converted tree (unlocated: the bundle keeps those
+    /// under the parts it takes).
+    pub problems: Vec<Diagnostic>,
 }
 
 /// Every file read so far, in the order first read.
@@ -38,6 +44,8 @@ pub struct Files {
     total_bytes: u64,
     /// Where the spec's converted nodes came from (empty for an OpenAPI 3.0 spec).
     root_map: crate::normalise::PointerMap,
+    /// The spec is Swagger 2.0: other files that are 2.0 documents are converted as they are read.
+    swagger2: bool,
 }
 
 impl Files {
@@ -47,6 +55,7 @@ impl Files {
         text: String,
         value: serde_json::Value,
         root_map: crate::normalise::PointerMap,
+        swagger2: bool,
     ) -> Self {
         let mut by_identity = BTreeMap::new();
         by_identity.insert(identity(path), ROOT);
@@ -55,10 +64,13 @@ impl Files {
                 path: path.to_path_buf(),
                 text,
                 value: Rc::new(value),
+                map: None,
+                problems: Vec::new(),
             }],
             by_identity,
             total_bytes: 0,
             root_map,
+            swagger2,
         }
     }
 
@@ -76,8 +88,13 @@ impl Files {
 
     /// A problem at `pointer` of file `index`, with its line and column.
     pub fn locate(&self, index: usize, mut diagnostic: Diagnostic) -> Diagnostic {
-        if index == ROOT {
-            diagnostic.pointer = self.root_map.original(&diagnostic.pointer);
+        let map = match self.loaded.get(index) {
+            _ if index == ROOT => Some(&self.root_map),
+            Some(file) => file.map.as_ref(),
+            None => None,
+        };
+        if let Some(map) = map {
+            diagnostic.pointer = map.original(&diagnostic.pointer);
         }
         match self.loaded.get(index) {
             Some(file) => crate::load::locate_in(&file.path, &file.text, diagnostic),
@@ -113,7 +130,7 @@ impl Files {
             ));
         }
         if file.is_empty() {
-            return Ok((from, fragment));
+            return Ok((from, self.converted_pointer(from, fragment)));
         }
         let relative = PathBuf::from(percent_decode(file));
         if relative.is_absolute() {
@@ -126,11 +143,22 @@ impl Files {
         let base = self.path(from).parent().unwrap_or(Path::new(""));
         let path = normalize(&base.join(relative));
         match self.read(&path) {
-            Ok(index) => Ok((index, fragment)),
+            Ok(index) => Ok((index, self.converted_pointer(index, fragment))),
             Err(Problem::AtReference(message, hint)) => {
                 Err(refuse(self, format!("$ref {reference:?}: {message}"), hint))
             }
             Err(Problem::InFile(diagnostic)) => Err(*diagnostic),
+        }
+    }
+
+    /// A pointer written for file `index` as it is in the file table: a converted Swagger 2.0 file's
+    /// sections have moved. (The spec's own `$ref`s were rewritten when it was converted.)
+    fn converted_pointer(&self, index: usize, pointer: String) -> String {
+        match self.loaded.get(index) {
+            Some(file) if index != ROOT && file.map.is_some() => {
+                crate::normalise::swagger2_target(&pointer)
+            }
+            _ => pointer,
         }
     }
 
@@ -177,16 +205,24 @@ impl Files {
         if self.total_bytes.saturating_add(size) > MAX_TOTAL_BYTES {
             return Err(too_large());
         }
-        let value = crate::load::parse_tree(&text).map_err(|mut d| {
+        let mut value = crate::load::parse_tree(&text).map_err(|mut d| {
             d.file = path.to_path_buf();
             Problem::InFile(Box::new(d.with_source(&text)))
         })?;
+        let converted = if self.swagger2 {
+            crate::normalise::swagger2_file(&mut value)
+        } else {
+            None
+        };
+        let (map, problems) = converted.map_or((None, Vec::new()), |c| (Some(c.map), c.problems));
         self.total_bytes += size;
         self.by_identity.insert(key, self.loaded.len());
         self.loaded.push(Loaded {
             path: path.to_path_buf(),
             text,
             value: Rc::new(value),
+            map,
+            problems,
         });
         Ok(self.loaded.len() - 1)
     }

@@ -32,6 +32,8 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// Its text, to locate problems.
     pub text: String,
+    /// Where the nodes of a converted file (a Swagger 2.0 document of a 2.0 spec) were written.
+    pub(crate) map: Option<crate::normalise::PointerMap>,
 }
 
 /// Where a subtree of the bundled document came from.
@@ -54,6 +56,8 @@ pub struct Bundle {
     pub files: Vec<SourceFile>,
     /// Subtrees that came from elsewhere than the same pointer of the spec.
     pub origins: Vec<Origin>,
+    /// Warnings of converting other files, for the parts the document took from them (located).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A node: a file and a JSON pointer in it, read as one kind of object.
@@ -76,15 +80,17 @@ struct Graft {
     in_place: bool,
 }
 
-/// Bundles the spec at `path` (`map` tells where its converted nodes were written); problems come back
-/// located in the file where they are.
+/// Bundles the spec at `path` (`map` tells where its converted nodes were written; `swagger2`, that it
+/// was a Swagger 2.0 document, whose other files that are 2.0 documents are converted too); problems come
+/// back located in the file where they are.
 pub fn bundle(
     path: &Path,
     text: String,
     raw: Value,
     map: crate::normalise::PointerMap,
+    swagger2: bool,
 ) -> Result<Bundle, Vec<Diagnostic>> {
-    let mut bundler = Bundler::new(Files::new(path, text, raw, map));
+    let mut bundler = Bundler::new(Files::new(path, text, raw, map, swagger2));
     let root = bundler.files.value(ROOT);
     bundler.claim_proxies(&root);
     bundler.discover(ROOT, "", Kind::Document, &root);
@@ -112,6 +118,7 @@ pub fn bundle(
         );
         std::rc::Rc::try_unwrap(value).unwrap_or_else(|shared| (*shared).clone())
     };
+    let warnings = bundler.conversion_warnings();
     let files = bundler
         .files
         .loaded
@@ -119,12 +126,14 @@ pub fn bundle(
         .map(|file| SourceFile {
             path: file.path,
             text: file.text,
+            map: file.map,
         })
         .collect();
     Ok(Bundle {
         raw,
         files,
         origins: bundler.origins,
+        warnings,
     })
 }
 
@@ -447,6 +456,30 @@ impl Bundler {
         )
         .with_hint("one node of the cycle must be a definition rather than a $ref");
         self.files.locate(file, problem)
+    }
+
+    /// The warnings of converting other files that concern a part the document took (the rest of such a
+    /// file is not generated), located in their files.
+    fn conversion_warnings(&mut self) -> Vec<Diagnostic> {
+        let mut warnings = Vec::new();
+        for (index, file) in self.files.loaded.iter_mut().enumerate().skip(1) {
+            for problem in std::mem::take(&mut file.problems) {
+                let taken = self.origins.iter().any(|origin| {
+                    origin.file == index
+                        && problem
+                            .pointer
+                            .strip_prefix(origin.pointer.as_str())
+                            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+                });
+                if taken {
+                    warnings.push((index, problem));
+                }
+            }
+        }
+        warnings
+            .into_iter()
+            .map(|(index, problem)| self.files.locate(index, problem))
+            .collect()
     }
 
     /// The bundled document: the spec, rewritten, with every hoisted node added to its components.

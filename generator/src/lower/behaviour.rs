@@ -4,6 +4,7 @@
 //! when an asynchronous request ends (`x-specgen-poll`).
 
 use crate::diagnostics::{Diagnostic, pointer_token};
+use crate::extensions as ext;
 use crate::ir::{
     Envelope, Method, Operation, PageItems, PageKind, Pagination, Param, ParamLocation, Poll,
     Presence, Response, ResponseBody, Type, TypeDef, TypeKind,
@@ -22,17 +23,13 @@ pub fn idempotency(
         method,
         Method::Get | Method::Head | Method::Options | Method::Put | Method::Delete | Method::Trace
     );
-    // A value of the wrong type is reported by the validate pass; the method's default then applies.
-    let idempotent = match operation.extensions.get("x-specgen-idempotent") {
-        Some(serde_json::Value::Bool(value)) => *value,
-        _ => by_method,
-    };
-    let key = match operation.extensions.get("x-specgen-idempotency-key") {
-        Some(serde_json::Value::String(name)) if is_header_name(name) => {
-            Some(name.to_ascii_lowercase())
-        }
+    let idempotent = ext::IDEMPOTENT
+        .read(&operation.extensions)
+        .unwrap_or(by_method);
+    let key = match ext::IDEMPOTENCY_KEY.read(&operation.extensions) {
+        Some(name) if is_header_name(&name) => Some(name.to_ascii_lowercase()),
         // Only the header's syntax is checked here; a value that is not text is the validate pass's.
-        Some(serde_json::Value::String(_)) => {
+        Some(_) => {
             diagnostics.push(
                 Diagnostic::error(
                     format!("{pointer}/x-specgen-idempotency-key"),
@@ -51,29 +48,14 @@ pub fn idempotency(
 
 /// The envelope error codes that ask for another attempt; they need an envelope to be read from.
 pub fn retryable_codes(
-    value: Option<&serde_json::Value>,
+    codes: Option<ext::Codes>,
     envelope: Option<&Envelope>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<String> {
-    let Some(value) = value else {
+    let Some(ext::Codes(codes)) = codes else {
         return Vec::new();
     };
     let pointer = "/x-specgen-retryable-codes";
-    // Codes are compared as text, numbers included, as the envelope reads them; a value that is not a
-    // list of codes is reported by the validate pass.
-    let codes: Vec<String> = value
-        .as_array()
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(|item| match item {
-                    serde_json::Value::String(code) => Some(code.clone()),
-                    serde_json::Value::Number(code) => Some(code.to_string()),
-                    _ => None,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
     if envelope.is_none() {
         diagnostics.push(
             Diagnostic::error(
@@ -104,7 +86,7 @@ pub fn pagination(
     pointer: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Pagination> {
-    let value = operation.extensions.get("x-specgen-pagination")?;
+    let value = ext::PAGINATION.read(&operation.extensions)?;
     let pointer = format!("{pointer}/x-specgen-pagination");
     let mut fail = |message: String| {
         diagnostics.push(Diagnostic::error(pointer.clone(), message).with_hint(
@@ -112,21 +94,10 @@ pub fn pagination(
         ));
         None
     };
-    let text = |key: &str| value.get(key).and_then(serde_json::Value::as_str);
-    let Some(param_name) = text("param") else {
-        return fail(
-            "x-specgen-pagination needs `param`, the query parameter that moves from page to page"
-                .to_owned(),
-        );
-    };
-    let kind = match text("kind") {
-        Some("offset") => PageKind::Offset,
-        Some("page") => PageKind::Page,
-        other => {
-            return fail(format!(
-                "x-specgen-pagination: `kind` must be \"offset\" or \"page\", not {other:?}"
-            ));
-        }
+    let param_name = value.param.as_str();
+    let kind = match value.kind {
+        ext::PageKind::Offset => PageKind::Offset,
+        ext::PageKind::Page => PageKind::Page,
     };
     let cursor = params
         .iter()
@@ -150,22 +121,19 @@ pub fn pagination(
     }) else {
         return fail("x-specgen-pagination: the operation has no JSON success answer".to_owned());
     };
-    let items_pointer = text("items").unwrap_or_default();
+    let items_pointer = value.items.as_str();
     let Some((items, item_type)) = page_items(result, items_pointer, types) else {
         return fail(format!(
             "x-specgen-pagination: `items` ({items_pointer:?}) must point to an array property of the result (\"\" for the result itself)"
         ));
     };
     Some(Pagination {
-        param: param_name.to_owned(),
+        param: value.param,
         kind,
-        first: value
-            .get("first")
-            .and_then(serde_json::Value::as_i64)
-            .unwrap_or(0),
-        total: text("total").map(str::to_owned),
-        total_pages: text("totalPages").map(str::to_owned),
-        last_page_header: text("lastPageHeader").map(str::to_owned),
+        first: value.first,
+        total: value.total,
+        total_pages: value.total_pages,
+        last_page_header: value.last_page_header,
         items,
         item_type,
     })
@@ -219,49 +187,15 @@ fn page_items(result: &Type, pointer: &str, types: &[TypeDef]) -> Option<(PageIt
 
 /// Reads `x-specgen-poll`: the status operation, how its arguments come from this result, and which
 /// statuses are still pending. The status operation is checked once every operation is lowered.
-pub fn poll(
-    operation: &openapiv3::Operation,
-    pointer: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Poll> {
-    let value = operation.extensions.get("x-specgen-poll")?;
-    let text = |key: &str| value.get(key).and_then(serde_json::Value::as_str);
-    let arguments: Option<Vec<(String, String)>> = value
-        .get("arguments")
-        .and_then(serde_json::Value::as_object)
-        .and_then(|map| {
-            map.iter()
-                .map(|(name, at)| at.as_str().map(|at| (name.clone(), at.to_owned())))
-                .collect()
-        });
-    let pending: Option<Vec<String>> = value
-        .get("pending")
-        .and_then(serde_json::Value::as_array)
-        .and_then(|items| {
-            items
-                .iter()
-                .map(|item| item.as_str().map(str::to_owned))
-                .collect()
-        });
-    match (text("operationId"), arguments, text("status"), pending) {
-        (Some(operation_id), Some(arguments), Some(status), Some(pending)) => Some(Poll {
-            operation_id: operation_id.to_owned(),
-            target: 0,
-            arguments,
-            status: status.to_owned(),
-            pending,
-        }),
-        _ => {
-            diagnostics.push(
-                Diagnostic::error(
-                    format!("{pointer}/x-specgen-poll"),
-                    "x-specgen-poll needs `operationId`, `arguments` (parameter name to result pointer), `status` (a pointer) and `pending` (a list of statuses)",
-                )
-                .with_hint("see the README's table of extensions"),
-            );
-            None
-        }
-    }
+pub fn poll(operation: &openapiv3::Operation) -> Option<Poll> {
+    let value = ext::POLL.read(&operation.extensions)?;
+    Some(Poll {
+        operation_id: value.operation_id,
+        target: 0,
+        arguments: value.arguments.into_iter().collect(),
+        status: value.status,
+        pending: value.pending,
+    })
 }
 
 /// Checks every `x-specgen-poll` against the operation it names: it exists, and each of its

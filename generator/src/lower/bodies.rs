@@ -309,7 +309,7 @@ fn struct_fields<'t>(types: &'t [TypeDef], ty: &Type) -> Option<&'t [Field]> {
 
 /// The headers the `encoding` entry of a multipart part documents, each a field of the form type named after
 /// the part and the header. `Content-Type` is left out, as OpenAPI says (it is `contentType`'s); a header given
-/// by `$ref` is optional and undocumented here.
+/// by `$ref` is optional and undocumented here. A header with an empty name cannot be sent (validation warned).
 fn part_headers(content: &MediaType, property: &str, scope: &mut Scope) -> Vec<PartHeader> {
     let Some(encoding) = content.encoding.get(property) else {
         return Vec::new();
@@ -317,7 +317,7 @@ fn part_headers(content: &MediaType, property: &str, scope: &mut Scope) -> Vec<P
     encoding
         .headers
         .iter()
-        .filter(|(name, _)| !name.eq_ignore_ascii_case("content-type"))
+        .filter(|(name, _)| !name.eq_ignore_ascii_case("content-type") && !name.trim().is_empty())
         .map(|(name, header)| {
             let (required, doc) = match header {
                 ReferenceOr::Item(header) => (header.required, header.description.clone()),

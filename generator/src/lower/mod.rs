@@ -14,6 +14,7 @@ mod security;
 mod tests;
 
 use crate::diagnostics::Diagnostic;
+use crate::extensions as ext;
 use crate::ir::{Api, Envelope, Server, ServerVariable};
 use crate::load::Document;
 use crate::names::{BUILDER_METHODS, CLIENT_METHODS, Scope, value_name};
@@ -34,10 +35,13 @@ pub fn lower(document: &Document, options: Options) -> (Api, Vec<Diagnostic>) {
     schemas.decimal_numbers = options.decimal_numbers;
     schemas.define_components();
     schemas.check_alias_cycles();
-    let extension = |name: &str| openapi.extensions.get(name);
-    let mut envelope = envelope(extension("x-specgen-envelope"), &schemas, &mut diagnostics);
+    let mut envelope = envelope(
+        ext::ENVELOPE.read(&openapi.extensions),
+        &schemas,
+        &mut diagnostics,
+    );
     let retryable = behaviour::retryable_codes(
-        extension("x-specgen-retryable-codes"),
+        ext::RETRYABLE_CODES.read(&openapi.extensions),
         envelope.as_ref(),
         &mut diagnostics,
     );
@@ -113,34 +117,18 @@ fn servers(openapi: &openapiv3::OpenAPI, builder_methods: &mut Scope) -> Vec<Ser
         .collect()
 }
 
-/// Reads `x-specgen-envelope` (`value`, from the document root).
+/// Lowers `x-specgen-envelope` (from the document root): its schema references must name component
+/// schemas, and its codes' schema must be text.
 fn envelope(
-    value: Option<&serde_json::Value>,
+    value: Option<ext::Envelope>,
     schemas: &SchemaLowerer<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Envelope> {
     let value = value?;
     let pointer = "/x-specgen-envelope";
-    let text = |key: &str| {
-        value
-            .get(key)
-            .and_then(serde_json::Value::as_str)
-            .map(str::to_owned)
-    };
-    let (Some(content), Some(code), Some(message)) = (
-        text("contentProperty"),
-        text("errorCodeProperty"),
-        text("errorMessageProperty"),
-    ) else {
-        diagnostics.push(
-            Diagnostic::error(pointer, "x-specgen-envelope needs contentProperty, errorCodeProperty and errorMessageProperty")
-                .with_hint("each names a property of the envelope object"),
-        );
-        return None;
-    };
-    let schema_name = |key: &str, diagnostics: &mut Vec<Diagnostic>| {
-        let reference = text(key)?;
-        match refs::component_name(&reference, "schemas") {
+    let schema_name = |key: &str, reference: &Option<String>, diagnostics: &mut Vec<Diagnostic>| {
+        let reference = reference.as_ref()?;
+        match refs::component_name(reference, "schemas") {
             Some(name) if schemas.by_component.contains_key(&name) => Some(name),
             _ => {
                 diagnostics.push(Diagnostic::error(
@@ -151,7 +139,7 @@ fn envelope(
             }
         }
     };
-    let error_codes = schema_name("errorCodes", diagnostics)
+    let error_codes = schema_name("errorCodes", &value.error_codes, diagnostics)
         .and_then(|name| schemas.by_component.get(&name).copied());
     // The runtime reads codes as text (`From<String>`): only a string enum or a string fits.
     let textual = |id: &crate::ir::TypeId| {
@@ -170,11 +158,11 @@ fn envelope(
         ));
     }
     let error_codes = error_codes.filter(textual);
-    let failure_schema = schema_name("failureSchema", diagnostics);
+    let failure_schema = schema_name("failureSchema", &value.failure_schema, diagnostics);
     Some(Envelope {
-        content_property: content,
-        error_code_property: code,
-        error_message_property: message,
+        content_property: value.content_property,
+        error_code_property: value.error_code_property,
+        error_message_property: value.error_message_property,
         error_codes,
         failure_schema,
         retryable_codes: Vec::new(),

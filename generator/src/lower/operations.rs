@@ -6,6 +6,7 @@ use super::params::{Declared, lower_params};
 use super::refs::{component_origin, resolve};
 use super::schemas::{SchemaLowerer, SchemaRef};
 use crate::diagnostics::{Diagnostic, pointer_token};
+use crate::extensions as ext;
 use crate::ir::{
     Envelope, HeaderField, Method, Operation, Param, ParamLocation, ParamStyle, PathPart,
     RequestBody, Response, ResponseBody, ResponseHeaders, StatusMatch, TokenExchange, Type,
@@ -139,13 +140,10 @@ impl<'a> OperationContext<'a> {
             })
             .unwrap_or_default();
         let token_exchange = self.token_exchange(operation, &responses, schemas, diagnostics);
-        let error_codes = match operation.extensions.get("x-specgen-error-codes") {
-            Some(serde_json::Value::Array(codes)) => codes
-                .iter()
-                .filter_map(|c| c.as_str().map(str::to_owned))
-                .collect(),
-            _ => Vec::new(),
-        };
+        let error_codes = ext::ERROR_CODES
+            .read(&operation.extensions)
+            .map(|ext::Codes(codes)| codes)
+            .unwrap_or_default();
         let (idempotent, idempotency_key) =
             behaviour::idempotency(operation, method, self.pointer, diagnostics);
         let pagination = behaviour::pagination(
@@ -156,7 +154,7 @@ impl<'a> OperationContext<'a> {
             self.pointer,
             diagnostics,
         );
-        let poll = behaviour::poll(operation, self.pointer, diagnostics);
+        let poll = behaviour::poll(operation);
         let doc = match (&operation.summary, &operation.description) {
             (Some(summary), Some(description)) => Some(format!("{summary}\n\n{description}")),
             (Some(text), None) | (None, Some(text)) => Some(text.clone()),
@@ -463,8 +461,9 @@ impl<'a> OperationContext<'a> {
         for (pointer, response) in successes {
             for (name, header) in &response.headers {
                 let lower = name.to_ascii_lowercase();
-                // `Content-Type` is described by the media type; it is not a header to type.
-                if lower == "content-type" || seen.contains(&lower) {
+                // `Content-Type` is described by the media type; it is not a header to type. A header
+                // with an empty name cannot be read (validation warned).
+                if lower == "content-type" || seen.contains(&lower) || name.trim().is_empty() {
                     continue;
                 }
                 let header_pointer = format!("{pointer}/headers/{}", pointer_token(name));
@@ -567,21 +566,9 @@ impl<'a> OperationContext<'a> {
         schemas: &mut SchemaLowerer<'_>,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<TokenExchange> {
-        let value = operation.extensions.get("x-specgen-token-exchange")?;
+        let value = ext::TOKEN_EXCHANGE.read(&operation.extensions)?;
         let pointer = format!("{}/x-specgen-token-exchange", self.pointer);
-        let text = |key: &str| {
-            value
-                .get(key)
-                .and_then(serde_json::Value::as_str)
-                .map(str::to_owned)
-        };
-        let (Some(scheme), Some(property)) = (text("scheme"), text("tokenProperty")) else {
-            diagnostics.push(Diagnostic::error(
-                pointer,
-                "x-specgen-token-exchange needs `scheme` and `tokenProperty` strings",
-            ));
-            return None;
-        };
+        let property = value.token_property;
         if responses
             .iter()
             .any(|r| r.status.is_success() && r.body.is_none())
@@ -610,11 +597,9 @@ impl<'a> OperationContext<'a> {
                 // The property is a credential: its type must never print it.
                 field.sensitive = true;
                 Some(TokenExchange {
-                    scheme,
+                    scheme: value.scheme,
                     token_field: field.rust_name.clone(),
-                    lifetime_seconds: value
-                        .get("lifetimeSeconds")
-                        .and_then(serde_json::Value::as_u64),
+                    lifetime_seconds: value.lifetime_seconds,
                 })
             }
             _ => {

@@ -6,6 +6,7 @@ use super::bodies::is_json;
 use super::refs::{component_origin, resolve};
 use super::schemas::{SchemaLowerer, SchemaRef};
 use crate::diagnostics::{Diagnostic, pointer_token};
+use crate::extensions as ext;
 use crate::ir::{DeepArrays, Param, ParamLocation, ParamStyle, Type, TypeDef, TypeKind};
 use crate::names::{Scope, value_name};
 use openapiv3::{OpenAPI, Parameter, ParameterSchemaOrContent, PathStyle, QueryStyle, ReferenceOr};
@@ -74,6 +75,10 @@ pub fn lower_params(
     for (pointer, origin, parameter) in merged {
         let data = parameter.parameter_data_ref();
         let location = location_of(parameter);
+        // Nothing can be sent under an empty name: validation warned (or, in the path, refused).
+        if data.name.trim().is_empty() {
+            continue;
+        }
         if location == ParamLocation::Header
             && IGNORED_HEADERS.contains(&data.name.to_ascii_lowercase().as_str())
         {
@@ -256,16 +261,13 @@ fn inner_classes(types: &[TypeDef], ty: &Type) -> Vec<Class> {
     Vec::new()
 }
 
-/// `x-specgen-deep-arrays` (on a parameter or an encoding entry): how `deepObject` writes arrays. Its value
-/// is checked by validation; anything else keeps the default.
+/// `x-specgen-deep-arrays` (on a parameter or an encoding entry): how `deepObject` writes arrays. A value
+/// that does not fit was reported by validation; absent, the default applies.
 pub fn deep_arrays(extensions: &indexmap::IndexMap<String, serde_json::Value>) -> DeepArrays {
-    match extensions
-        .get("x-specgen-deep-arrays")
-        .and_then(|v| v.as_str())
-    {
-        Some("brackets") => DeepArrays::Brackets,
-        Some("repeated") => DeepArrays::Repeated,
-        _ => DeepArrays::Indexed,
+    match ext::DEEP_ARRAYS.read(extensions) {
+        Some(ext::DeepArrays::Brackets) => DeepArrays::Brackets,
+        Some(ext::DeepArrays::Repeated) => DeepArrays::Repeated,
+        Some(ext::DeepArrays::Indexed) | None => DeepArrays::Indexed,
     }
 }
 

@@ -7,6 +7,7 @@ mod unions;
 
 use super::refs::{component_name, component_pointer, unsupported_ref};
 use crate::diagnostics::Diagnostic;
+use crate::extensions as ext;
 use crate::ir::{Type, TypeDef, TypeId, TypeKind};
 use crate::names::{RESERVED_TYPE_NAMES, Scope, type_name};
 use indexmap::IndexMap;
@@ -360,8 +361,8 @@ impl<'a> SchemaLowerer<'a> {
             },
             SchemaKind::Type(OaType::String(string)) => match &string.format {
                 VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => {
-                    let assume_utc = schema.schema_data.extensions.get("x-specgen-assume-utc")
-                        == Some(&serde_json::Value::Bool(true));
+                    let assume_utc =
+                        ext::ASSUME_UTC.read(&schema.schema_data.extensions) == Some(true);
                     Type::DateTime { assume_utc }
                 }
                 VariantOrUnknownOrEmpty::Item(StringFormat::Date) => Type::Date,
@@ -512,7 +513,7 @@ fn append(doc: &mut Option<String>, paragraph: &str) {
 
 /// Whether a number is marked `x-specgen-decimal: true` (an exact decimal whatever its `format`).
 fn is_marked_decimal(schema: &Schema) -> bool {
-    schema.schema_data.extensions.get("x-specgen-decimal") == Some(&serde_json::Value::Bool(true))
+    ext::DECIMAL.read(&schema.schema_data.extensions) == Some(true)
 }
 
 /// Whether a value is a secret: `format: password` or `x-specgen-sensitive: true`.
@@ -522,9 +523,7 @@ fn is_sensitive(schema: &Schema) -> bool {
         SchemaKind::Type(OaType::String(string))
             if string.format == VariantOrUnknownOrEmpty::Item(StringFormat::Password)
     );
-    password
-        || schema.schema_data.extensions.get("x-specgen-sensitive")
-            == Some(&serde_json::Value::Bool(true))
+    password || ext::SENSITIVE.read(&schema.schema_data.extensions) == Some(true)
 }
 
 /// Whether an alternative only admits null (`{nullable: true}` with nothing else, or `type: 'null'`).

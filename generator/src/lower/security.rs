@@ -60,11 +60,9 @@ pub fn lower_schemes(
                     APIKeyLocation::Query => ParamLocation::Query,
                     APIKeyLocation::Cookie => ParamLocation::Cookie,
                 };
-                let prefix = extensions
-                    .get("x-specgen-value-prefix")
-                    .and_then(serde_json::Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned();
+                let prefix = crate::extensions::VALUE_PREFIX
+                    .read(extensions)
+                    .unwrap_or_default();
                 (
                     SecurityKind::ApiKey {
                         location,

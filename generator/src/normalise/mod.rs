@@ -110,6 +110,38 @@ fn nodes(value: &Value, limit: usize) -> usize {
     count
 }
 
+/// Converts another file of a Swagger 2.0 spec, when it is itself a Swagger 2.0 document (`swagger: "2.0"`),
+/// to the 3.0 shape like the spec, so that the path items, parameters and responses `$ref`s take from it
+/// are 3.0 nodes. Its sections move (`definitions` to `components/schemas`...): see [`swagger2_target`] for
+/// where a `$ref` into it lands. Other files (a lone schema, say) are left as they are.
+pub fn swagger2_file(document: &mut Value) -> Option<Normalised> {
+    if document.get("swagger").and_then(Value::as_str) != Some("2.0") {
+        return None;
+    }
+    let mut out = Normalised {
+        version: Some(Version::Swagger20),
+        ..Normalised::default()
+    };
+    swagger2::convert(document, &mut out);
+    Some(out)
+}
+
+/// Where a JSON pointer written for a Swagger 2.0 document lies once [`swagger2_file`] converted it.
+pub fn swagger2_target(pointer: &str) -> String {
+    let sections = [
+        ("/definitions/", "/components/schemas/"),
+        ("/parameters/", "/components/parameters/"),
+        ("/responses/", "/components/responses/"),
+        ("/securityDefinitions/", "/components/securitySchemes/"),
+    ];
+    for (old, new) in sections {
+        if let Some(rest) = pointer.strip_prefix(old) {
+            return format!("{new}{rest}");
+        }
+    }
+    pointer.to_owned()
+}
+
 /// Converts `document` in place to the OpenAPI 3.0 shape. An error (a version specgen cannot read, or a
 /// document mixing versions) is at a pointer of the original document.
 pub fn normalise(document: &mut Value) -> Result<Normalised, Diagnostic> {

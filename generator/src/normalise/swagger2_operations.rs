@@ -329,18 +329,25 @@ fn form_body(
             schema.insert("description".to_owned(), description);
         }
         if is_array {
-            let format = collection
-                .as_ref()
-                .and_then(Value::as_str)
-                .unwrap_or("csv")
-                .to_owned();
-            let (style, explode) = style_of(
-                &format,
-                "formData",
-                &format!("{origin}/collectionFormat"),
-                out,
-            );
-            styles.push((name.clone(), style, explode));
+            let written = collection.as_ref().and_then(Value::as_str);
+            let format = written.unwrap_or("csv").to_owned();
+            let at = format!("{origin}/collectionFormat");
+            // A URL-encoded form writes the array in the style of its `encoding` entry.
+            if types.iter().any(|t| t == URLENCODED) {
+                let (style, explode) = style_of(&format, "formData", &at, out);
+                styles.push((name.clone(), style, explode));
+            }
+            // OpenAPI 3.0 ignores `style` in multipart forms: an array is one part per value (`multi`).
+            // A delimiter written out is reported; the 2.0 default (csv, unwritten) is read as multi.
+            if types.iter().any(|t| t == MULTIPART) && written.is_some_and(|f| f != "multi") {
+                out.problems.push(
+                    Diagnostic::warning(
+                        at,
+                        format!("collectionFormat {format:?} in a multipart form: OpenAPI 3.0 has no delimited part; each value is sent as a part of its own (multi)"),
+                    )
+                    .with_hint("write collectionFormat: multi, or send the form URL-encoded"),
+                );
+            }
         }
         origins.push((name.clone(), origin));
         properties.insert(name, Value::Object(schema));

@@ -1,55 +1,13 @@
-//! `x-specgen-*` extensions: each has one place and one shape. A mistyped value is an error (silently
-//! ignoring `x-specgen-sensitive: "yes"` would print a secret); an unknown name or a known one in the wrong
-//! place is a warning, since it is ignored.
+//! Checks `x-specgen-*` extensions against their declarations in `crate::extensions`: each has its places
+//! and a shape. A value that does not fit is an error (silently ignoring `x-specgen-sensitive: "yes"` would
+//! print a secret; an unknown field of `x-specgen-pagination` is a typo that would change how it pages); an
+//! unknown name or a known one in the wrong place is a warning, since it is ignored.
 
 use super::{closest, short};
 use crate::bundle::kinds::Kind;
 use crate::diagnostics::Diagnostic;
+use crate::extensions::{EXTENSIONS, Entry, Misfit};
 use serde_json::{Map, Value};
-
-/// The shape an extension's value must have.
-#[derive(Clone, Copy)]
-enum Shape {
-    Bool,
-    Text,
-    /// An array of strings (or numbers: envelope codes may be numeric).
-    Codes,
-    Object,
-    /// One of a fixed list of strings.
-    OneOf(&'static [&'static str]),
-}
-
-/// Every extension specgen reads: name, where it belongs, and its shape.
-const EXTENSIONS: &[(&str, &[Kind], Shape)] = &[
-    ("x-specgen-envelope", &[Kind::Document], Shape::Object),
-    ("x-specgen-retryable-codes", &[Kind::Document], Shape::Codes),
-    ("x-specgen-error-codes", &[Kind::Operation], Shape::Codes),
-    (
-        "x-specgen-token-exchange",
-        &[Kind::Operation],
-        Shape::Object,
-    ),
-    // The retry policy: whether the operation may be sent twice (against its method's default).
-    ("x-specgen-idempotent", &[Kind::Operation], Shape::Bool),
-    ("x-specgen-idempotency-key", &[Kind::Operation], Shape::Text),
-    ("x-specgen-pagination", &[Kind::Operation], Shape::Object),
-    ("x-specgen-poll", &[Kind::Operation], Shape::Object),
-    (
-        "x-specgen-value-prefix",
-        &[Kind::SecurityScheme],
-        Shape::Text,
-    ),
-    // A note that the scheme is modelled from incomplete vendor documentation (documentation only).
-    ("x-specgen-unverified", &[Kind::SecurityScheme], Shape::Bool),
-    ("x-specgen-assume-utc", &[Kind::Schema], Shape::Bool),
-    ("x-specgen-sensitive", &[Kind::Schema], Shape::Bool),
-    ("x-specgen-decimal", &[Kind::Schema], Shape::Bool),
-    (
-        "x-specgen-deep-arrays",
-        &[Kind::Parameter, Kind::Encoding],
-        Shape::OneOf(&["indexed", "brackets", "repeated"]),
-    ),
-];
 
 /// Checks the `x-specgen-*` keys of one node, and the enum name lists specgen reads.
 pub fn check(node: &Map<String, Value>, pointer: &str, kind: Kind, problems: &mut Vec<Diagnostic>) {
@@ -72,8 +30,8 @@ pub fn check(node: &Map<String, Value>, pointer: &str, kind: Kind, problems: &mu
         if !key.starts_with("x-specgen-") {
             continue;
         }
-        let names: Vec<&str> = EXTENSIONS.iter().map(|(name, _, _)| *name).collect();
-        let Some((_, places, shape)) = EXTENSIONS.iter().find(|(name, _, _)| name == key) else {
+        let Some(entry) = EXTENSIONS.iter().find(|entry| entry.name == key) else {
+            let names: Vec<&str> = EXTENSIONS.iter().map(|entry| entry.name).collect();
             let hint = match closest(key, &names) {
                 Some(near) => format!("did you mean {near}?"),
                 None => format!("specgen reads {}", names.join(", ")),
@@ -87,8 +45,12 @@ pub fn check(node: &Map<String, Value>, pointer: &str, kind: Kind, problems: &mu
             );
             continue;
         };
-        if !places.contains(&kind) {
-            let names: Vec<&str> = places.iter().map(|place| place_name(*place)).collect();
+        if !entry.places.contains(&kind) {
+            let names: Vec<&str> = entry
+                .places
+                .iter()
+                .map(|place| place_name(*place))
+                .collect();
             problems.push(Diagnostic::warning(
                 at(),
                 format!(
@@ -98,32 +60,60 @@ pub fn check(node: &Map<String, Value>, pointer: &str, kind: Kind, problems: &mu
             ));
             continue;
         }
-        let fits = match shape {
-            Shape::Bool => value.is_boolean(),
-            Shape::Text => value.is_string(),
-            Shape::Codes => value
-                .as_array()
-                .is_some_and(|codes| codes.iter().all(|c| c.is_string() || c.is_number())),
-            Shape::Object => value.is_object(),
-            Shape::OneOf(words) => value.as_str().is_some_and(|text| words.contains(&text)),
-        };
-        if !fits {
-            let expected = match shape {
-                Shape::Bool => "true or false".to_owned(),
-                Shape::Text => "a string".to_owned(),
-                Shape::Codes => "a list of codes (strings or numbers)".to_owned(),
-                Shape::Object => "an object".to_owned(),
-                Shape::OneOf(words) => format!("one of {}", words.join(", ")),
-            };
-            problems.push(
-                Diagnostic::error(
-                    at(),
-                    format!("{key} must be {expected}, found {}", short(value)),
-                )
-                .with_hint("see the table of extensions in specgen's README"),
-            );
+        if let Err(misfit) = entry.check(value) {
+            problems.push(misfit_problem(entry, value, &at(), misfit));
         }
     }
+}
+
+/// The error for a value that does not fit its extension's shape, at the part that does not fit. A scalar
+/// or list, or an object given something else, is reported whole; inside an object, the field is named.
+fn misfit_problem(entry: &Entry, value: &Value, pointer: &str, misfit: Misfit) -> Diagnostic {
+    let key = entry.name;
+    let whole = || {
+        Diagnostic::error(
+            pointer,
+            format!("{key} must be {}, found {}", entry.expected, short(value)),
+        )
+        .with_hint("see the table of extensions in specgen's README")
+    };
+    let (Some(fields), true) = (entry.fields, value.is_object()) else {
+        return whole();
+    };
+    let fields_hint = format!("{key} has the fields {fields}");
+    let quoted = quoted_words(&misfit.message);
+    if misfit.message.starts_with("missing field") {
+        let field = quoted.first().copied().unwrap_or_default();
+        return Diagnostic::error(
+            format!("{pointer}{}", misfit.at),
+            format!("{key} needs `{field}`"),
+        )
+        .with_hint(fields_hint);
+    }
+    if misfit.message.starts_with("unknown field") {
+        // serde's message quotes the field, then the fields it knows; the path ends at the field.
+        let (field, known) = quoted.split_first().map_or(("", &[][..]), |(f, k)| (*f, k));
+        let hint = match closest(field, known) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => fields_hint,
+        };
+        return Diagnostic::error(
+            format!("{pointer}{}", misfit.at),
+            format!("{key} has no field `{field}`"),
+        )
+        .with_hint(hint);
+    }
+    let field = misfit.at.trim_start_matches('/');
+    Diagnostic::error(
+        format!("{pointer}{}", misfit.at),
+        format!("{key}: `{field}`: {}", misfit.message),
+    )
+    .with_hint(fields_hint)
+}
+
+/// The words of a serde message quoted in backticks, in order.
+fn quoted_words(message: &str) -> Vec<&str> {
+    message.split('`').skip(1).step_by(2).collect()
 }
 
 fn is_list_of_text(value: &Value) -> bool {

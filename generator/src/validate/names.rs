@@ -1,6 +1,8 @@
 //! Names that must not be empty: a parameter's `name` and a header's key, since nothing can be sent or
-//! read under an empty name. (An empty property name is valid JSON, `{"": 1}`, and is read: the field gets
-//! a made-up Rust name and keeps its wire name.)
+//! read under an empty name. Such a parameter or header is left out with a warning (lowering drops it),
+//! since a call cannot send it anyway and real documents have them (a placeholder query parameter `''`); a
+//! path parameter stays an error, as its place in the path template cannot be named. (An empty property
+//! name is valid JSON, `{"": 1}`, and is read: the field gets a made-up Rust name and keeps its wire name.)
 
 use crate::bundle::kinds::Kind;
 use crate::diagnostics::Diagnostic;
@@ -20,10 +22,15 @@ pub fn check(
                 .and_then(Value::as_str)
                 .is_some_and(|n| n.trim().is_empty()) =>
         {
-            problems.push(
-                Diagnostic::error(format!("{pointer}/name"), "the parameter's name is empty")
-                    .with_hint("name the parameter as it is sent"),
-            );
+            let at = format!("{pointer}/name");
+            let problem = if object.get("in").and_then(Value::as_str) == Some("path") {
+                Diagnostic::error(at, "the path parameter's name is empty")
+                    .with_hint("name the parameter as its path template does: /items/{id}")
+            } else {
+                Diagnostic::warning(at, "the parameter's name is empty; it is left out")
+                    .with_hint("name the parameter as it is sent")
+            };
+            problems.push(problem);
         }
         Kind::Response | Kind::Encoding => {
             empty_key(object, "headers", "a header", pointer, problems)
@@ -46,9 +53,9 @@ fn empty_key(
     };
     if map.keys().any(|name| name.trim().is_empty()) {
         problems.push(
-            Diagnostic::error(
+            Diagnostic::warning(
                 format!("{pointer}/{key}"),
-                format!("{what} has an empty name"),
+                format!("{what} has an empty name; it is left out"),
             )
             .with_hint(format!("give {what} the name it has on the wire")),
         );
