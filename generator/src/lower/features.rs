@@ -50,14 +50,11 @@ pub fn decide(api: &mut Api) {
         features.push(own);
     }
     propagate(&api.operations, &mut features);
-    let type_features = reach(api, &features, list.len());
+    let type_features = reach(api, &features);
     let gate = |set: &BTreeSet<usize>| -> Gate {
         let mut names: Vec<String> = set
             .iter()
-            .map(|&i| match list.get(i) {
-                Some(feature) => feature.name.clone(),
-                None => FULL_FEATURE.to_owned(),
-            })
+            .filter_map(|&i| list.get(i).map(|feature| feature.name.clone()))
             .collect();
         names.sort();
         names.dedup();
@@ -168,10 +165,10 @@ fn propagate(operations: &[Operation], features: &mut [BTreeSet<usize>]) {
     }
 }
 
-/// For each type, the features (indexes; `full` is `count`) of the operations that reach it through
-/// fields, variants, items, map values and aliases. A type no operation reaches gets `full`, as does
-/// everything it reaches, so that it compiles whenever it is compiled.
-fn reach(api: &Api, features: &[BTreeSet<usize>], count: usize) -> Vec<BTreeSet<usize>> {
+/// For each type, the features (indexes) of the operations that reach it through fields, variants,
+/// items, map values and aliases; none for a type no operation reaches (it is compiled under `full`, which
+/// turns every feature on, so what it names is compiled with it).
+fn reach(api: &Api, features: &[BTreeSet<usize>]) -> Vec<BTreeSet<usize>> {
     let edges: Vec<Vec<usize>> = api
         .types
         .iter()
@@ -190,7 +187,7 @@ fn reach(api: &Api, features: &[BTreeSet<usize>], count: usize) -> Vec<BTreeSet<
         }
     }
     let mut result = vec![BTreeSet::new(); api.types.len()];
-    let walk = |feature: usize, start: Vec<usize>, result: &mut Vec<BTreeSet<usize>>| {
+    for (feature, start) in roots {
         let mut stack = start;
         while let Some(id) = stack.pop() {
             let Some(set) = result.get_mut(id) else {
@@ -200,14 +197,7 @@ fn reach(api: &Api, features: &[BTreeSet<usize>], count: usize) -> Vec<BTreeSet<
                 stack.extend(edges.get(id).into_iter().flatten().copied());
             }
         }
-    };
-    for (feature, start) in roots {
-        walk(feature, start, &mut result);
     }
-    let unreached: Vec<usize> = (0..result.len())
-        .filter(|&id| result.get(id).is_some_and(BTreeSet::is_empty))
-        .collect();
-    walk(count, unreached, &mut result);
     result
 }
 
@@ -283,6 +273,92 @@ fn named_types(ty: &Type, out: &mut Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::feature_names;
+    use crate::ir::{Api, Gate};
+
+    /// The `features_by_tag` construct fixture, lowered with features by tag.
+    fn fixture() -> Api {
+        let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("constructs/specs/features_by_tag.yaml");
+        let options = crate::lower::Options {
+            features_by_tag: true,
+            ..Default::default()
+        };
+        match crate::load::load(&spec) {
+            Ok(document) => crate::lower::lower(&document, options).0,
+            Err(problems) => panic!("does not load: {problems:?}"),
+        }
+    }
+
+    fn show(gate: &Gate) -> String {
+        match gate {
+            Gate::Always => "always".to_owned(),
+            Gate::Any(features) => features.join(" | "),
+        }
+    }
+
+    #[test]
+    fn each_type_is_gated_by_the_features_of_the_operations_that_reach_it() {
+        let api = fixture();
+        let features: Vec<String> = api
+            .gating
+            .features
+            .iter()
+            .map(|f| format!("{}={}", f.name, f.tag.as_deref().unwrap_or("-")))
+            .collect();
+        assert_eq!(
+            features,
+            ["default-tag=-", "mock2=mock", "pets=pets", "store_front=Store Front", "users=users"]
+        );
+        let operation = |id: &str| {
+            let found = api.operations.iter().find(|op| op.id == id);
+            found.map_or("?".to_owned(), |op| show(&op.gate))
+        };
+        assert_eq!(operation("listPets"), "pets");
+        // Two tags: on when either is.
+        assert_eq!(operation("placeOrder"), "pets | store_front");
+        // The status operation placeOrder polls is compiled with it.
+        assert_eq!(operation("getOrder"), "pets | store_front");
+        assert_eq!(operation("health"), "default-tag");
+        assert_eq!(operation("echo"), "mock2");
+        let ty = |name: &str| {
+            let found = api.types.iter().find(|def| def.name == name);
+            found.map_or("?".to_owned(), |def| show(&def.gate))
+        };
+        assert_eq!(ty("NewPet"), "pets");
+        // Through a field of a type of two tags.
+        assert_eq!(ty("Owner"), "pets | store_front");
+        assert_eq!(ty("PetKind"), "pets | store_front");
+        // Only one tag's: a recursive type, its union and their items.
+        for name in ["User", "Contact", "Email", "Phone", "Address"] {
+            assert_eq!(ty(name), "users", "{name}");
+        }
+        // The error type of every tagged operation; the universal parameter's enum, of all.
+        assert_eq!(ty("Problem"), "pets | store_front | users");
+        assert_eq!(
+            ty("Language"),
+            "default-tag | mock2 | pets | store_front | users"
+        );
+        assert_eq!(
+            api.gating.universal.iter().map(show).collect::<Vec<_>>(),
+            ["default-tag | mock2 | pets | store_front | users"]
+        );
+        // No operation uses them.
+        assert_eq!(ty("Legacy"), "full");
+        assert_eq!(ty("LegacyPart"), "full");
+    }
+
+    #[test]
+    fn without_features_by_tag_nothing_is_gated() {
+        let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("constructs/specs/features_by_tag.yaml");
+        let api = match crate::load::load(&spec) {
+            Ok(document) => crate::lower::lower(&document, Default::default()).0,
+            Err(problems) => panic!("does not load: {problems:?}"),
+        };
+        assert_eq!(api.gating, Default::default());
+        assert!(api.types.iter().all(|def| def.gate == Gate::Always));
+        assert!(api.operations.iter().all(|op| op.gate == Gate::Always));
+    }
 
     #[test]
     fn feature_names_are_snake_case_unique_and_never_reserved() {
