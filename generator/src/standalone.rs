@@ -62,6 +62,8 @@ pub struct CrateOutput {
     pub written: Vec<PathBuf>,
     /// Problems that did not stop generation.
     pub warnings: Vec<Diagnostic>,
+    /// The features per tag its `Cargo.toml` declares (empty unless [`Generator::features_by_tag`]).
+    pub features: Vec<crate::ir::Feature>,
 }
 
 /// Generates the crate for `spec` into `dir`; the package is called `name`, or after the spec's file stem.
@@ -158,6 +160,7 @@ pub fn write_crate_with(
         name,
         written,
         warnings: generated.warnings,
+        features: generated.features,
     })
 }
 
