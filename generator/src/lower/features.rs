@@ -80,8 +80,10 @@ pub fn decide(api: &mut Api) {
         def.gate = gate(set);
     }
     let every: BTreeSet<usize> = features.iter().flatten().copied().collect();
-    // The envelope constant is private: unused, it would warn, so it goes with the operations.
-    api.gating.any_operation = if every.is_empty() {
+    // The envelope constant is private: unused, it would warn, so it goes with the operations (always
+    // compiled when one of them is).
+    let always = api.operations.iter().any(|op| op.gate == Gate::Always);
+    api.gating.any_operation = if always || every.is_empty() {
         Gate::Always
     } else {
         any(&every)
