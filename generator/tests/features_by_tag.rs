@@ -89,7 +89,10 @@ fn check_matrix(spec: &Path, name: &str) -> Vec<String> {
     check("check", &["--no-default-features"]);
     if let Some(last) = features.last() {
         let with_mock = format!("{last},mock");
-        check("check", &["--no-default-features", "--features", &with_mock]);
+        check(
+            "check",
+            &["--no-default-features", "--features", &with_mock],
+        );
     }
     check("check", &["--features", "full,mock"]);
     check(

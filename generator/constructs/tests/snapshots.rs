@@ -62,7 +62,11 @@ fn fixtures_with_features_by_tag_match_their_snapshots() {
             Ok(generated) => generated,
             Err(diagnostics) => panic!("{stem} did not generate:\n{diagnostics}"),
         };
-        assert!(generated.warnings.is_empty(), "{stem}: {:?}", generated.warnings);
+        assert!(
+            generated.warnings.is_empty(),
+            "{stem}: {:?}",
+            generated.warnings
+        );
         assert!(!generated.features.is_empty(), "{stem} has no tags");
         expectorate::assert_contents(format!("snapshots/{stem}.features.rs"), &generated.code);
     }

@@ -116,14 +116,20 @@ impl Plan {
                 match rest.checked_sub(api.operations.len()) {
                     None => gate::gate_items(
                         operations::emit_builder(api, rest),
-                        &api.operations.get(rest).map(|op| op.gate.clone()).unwrap_or_default(),
+                        &api.operations
+                            .get(rest)
+                            .map(|op| op.gate.clone())
+                            .unwrap_or_default(),
                     )?,
                     Some(type_index) => {
                         let stub_index = type_index.checked_sub(api.types.len() + 1);
                         match stub_index {
                             _ if type_index < api.types.len() => gate::gate_items(
                                 models::emit_model(api, crate::ir::TypeId(type_index)),
-                                &api.types.get(type_index).map(|t| t.gate.clone()).unwrap_or_default(),
+                                &api.types
+                                    .get(type_index)
+                                    .map(|t| t.gate.clone())
+                                    .unwrap_or_default(),
                             )?,
                             None => mocks::emit_mocks(api),
                             Some(stub) => match api.operations.get(stub) {

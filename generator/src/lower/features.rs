@@ -4,7 +4,7 @@
 //! needs.
 
 use crate::ir::{
-    AnswerType, Api, BodyType, Feature, FormFieldKind, FULL_FEATURE, Gate, Operation, ResponseBody,
+    AnswerType, Api, BodyType, FULL_FEATURE, Feature, FormFieldKind, Gate, Operation, ResponseBody,
     Type, TypeKind, UNTAGGED_FEATURE,
 };
 use crate::names::Scope;
@@ -195,7 +195,10 @@ fn reach(api: &Api, features: &[BTreeSet<usize>]) -> Vec<BTreeSet<usize>> {
         let mut named = Vec::new();
         operation_types(api, operation, &mut named);
         for &feature in set {
-            roots.entry(feature).or_default().extend(named.iter().copied());
+            roots
+                .entry(feature)
+                .or_default()
+                .extend(named.iter().copied());
         }
     }
     let mut result = vec![BTreeSet::new(); api.types.len()];
@@ -319,7 +322,13 @@ mod tests {
             .collect();
         assert_eq!(
             features,
-            ["default-tag=-", "mock2=mock", "pets=pets", "store_front=Store Front", "users=users"]
+            [
+                "default-tag=-",
+                "mock2=mock",
+                "pets=pets",
+                "store_front=Store Front",
+                "users=users"
+            ]
         );
         let operation = |id: &str| {
             let found = api.operations.iter().find(|op| op.id == id);
