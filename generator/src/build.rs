@@ -169,7 +169,8 @@ impl BuildConfig {
                 Ok(generated) => {
                     problems.extend(generated.warnings);
                     if self.emit_cargo_directives {
-                        if let Some(warning) = features_off(&module, &generated.features) {
+                        let on = |name: &str| std::env::var_os(feature_variable(name)).is_some();
+                        if let Some(warning) = features_off(&module, &generated.features, on) {
                             println!("cargo:warning={warning}");
                         }
                     }
@@ -221,14 +222,11 @@ impl BuildConfig {
 
 /// A warning for a module with features by tag none of which is on in the crate being built (cargo sets
 /// `CARGO_FEATURE_<NAME>` for each feature on): likely features not declared in its `Cargo.toml`.
-fn features_off(module: &str, features: &[crate::ir::Feature]) -> Option<String> {
-    let on = |name: &str| {
-        let variable = format!(
-            "CARGO_FEATURE_{}",
-            name.to_ascii_uppercase().replace('-', "_")
-        );
-        std::env::var_os(variable).is_some()
-    };
+fn features_off(
+    module: &str,
+    features: &[crate::ir::Feature],
+    on: impl Fn(&str) -> bool,
+) -> Option<String> {
     if features.is_empty() || on(crate::ir::FULL_FEATURE) || features.iter().any(|f| on(&f.name)) {
         return None;
     }
@@ -239,6 +237,15 @@ fn features_off(module: &str, features: &[crate::ir::Feature]) -> Option<String>
         module.trim_start_matches("r#"),
         names.join(", ")
     ))
+}
+
+/// The variable cargo sets in a build script when a feature is on: `CARGO_FEATURE_` and the name in upper
+/// case with `-` as `_`.
+fn feature_variable(name: &str) -> String {
+    format!(
+        "CARGO_FEATURE_{}",
+        name.to_ascii_uppercase().replace('-', "_")
+    )
 }
 
 /// The one call for build scripts: `specgen::build::generate_clients("specs")`.
@@ -289,4 +296,37 @@ pub fn write_if_changed(path: &Path, content: &str) -> Result<bool, BuildError> 
         return Err(io(error));
     }
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{feature_variable, features_off};
+    use crate::ir::Feature;
+
+    #[test]
+    fn a_module_whose_features_are_all_off_is_reported() {
+        let features = [
+            Feature {
+                name: "default-tag".to_owned(),
+                tag: None,
+            },
+            Feature {
+                name: "repos".to_owned(),
+                tag: Some("repos".to_owned()),
+            },
+        ];
+        assert_eq!(feature_variable("default-tag"), "CARGO_FEATURE_DEFAULT_TAG");
+        let warning = features_off("github", &features, |_| false).unwrap_or_default();
+        assert!(warning.contains("module github"), "{warning}");
+        assert!(warning.contains("default-tag, repos"), "{warning}");
+        assert_eq!(
+            features_off("github", &features, |name| name == "repos"),
+            None
+        );
+        assert_eq!(
+            features_off("github", &features, |name| name == "full"),
+            None
+        );
+        assert_eq!(features_off("github", &[], |_| false), None);
+    }
 }
