@@ -59,6 +59,7 @@ pub struct BuildConfig {
     emit_cargo_directives: bool,
     runtime: RuntimeMode,
     decimal_numbers: bool,
+    features_by_tag: bool,
 }
 
 impl BuildConfig {
@@ -70,6 +71,7 @@ impl BuildConfig {
             emit_cargo_directives: true,
             runtime: RuntimeMode::default(),
             decimal_numbers: false,
+            features_by_tag: false,
         }
     }
 
@@ -111,6 +113,15 @@ impl BuildConfig {
         self
     }
 
+    /// One cargo feature per tag in every module (see [`Generator::features_by_tag`]); off by default.
+    /// The including crate must declare the features in its own `Cargo.toml` (each module's docs list
+    /// them): a feature it does not declare is never on, and its operations are not compiled. When none
+    /// of a module's features (nor `full`) is on, the build prints a `cargo:warning` that lists them.
+    pub fn features_by_tag(mut self, on: bool) -> Self {
+        self.features_by_tag = on;
+        self
+    }
+
     /// Generates every module; writes nothing unless all specs succeed, and only files whose content changed.
     /// Returns the paths of the files it wrote.
     pub fn run(&self) -> Result<Vec<PathBuf>, BuildError> {
@@ -138,7 +149,8 @@ impl BuildConfig {
         };
         let generator = Generator::new()
             .runtime(runtime)
-            .decimal_numbers(self.decimal_numbers);
+            .decimal_numbers(self.decimal_numbers)
+            .features_by_tag(self.features_by_tag);
         let mut problems = Vec::new();
         // Module names come from file stems: `a-b.yaml` and `a_b.yml` (or a spec called `runtime`) must not
         // overwrite each other or the files this function writes itself.
@@ -156,6 +168,12 @@ impl BuildConfig {
             match generator.generate_module(spec, &module) {
                 Ok(generated) => {
                     problems.extend(generated.warnings);
+                    if self.emit_cargo_directives {
+                        let on = |name: &str| std::env::var_os(feature_variable(name)).is_some();
+                        if let Some(warning) = features_off(&module, &generated.features, on) {
+                            println!("cargo:warning={warning}");
+                        }
+                    }
                     // Files the spec's `$ref`s name are inputs too (a failed build reruns anyway).
                     if self.emit_cargo_directives {
                         for file in generated.files.iter().filter(|f| *f != spec) {
@@ -200,6 +218,34 @@ impl BuildConfig {
         }
         Ok(written)
     }
+}
+
+/// A warning for a module with features by tag none of which is on in the crate being built (cargo sets
+/// `CARGO_FEATURE_<NAME>` for each feature on): likely features not declared in its `Cargo.toml`.
+fn features_off(
+    module: &str,
+    features: &[crate::ir::Feature],
+    on: impl Fn(&str) -> bool,
+) -> Option<String> {
+    if features.is_empty() || on(crate::ir::FULL_FEATURE) || features.iter().any(|f| on(&f.name)) {
+        return None;
+    }
+    let names: Vec<&str> = features.iter().map(|f| f.name.as_str()).collect();
+    Some(format!(
+        "module {}: none of its features is on, so none of its operations is compiled; declare them in Cargo.toml \
+         (`full` and: {})",
+        module.trim_start_matches("r#"),
+        names.join(", ")
+    ))
+}
+
+/// The variable cargo sets in a build script when a feature is on: `CARGO_FEATURE_` and the name in upper
+/// case with `-` as `_`.
+fn feature_variable(name: &str) -> String {
+    format!(
+        "CARGO_FEATURE_{}",
+        name.to_ascii_uppercase().replace('-', "_")
+    )
 }
 
 /// The one call for build scripts: `specgen::build::generate_clients("specs")`.
@@ -250,4 +296,37 @@ pub fn write_if_changed(path: &Path, content: &str) -> Result<bool, BuildError> 
         return Err(io(error));
     }
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{feature_variable, features_off};
+    use crate::ir::Feature;
+
+    #[test]
+    fn a_module_whose_features_are_all_off_is_reported() {
+        let features = [
+            Feature {
+                name: "default-tag".to_owned(),
+                tag: None,
+            },
+            Feature {
+                name: "repos".to_owned(),
+                tag: Some("repos".to_owned()),
+            },
+        ];
+        assert_eq!(feature_variable("default-tag"), "CARGO_FEATURE_DEFAULT_TAG");
+        let warning = features_off("github", &features, |_| false).unwrap_or_default();
+        assert!(warning.contains("module github"), "{warning}");
+        assert!(warning.contains("default-tag, repos"), "{warning}");
+        assert_eq!(
+            features_off("github", &features, |name| name == "repos"),
+            None
+        );
+        assert_eq!(
+            features_off("github", &features, |name| name == "full"),
+            None
+        );
+        assert_eq!(features_off("github", &[], |_| false), None);
+    }
 }

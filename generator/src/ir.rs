@@ -29,6 +29,49 @@ pub struct Api {
     /// The optional parameters every operation takes identically (Google's `alt`, `fields`...): their
     /// setters are written once for every builder. Empty for an API of one operation.
     pub universal_params: Vec<Param>,
+    /// Cargo features per tag: which feature compiles what (empty unless asked for).
+    pub gating: Gating,
+}
+
+/// Cargo features per tag (`Generator::features_by_tag`): one feature per tag of the operations, each
+/// compiling its operations and exactly the types they reach. Everything is [`Gate::Always`] and the lists
+/// are empty when features by tag are off, and the output is then what it would be without them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gating {
+    /// The features, sorted by name (never `mock`, `full` or `default`).
+    pub features: Vec<Feature>,
+    /// The gate of each universal parameter's setter, in [`Api::universal_params`] order: that of the
+    /// types it names (reached by every operation), else always.
+    pub universal: Vec<Gate>,
+    /// The gate of what every operation uses (the envelope constant): on when any operation is.
+    pub any_operation: Gate,
+}
+
+/// A cargo feature of the generated crate, standing for tags of the spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Feature {
+    /// The feature's name: the tag in snake_case, made unique ([`UNTAGGED_FEATURE`] for operations without
+    /// a tag).
+    pub name: String,
+    /// The tag it stands for, as the spec writes it (none for [`UNTAGGED_FEATURE`]).
+    pub tag: Option<String>,
+}
+
+/// The feature of the operations that have no tag. The hyphen keeps it apart from every tag's feature
+/// (snake_case), and from `default`.
+pub const UNTAGGED_FEATURE: &str = "default-tag";
+
+/// The feature that turns every tag's feature on; a type no operation reaches is compiled only under it.
+pub const FULL_FEATURE: &str = "full";
+
+/// Which cargo features compile an item.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Gate {
+    /// Always compiled: features by tag are off, or the item is shared by all.
+    #[default]
+    Always,
+    /// Compiled when any of these features is on (sorted, deduplicated, never empty).
+    Any(Vec<String>),
 }
 
 /// A server of the spec.
@@ -113,6 +156,8 @@ pub struct TypeDef {
     pub deprecated: bool,
     /// What it is.
     pub kind: TypeKind,
+    /// The features that compile it: those of every operation that reaches it.
+    pub gate: Gate,
 }
 
 /// The kinds of named types.
@@ -641,6 +686,10 @@ pub struct Operation {
     pub pagination: Option<Pagination>,
     /// The operation to poll until its asynchronous request ends (`x-specgen-poll`).
     pub poll: Option<Poll>,
+    /// Its tags, as the spec writes them.
+    pub tags: Vec<String>,
+    /// The features that compile it and its builder, stub and items: those of its tags.
+    pub gate: Gate,
 }
 
 /// `x-specgen-pagination`: a list operation whose answers come one page at a time.

@@ -51,6 +51,9 @@ pub struct Generated {
     /// Every file read: the spec, then the files its `$ref`s name, in the order first read (a build
     /// script reruns when one changes).
     pub files: Vec<std::path::PathBuf>,
+    /// The cargo features the code is gated by, sorted by name (empty unless
+    /// [`Generator::features_by_tag`]); `full` and `default` are not listed.
+    pub features: Vec<ir::Feature>,
 }
 
 /// Options for generating code; `Generator::new()` gives code that uses the `specgen-runtime` crate.
@@ -76,6 +79,17 @@ impl Generator {
     /// default: such numbers are `f64`; `format: decimal` and `x-specgen-decimal: true` always give decimals).
     pub fn decimal_numbers(mut self, on: bool) -> Self {
         self.options.decimal_numbers = on;
+        self
+    }
+
+    /// One cargo feature per tag (off by default): each compiles its operations (client methods,
+    /// builders, mock stubs) and exactly the types they reach, so that a user of a few operations
+    /// type-checks only those. Operations without a tag are under `default-tag`, a type no operation uses
+    /// under `full`, and an operation with several tags is compiled when any of them is on. The crate that
+    /// holds the code declares the features ([`Generated::features`]; [`standalone`] crates do it
+    /// themselves, with `default = ["full"]`).
+    pub fn features_by_tag(mut self, on: bool) -> Self {
+        self.options.features_by_tag = on;
         self
     }
 
@@ -119,6 +133,7 @@ impl Generator {
         let (document, api, plan, warnings) = self.analyse(document)?;
         let files = document.files();
         let path = document.path.clone();
+        let features = api.gating.features.clone();
         // Code is made from the IR alone: the parsed document's memory is given back before it grows.
         drop(document);
         let code = format::format_items(plan.chunk_count(&api), |i| plan.chunk(&api, i), module)
@@ -132,6 +147,7 @@ impl Generator {
             code,
             warnings,
             files,
+            features,
         })
     }
 

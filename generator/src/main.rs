@@ -62,6 +62,10 @@ struct GenerateArgs {
     /// Every `type: number` without a format becomes rust_decimal::Decimal (exact amounts).
     #[arg(long)]
     decimal_numbers: bool,
+    /// One cargo feature per tag in the crate (default = ["full"], all of them): a user who turns default
+    /// features off compiles only the operations of the tags named, and the types they use.
+    #[arg(long, requires = "crate_dir")]
+    features_by_tag: bool,
 }
 
 fn main() -> ExitCode {
@@ -84,7 +88,9 @@ fn main() -> ExitCode {
 }
 
 fn generate(args: GenerateArgs) -> ExitCode {
-    let generator = Generator::new().decimal_numbers(args.decimal_numbers);
+    let generator = Generator::new()
+        .decimal_numbers(args.decimal_numbers)
+        .features_by_tag(args.features_by_tag);
     if let Some(dir) = &args.crate_dir {
         let runtime = if args.embed_runtime {
             RuntimeDependency::Embedded

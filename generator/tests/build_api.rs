@@ -146,3 +146,33 @@ fn a_missing_spec_folder_is_an_io_error() {
     let result = config(Path::new("/nonexistent/specs"), &std::env::temp_dir()).run();
     assert!(matches!(result, Err(BuildError::Io { .. })), "{result:?}");
 }
+
+#[test]
+fn features_by_tag_gate_the_modules_and_list_their_features() {
+    let root = std::env::temp_dir().join(format!("specgen-build-features-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let (spec_dir, out_dir) = (root.join("specs"), root.join("out"));
+    for dir in [&spec_dir, &out_dir] {
+        if let Err(error) = std::fs::create_dir_all(dir) {
+            panic!("cannot create {}: {error}", dir.display());
+        }
+    }
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("constructs/specs/features_by_tag.yaml");
+    if let Err(error) = std::fs::copy(&fixture, spec_dir.join("pets.yaml")) {
+        panic!("cannot copy the fixture: {error}");
+    }
+    let module = |on: bool| {
+        let run = config(&spec_dir, &out_dir).features_by_tag(on).run();
+        assert!(run.is_ok(), "{:?}", run.map_err(|e| e.to_string()));
+        std::fs::read_to_string(out_dir.join("pets.rs")).unwrap_or_default()
+    };
+    let gated = module(true);
+    assert!(gated.contains("//! # Cargo features"), "{gated}");
+    assert!(gated.contains("//! pets = [] # tag \"pets\""), "{gated}");
+    assert!(gated.contains("#[cfg(feature = \"users\")]"), "{gated}");
+    let plain = module(false);
+    assert!(!plain.contains("feature = \"users\""));
+    assert!(!plain.contains("# Cargo features"));
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -140,7 +140,7 @@ fn check(dir: &Path, target: &Path, runs: usize) -> Result<Duration, String> {
 }
 
 /// `cargo check` in the crate's folder, into the shared target folder.
-fn cargo_check(dir: &Path, target: &Path) -> Command {
+pub fn cargo_check(dir: &Path, target: &Path) -> Command {
     let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     command
         .args(["check", "--color", "never"])
@@ -153,7 +153,7 @@ fn cargo_check(dir: &Path, target: &Path) -> Command {
 }
 
 /// Builds the crate's dependencies (the runtime crate among them) by checking it with an empty `src/lib.rs`.
-fn warm(dir: &Path, target: &Path) -> Result<(), String> {
+pub fn warm(dir: &Path, target: &Path) -> Result<(), String> {
     let lib = dir.join("src/lib.rs");
     let aside = dir.join("src/lib.rs.bench");
     let io = |e: std::io::Error| format!("{}: {e}", lib.display());

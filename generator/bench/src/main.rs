@@ -1,8 +1,9 @@
-//! `cargo run --release -p specgen-bench [generation] [versus] [compile] [request] [rebuild]`: runs the benchmarks
+//! `cargo run --release -p specgen-bench [generation] [versus] [compile] [features] [request] [rebuild]`: runs the benchmarks
 //! (all when none is named), fetching their inputs on first use, and prints one table of figures with their
 //! ratios to the reference they are judged against. See the README's "Benchmarks" section.
 
 mod compile;
+mod features;
 mod generation;
 mod inputs;
 mod measure;
@@ -51,7 +52,14 @@ fn main() -> ExitCode {
             };
         }
     }
-    const SECTIONS: [&str; 5] = ["generation", "versus", "compile", "request", "rebuild"];
+    const SECTIONS: [&str; 6] = [
+        "generation",
+        "versus",
+        "compile",
+        "features",
+        "request",
+        "rebuild",
+    ];
     if let Some(unknown) = args.iter().find(|a| !SECTIONS.contains(&a.as_str())) {
         eprintln!("unknown benchmark {unknown:?}; expected some of {SECTIONS:?} (none: all)");
         return ExitCode::from(2);
@@ -82,6 +90,9 @@ fn main() -> ExitCode {
     }
     if wanted("compile") {
         section("compile", compile_rows(&caches, runs));
+    }
+    if wanted("features") {
+        section("features", features_rows(&caches));
     }
     if wanted("request") {
         section("request", request_rows(&workspace));
@@ -326,6 +337,47 @@ fn compile_rows(caches: &inputs::Caches, runs: usize) -> Result<Vec<Row>, String
             "n/a".to_owned(),
             "type-checks",
         )),
+    }
+    Ok(rows)
+}
+
+fn features_rows(caches: &inputs::Caches) -> Result<Vec<Row>, String> {
+    let github = caches.github()?;
+    let ops = generation::count_operations(&std::fs::read(&github).unwrap_or_default()).max(1);
+    let dir = caches.bench.join("crates/github-features");
+    let target = caches.bench.join("target");
+    let f = features::measure(&github, &dir, &target, "repos")?;
+    let peak = |p: Option<u64>| p.map_or_else(|| "n/a".to_owned(), megabytes);
+    let mut rows = vec![
+        row(
+            &format!(
+                "GitHub ({ops} ops, {} tag features): cargo check --no-default-features --features {}",
+                f.count, f.one.features
+            ),
+            secs(f.one.time),
+            format!("features full (the default) {}", secs(f.all.time)),
+            ratio(f.one.time.as_secs_f64(), f.all.time.as_secs_f64()),
+            "<= 0.20x",
+        ),
+        row(
+            &format!("GitHub features: peak memory of {}", f.one.features),
+            peak(f.one.peak),
+            format!("full {}", peak(f.all.peak)),
+            match (f.one.peak, f.all.peak) {
+                (Some(one), Some(all)) => ratio(one as f64, all as f64),
+                _ => "n/a".to_owned(),
+            },
+            "-",
+        ),
+    ];
+    for check in &f.sweep {
+        rows.push(row(
+            &format!("GitHub features: {} alone", check.features),
+            secs(check.time),
+            format!("peak {}", peak(check.peak)),
+            ratio(check.time.as_secs_f64(), f.all.time.as_secs_f64()),
+            "compiles, no warning",
+        ));
     }
     Ok(rows)
 }

@@ -48,3 +48,26 @@ fn every_fixture_matches_its_snapshot_and_generates_without_warnings() {
         expectorate::assert_contents(format!("snapshots/{stem}.rs"), &generated.code);
     }
 }
+
+/// Fixtures also snapshotted with cargo features per tag, as `snapshots/<stem>.features.rs` (the crate
+/// compiles them with every feature combination in `generator/tests/features_by_tag.rs`).
+const WITH_FEATURES_BY_TAG: &[&str] = &["features_by_tag"];
+
+#[test]
+fn fixtures_with_features_by_tag_match_their_snapshots() {
+    let generator = Generator::new().features_by_tag(true);
+    for stem in WITH_FEATURES_BY_TAG {
+        let spec = Path::new("specs").join(format!("{stem}.yaml"));
+        let generated = match generator.generate(&spec) {
+            Ok(generated) => generated,
+            Err(diagnostics) => panic!("{stem} did not generate:\n{diagnostics}"),
+        };
+        assert!(
+            generated.warnings.is_empty(),
+            "{stem}: {:?}",
+            generated.warnings
+        );
+        assert!(!generated.features.is_empty(), "{stem} has no tags");
+        expectorate::assert_contents(format!("snapshots/{stem}.features.rs"), &generated.code);
+    }
+}

@@ -305,8 +305,10 @@ fn exchange_setter(api: &Api, operation: &Operation) -> Option<TokenStream> {
             .unwrap_or_default()
     );
     let docs = doc(Some(&text));
+    let gate = super::gate::cfg(&operation.gate);
     Some(quote! {
         #docs
+        #gate
         pub fn #setter(self, body: #body_type) -> Self {
             let fetch: runtime::FetchToken = ::std::sync::Arc::new(move |core| {
                 let body = body.clone();

@@ -25,10 +25,13 @@ pub fn emit_mocks(api: &Api) -> TokenStream {
             "Operation `{id}`: the stub builder [`Mock::{}`] returns is typed by it.",
             operation.method_name.trim_start_matches("r#")
         )));
+        let gate = super::gate::cfg(&operation.gate);
         markers.push(quote! {
             #marker_doc
+            #gate
             #[derive(Debug, Clone, Copy)]
             pub struct #marker;
+            #gate
             impl runtime::mock::Operation for #marker {
                 const SPEC: runtime::mock::OperationSpec = #spec;
             }
@@ -41,6 +44,7 @@ pub fn emit_mocks(api: &Api) -> TokenStream {
         )));
         constructors.push(quote! {
             #constructor_doc
+            #gate
             pub fn #name(&self) -> mock::Stub<'_, mock::#marker> {
                 self.stub()
             }

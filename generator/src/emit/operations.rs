@@ -19,7 +19,9 @@ pub fn emit_methods(api: &Api) -> TokenStream {
     let mut methods = Vec::new();
     let mut marker_items = Vec::new();
     for operation in &api.operations {
-        methods.push(emit_method(api, operation));
+        let gate = super::gate::cfg(&operation.gate);
+        let method = emit_method(api, operation);
+        methods.push(quote!(#gate #method));
         let marker = ident(&operation.marker);
         let docs = doc(Some(&format!(
             "`{} {}` (operation `{}`), sent by [`super::Client::{}`].",
@@ -28,13 +30,15 @@ pub fn emit_methods(api: &Api) -> TokenStream {
             operation.id,
             operation.method_name.trim_start_matches("r#")
         )));
-        marker_items.push(quote!(#docs pub enum #marker {}));
+        marker_items.push(quote!(#docs #gate pub enum #marker {}));
     }
     let envelope = api.envelope.as_ref().filter(|_| !methods.is_empty()).map(|envelope| {
         let content = &envelope.content_property;
         let code = &envelope.error_code_property;
         let message = &envelope.error_message_property;
+        let gate = super::gate::cfg(&api.gating.any_operation);
         quote! {
+            #gate
             /// Where this API's answer envelope keeps its parts (`x-specgen-envelope`).
             const ENVELOPE: runtime::EnvelopeSpec =
                 runtime::EnvelopeSpec { content: #content, error_code: #code, error_message: #message };
@@ -75,10 +79,11 @@ pub fn emit_universal_setters(api: &Api) -> TokenStream {
     if universal.is_empty() {
         return TokenStream::new();
     }
-    let setters = universal
-        .iter()
-        .enumerate()
-        .map(|(index, param)| setter(api, param, position(UNIVERSAL_POSITIONS + index)));
+    let setters = universal.iter().enumerate().map(|(index, param)| {
+        let gate = api.gating.universal.get(index).and_then(super::gate::cfg);
+        let setter = setter(api, param, position(UNIVERSAL_POSITIONS + index));
+        quote!(#gate #setter)
+    });
     quote! {
         /// Parameters every operation of this API takes.
         impl<'a, Op: runtime::Operation> operations::Call<'a, Op> {

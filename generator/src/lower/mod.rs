@@ -2,6 +2,7 @@
 
 mod behaviour;
 mod bodies;
+mod features;
 mod operation_items;
 mod operations;
 mod outputs;
@@ -25,6 +26,8 @@ use schemas::SchemaLowerer;
 pub struct Options {
     /// Every `type: number` without a `format` becomes `rust_decimal::Decimal`.
     pub decimal_numbers: bool,
+    /// One cargo feature per tag gates the operations and the types they reach (see `features`).
+    pub features_by_tag: bool,
 }
 
 /// Lowers a document; problems come back with it (errors mean the API must not be emitted).
@@ -71,7 +74,7 @@ pub fn lower(document: &Document, options: Options) -> (Api, Vec<Diagnostic>) {
     let universal_params = operation_items::universal_params(&operations);
     diagnostics.append(&mut schemas.diagnostics);
     recursion::place_boxes(&mut schemas.types);
-    let api = Api {
+    let mut api = Api {
         title: openapi.info.title.clone(),
         version: openapi.info.version.clone(),
         description: openapi.info.description.clone(),
@@ -81,7 +84,11 @@ pub fn lower(document: &Document, options: Options) -> (Api, Vec<Diagnostic>) {
         security_schemes,
         envelope,
         universal_params,
+        gating: Default::default(),
     };
+    if options.features_by_tag {
+        features::decide(&mut api);
+    }
     (api, diagnostics)
 }
 

@@ -195,6 +195,8 @@ impl<'a> OperationContext<'a> {
             idempotency_key,
             pagination,
             poll,
+            tags: operation.tags.clone(),
+            gate: crate::ir::Gate::Always,
         })
     }
 

@@ -294,6 +294,7 @@ impl<'a> SchemaLowerer<'a> {
             doc,
             deprecated: false,
             kind,
+            gate: crate::ir::Gate::Always,
         });
         id
     }
