@@ -128,15 +128,33 @@ fn emit_field(api: &Api, field: &Field, camel_case: bool) -> TokenStream {
         serde_args.push(quote!(rename = #wire));
     }
     let presence = field.presence();
+    let with = if field.ty == (Type::DateTime { assume_utc: true }) {
+        let with = match presence {
+            Presence::Required => "runtime::datetime::assume_utc",
+            Presence::Optional | Presence::Nullable => "runtime::datetime::assume_utc_option",
+            Presence::OptionalNullable => "runtime::datetime::assume_utc_nullable",
+        };
+        Some(quote!(with = #with))
+    } else {
+        decimal_with(api, &field.ty)
+    };
+    // serde reads a missing `Option` field as `None` by itself, but not through a `with` module: `default`
+    // is written only there (and for `Nullable`, which must read a missing field as `Absent`).
+    let default = with.is_some() || presence == Presence::OptionalNullable;
     match presence {
         Presence::Required => {}
         Presence::Optional => {
             ty = quote!(Option<#ty>);
-            serde_args.push(quote!(default, skip_serializing_if = "Option::is_none"));
+            if default {
+                serde_args.push(quote!(default));
+            }
+            serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
         }
         Presence::Nullable => {
             ty = quote!(Option<#ty>);
-            serde_args.push(quote!(default));
+            if default {
+                serde_args.push(quote!(default));
+            }
         }
         Presence::OptionalNullable => {
             ty = quote!(runtime::Nullable<#ty>);
@@ -146,17 +164,7 @@ fn emit_field(api: &Api, field: &Field, camel_case: bool) -> TokenStream {
             ));
         }
     }
-    if field.ty == (Type::DateTime { assume_utc: true }) {
-        let with = match presence {
-            Presence::Required => "runtime::datetime::assume_utc",
-            Presence::Optional | Presence::Nullable => "runtime::datetime::assume_utc_option",
-            Presence::OptionalNullable => "runtime::datetime::assume_utc_nullable",
-        };
-        serde_args.push(quote!(with = #with));
-    }
-    if let Some(with) = decimal_with(api, &field.ty) {
-        serde_args.push(with);
-    }
+    serde_args.extend(with);
     let serde_attr = if serde_args.is_empty() {
         quote!()
     } else {

@@ -16,6 +16,7 @@ const FILES: &[(&str, &str)] = &[
     ("client", include_str!("../../runtime/src/client.rs")),
     ("datetime", include_str!("../../runtime/src/datetime.rs")),
     ("decimal", include_str!("../../runtime/src/decimal.rs")),
+    ("enums", include_str!("../../runtime/src/enums.rs")),
     ("envelope", include_str!("../../runtime/src/envelope.rs")),
     ("error", include_str!("../../runtime/src/error.rs")),
     ("mock", include_str!("../../runtime/src/mock.rs")),

@@ -1,0 +1,230 @@
+//! Open enums: what a generated enum's impls do, written once. A generated enum lists its variants, states
+//! its wire values once (the [`StringEnum`] or [`IntegerEnum`] impl), and its `Display`, `FromStr`, `From`
+//! and serde impls are one-line calls to the functions here, so that every enum of an API does not carry
+//! (and the compiler does not check) its own copy of each body.
+//!
+//! An open enum keeps values it does not list in a catch-all variant, so a server adding a value never
+//! breaks reading an answer; the value is written back as it was read.
+
+use serde::{Deserialize, Deserializer, Serializer};
+use std::convert::Infallible;
+use std::fmt;
+
+/// An enum whose wire values are strings.
+pub trait StringEnum: Sized {
+    /// The listed variant for `value`, else the catch-all holding it.
+    fn from_wire(value: String) -> Self;
+    /// The value as it travels on the wire.
+    fn wire(&self) -> &str;
+    /// The wire value, owned: the catch-all's string is moved out, a listed value copied.
+    fn into_wire(self) -> String;
+}
+
+/// An enum whose wire values are integers.
+pub trait IntegerEnum: Sized + Copy {
+    /// The listed variant for `value`, else the catch-all holding it.
+    fn from_wire(value: i64) -> Self;
+    /// The value as it travels on the wire.
+    fn wire(self) -> i64;
+}
+
+/// `Serialize` of a string enum: its wire value.
+pub fn serialize_str<E: StringEnum, S: Serializer>(
+    value: &E,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(value.wire())
+}
+
+/// `Deserialize` of a string enum: any string, listed or not (anything else is an error).
+pub fn deserialize_str<'de, E: StringEnum, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<E, D::Error> {
+    String::deserialize(deserializer).map(E::from_wire)
+}
+
+/// `Display` of a string enum: its wire value.
+pub fn display_str<E: StringEnum>(value: &E, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    f.write_str(value.wire())
+}
+
+/// `FromStr` of a string enum: never fails, an unlisted value is kept in the catch-all.
+pub fn parse_str<E: StringEnum>(value: &str) -> Result<E, Infallible> {
+    Ok(E::from_wire(value.to_owned()))
+}
+
+/// `Serialize` of an integer enum: its wire value.
+pub fn serialize_int<E: IntegerEnum, S: Serializer>(
+    value: &E,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_i64(value.wire())
+}
+
+/// `Deserialize` of an integer enum: any `i64`, listed or not (a string or a fraction is an error).
+pub fn deserialize_int<'de, E: IntegerEnum, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<E, D::Error> {
+    i64::deserialize(deserializer).map(E::from_wire)
+}
+
+/// `Display` of an integer enum: its wire value in decimal.
+pub fn display_int<E: IntegerEnum>(value: &E, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fmt::Display::fmt(&value.wire(), f)
+}
+
+/// Implements an open string enum from its catch-all variant and `Variant("wire")` pairs: `as_str`,
+/// [`StringEnum`], `From<String>`, `From<Enum> for String`, `Display`, `FromStr`, `Serialize` and
+/// `Deserialize`. The first argument is the name the invoking module knows this runtime by (generated
+/// modules call it `runtime`), so that the expansion works for the crate and for an embedded copy alike.
+///
+/// ```
+/// use specgen_runtime as runtime;
+///
+/// #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// pub enum Colour {
+///     Red,
+///     Green,
+///     Other(String),
+/// }
+/// runtime::enums::string_enum!(runtime, Colour, Other, Red("red"), Green("green"));
+///
+/// assert_eq!(Colour::Red.as_str(), "red");
+/// assert_eq!("blue".parse::<Colour>(), Ok(Colour::Other("blue".to_owned())));
+/// assert_eq!(serde_json::to_string(&Colour::Green).ok().as_deref(), Some("\"green\""));
+/// ```
+pub use crate::__string_enum as string_enum;
+
+/// Implements an open integer enum from its catch-all variant and `Variant(wire)` pairs: `value`,
+/// [`IntegerEnum`], `From<i64>`, `From<Enum> for i64`, `Display`, `Serialize` and `Deserialize`. The first
+/// argument names this runtime, as for [`string_enum!`].
+pub use crate::__integer_enum as integer_enum;
+
+// Exported at the root of whichever crate compiles this file (this one, or the crate an embedded copy is
+// part of), which `crate::` names in both cases; only the re-exports above are meant to be used.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __string_enum {
+    ($rt:ident, $name:ident, $other:ident $(, $variant:ident($wire:literal))* $(,)?) => {
+        impl $name {
+            /// The value as it travels on the wire.
+            pub fn as_str(&self) -> &str {
+                $rt::enums::StringEnum::wire(self)
+            }
+        }
+        impl $rt::enums::StringEnum for $name {
+            fn from_wire(value: ::std::string::String) -> Self {
+                match value.as_str() {
+                    $($wire => Self::$variant,)*
+                    _ => Self::$other(value),
+                }
+            }
+            fn wire(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)*
+                    Self::$other(value) => value,
+                }
+            }
+            fn into_wire(self) -> ::std::string::String {
+                match self {
+                    Self::$other(value) => value,
+                    known => known.as_str().to_owned(),
+                }
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for $name {
+            fn from(value: ::std::string::String) -> Self {
+                $rt::enums::StringEnum::from_wire(value)
+            }
+        }
+        impl ::std::convert::From<$name> for ::std::string::String {
+            fn from(value: $name) -> Self {
+                $rt::enums::StringEnum::into_wire(value)
+            }
+        }
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $rt::enums::display_str(self, f)
+            }
+        }
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+            // Not `Self::Err`: a variant called `Err` (the wire value "err") would make that ambiguous.
+            fn from_str(value: &str) -> ::std::result::Result<Self, ::std::convert::Infallible> {
+                $rt::enums::parse_str(value)
+            }
+        }
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                $rt::enums::serialize_str(self, serializer)
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                $rt::enums::deserialize_str(deserializer)
+            }
+        }
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __integer_enum {
+    ($rt:ident, $name:ident, $other:ident $(, $variant:ident($wire:literal))* $(,)?) => {
+        impl $name {
+            /// The value as it travels on the wire.
+            pub fn value(self) -> i64 {
+                $rt::enums::IntegerEnum::wire(self)
+            }
+        }
+        impl $rt::enums::IntegerEnum for $name {
+            fn from_wire(value: i64) -> Self {
+                match value {
+                    $($wire => Self::$variant,)*
+                    _ => Self::$other(value),
+                }
+            }
+            fn wire(self) -> i64 {
+                match self {
+                    $(Self::$variant => $wire,)*
+                    Self::$other(value) => value,
+                }
+            }
+        }
+        impl ::std::convert::From<i64> for $name {
+            fn from(value: i64) -> Self {
+                $rt::enums::IntegerEnum::from_wire(value)
+            }
+        }
+        impl ::std::convert::From<$name> for i64 {
+            fn from(value: $name) -> Self {
+                $rt::enums::IntegerEnum::wire(value)
+            }
+        }
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $rt::enums::display_int(self, f)
+            }
+        }
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                $rt::enums::serialize_int(self, serializer)
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                $rt::enums::deserialize_int(deserializer)
+            }
+        }
+    };
+}
