@@ -243,20 +243,20 @@ pub struct File {
     pub day: ::chrono::NaiveDate,
     pub small: i32,
     pub big: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub plain: Option<i64>,
     pub ratio: f32,
     pub precise: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<f64>,
     /// Base64-encoded bytes (`format: byte`).
     pub content: runtime::Base64,
     /// Binary data, as the JSON text carries it (`format: binary`).
     pub raw: String,
     pub secret: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub other: Option<String>,
 }
 impl ::std::fmt::Debug for File {

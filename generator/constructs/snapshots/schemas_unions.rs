@@ -272,7 +272,7 @@ pub struct PetBase {
 pub struct Cat {
     pub pet_type: String,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub indoor: Option<bool>,
 }
 /// Declares the tag property itself, as a string enum.
@@ -285,7 +285,7 @@ pub struct Dog {
 /// Does not declare the tag property; its implicit tag is its schema name.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Lizard {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scales: Option<i64>,
 }
 #[derive(Debug, Clone, PartialEq)]
@@ -381,7 +381,7 @@ pub struct Circle {
 pub struct Group {
     pub kind: String,
     pub first: Box<Shape>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rest: Option<Vec<Shape>>,
 }
 /// No discriminator: an untagged union.
@@ -407,55 +407,18 @@ pub struct Vehicle {
     pub kind: String,
 }
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum DogPetType {
     /// `dog`
     Dog,
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl DogPetType {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Dog => "dog",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for DogPetType {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "dog" => Self::Dog,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<DogPetType> for String {
-    fn from(value: DogPetType) -> Self {
-        match value {
-            DogPetType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for DogPetType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for DogPetType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(runtime, DogPetType, Unknown, Dog("dog"));
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct InlineTaggedVariant1 {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub side: Option<f64>,
 }
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub

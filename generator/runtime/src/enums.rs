@@ -77,22 +77,7 @@ pub fn display_int<E: IntegerEnum>(value: &E, f: &mut fmt::Formatter<'_>) -> fmt
 /// [`StringEnum`], `From<String>`, `From<Enum> for String`, `Display`, `FromStr`, `Serialize` and
 /// `Deserialize`. The first argument is the name the invoking module knows this runtime by (generated
 /// modules call it `runtime`), so that the expansion works for the crate and for an embedded copy alike.
-///
-/// ```
-/// use specgen_runtime as runtime;
-///
-/// #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-/// pub enum Colour {
-///     Red,
-///     Green,
-///     Other(String),
-/// }
-/// runtime::enums::string_enum!(runtime, Colour, Other, Red("red"), Green("green"));
-///
-/// assert_eq!(Colour::Red.as_str(), "red");
-/// assert_eq!("blue".parse::<Colour>(), Ok(Colour::Other("blue".to_owned())));
-/// assert_eq!(serde_json::to_string(&Colour::Green).ok().as_deref(), Some("\"green\""));
-/// ```
+/// (`tests/enums.rs` shows it; an example here would be copied into every embedded runtime's docs.)
 pub use crate::__string_enum as string_enum;
 
 /// Implements an open integer enum from its catch-all variant and `Variant(wire)` pairs: `value`,

@@ -512,13 +512,11 @@ impl ::std::fmt::Debug for TokenResponse {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ReactivateCustomerAccessRequest {
     /// List of unique identifiers of the access users to reactivate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<Vec<i64>>,
 }
 /// Status of a customer access user.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum CustomerAccessUserStatus {
     /// `active`: Inferred: the user may access the customer account.
     Active,
@@ -529,46 +527,10 @@ pub enum CustomerAccessUserStatus {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl CustomerAccessUserStatus {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "active",
-            Self::Suspended => "suspended",
-            Self::AwaitingActivation => "awaitingActivation",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for CustomerAccessUserStatus {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "active" => Self::Active,
-            "suspended" => Self::Suspended,
-            "awaitingActivation" => Self::AwaitingActivation,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<CustomerAccessUserStatus> for String {
-    fn from(value: CustomerAccessUserStatus) -> Self {
-        match value {
-            CustomerAccessUserStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for CustomerAccessUserStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for CustomerAccessUserStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, CustomerAccessUserStatus, Unknown, Active("active"), Suspended("suspended"),
+    AwaitingActivation("awaitingActivation")
+);
 /// A user to invite to access a customer account.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct InviteCustomerAccessUserRequest {
@@ -577,9 +539,9 @@ pub struct InviteCustomerAccessUserRequest {
     /// Name of the user to invite.
     pub name: String,
     /// Unique identifier of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerAccessUserStatus>,
 }
 /// A user who may access a customer account. Inferred: it has the same field set as the invitation request.
@@ -590,9 +552,9 @@ pub struct CustomerAccessUser {
     /// Name of the user.
     pub name: String,
     /// Unique identifier of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerAccessUserStatus>,
 }
 /// One page of customer access users (offset paging).
@@ -609,53 +571,16 @@ pub struct CustomerAccessUserList {
 }
 /// Grant type; always password.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum TokenRequestGrantType {
     /// `password`: Resource owner password credentials grant.
     Password,
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl TokenRequestGrantType {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Password => "password",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for TokenRequestGrantType {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "password" => Self::Password,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<TokenRequestGrantType> for String {
-    fn from(value: TokenRequestGrantType) -> Self {
-        match value {
-            TokenRequestGrantType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for TokenRequestGrantType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for TokenRequestGrantType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, TokenRequestGrantType, Unknown, Password("password")
+);
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum ListCustomerAccessUsersSort {
     /// `email`: Sort by email address, ascending.
     Email,
@@ -664,44 +589,9 @@ pub enum ListCustomerAccessUsersSort {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl ListCustomerAccessUsersSort {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Email => "email",
-            Self::MinusEmail => "-email",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for ListCustomerAccessUsersSort {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "email" => Self::Email,
-            "-email" => Self::MinusEmail,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<ListCustomerAccessUsersSort> for String {
-    fn from(value: ListCustomerAccessUsersSort) -> Self {
-        match value {
-            ListCustomerAccessUsersSort::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for ListCustomerAccessUsersSort {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for ListCustomerAccessUsersSort {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, ListCustomerAccessUsersSort, Unknown, Email("email"), MinusEmail("-email")
+);
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]
