@@ -61,19 +61,31 @@ fn string_enums_convert_both_ways() {
     assert_eq!(Colour::Unknown("x".to_owned()).as_str(), "x");
     assert_eq!(Colour::Red.wire(), "red");
     assert_eq!(Colour::from("red".to_owned()), Colour::Red);
-    assert_eq!(Colour::from_wire("new".to_owned()), Colour::Unknown("new".to_owned()));
+    assert_eq!(
+        Colour::from_wire("new".to_owned()),
+        Colour::Unknown("new".to_owned())
+    );
     assert_eq!(String::from(Colour::Err), "err");
     assert_eq!(String::from(Colour::Unknown("kept".to_owned())), "kept");
     assert_eq!(Colour::BlueIsh.to_string(), "BLUE_ISH");
     assert_eq!("".parse::<Colour>(), Ok(Colour::Empty));
-    assert_eq!("teal".parse::<Colour>(), Ok(Colour::Unknown("teal".to_owned())));
+    assert_eq!(
+        "teal".parse::<Colour>(),
+        Ok(Colour::Unknown("teal".to_owned()))
+    );
 }
 
 #[test]
 fn integer_enums_map_listed_values_and_keep_the_rest() {
     let values: Vec<Priority> = serde_json::from_value(json!([1, -1, 42])).expect("priorities");
-    assert_eq!(values, [Priority::Low, Priority::Minus, Priority::Other(42)]);
-    assert_eq!(serde_json::to_value(&values).expect("json"), json!([1, -1, 42]));
+    assert_eq!(
+        values,
+        [Priority::Low, Priority::Minus, Priority::Other(42)]
+    );
+    assert_eq!(
+        serde_json::to_value(&values).expect("json"),
+        json!([1, -1, 42])
+    );
     assert!(serde_json::from_value::<Priority>(json!("1")).is_err());
     assert!(serde_json::from_value::<Priority>(json!(1.5)).is_err());
     assert_eq!(Priority::Minus.value(), -1);
