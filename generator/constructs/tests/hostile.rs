@@ -27,8 +27,20 @@ impl<'ast> Visit<'ast> for Items {
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        let name = mac.path.segments.last().map(|s| s.ident.to_string());
-        self.macros.extend(name);
+        // The runtime's enum macros are the one exception, and only with a table of literals (below).
+        let path: Vec<String> = mac
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        let is_enum_table = matches!(
+            path.iter().map(String::as_str).collect::<Vec<_>>()[..],
+            ["runtime", "enums", "string_enum" | "integer_enum"]
+        ) && is_wire_table(mac);
+        if !is_enum_table {
+            self.macros.extend(path.last().cloned());
+        }
         syn::visit::visit_macro(self, mac);
     }
 
@@ -41,6 +53,35 @@ impl<'ast> Visit<'ast> for Items {
         self.attributes.extend(name);
         syn::visit::visit_attribute(self, attribute);
     }
+}
+
+/// Whether an enum macro's input is only names and literals: `runtime, Enum, CatchAll, Variant("wire"), ...`
+/// (an integer's wire value may be negated). Spec text can then only be a literal or a sanitised name.
+fn is_wire_table(mac: &syn::Macro) -> bool {
+    use syn::punctuated::Punctuated;
+    use syn::{Expr, Token};
+    let Ok(entries) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) else {
+        return false;
+    };
+    let is_name = |expr: &Expr| matches!(expr, Expr::Path(path) if path.path.get_ident().is_some());
+    let is_literal = |expr: &Expr| match expr {
+        Expr::Lit(_) => true,
+        Expr::Unary(negated) => {
+            matches!(negated.op, syn::UnOp::Neg(_)) && matches!(*negated.expr, Expr::Lit(_))
+        }
+        _ => false,
+    };
+    entries
+        .iter()
+        .enumerate()
+        .all(|(index, entry)| match entry {
+            _ if index < 3 => is_name(entry),
+            Expr::Call(call) => {
+                is_name(&call.func) && call.args.len() == 1 && call.args.iter().all(is_literal)
+            }
+            _ => false,
+        })
+        && entries.len() >= 3
 }
 
 fn generated() -> String {
@@ -97,7 +138,7 @@ fn no_spec_text_becomes_code() {
     assert!(code.contains("/// */ fn pwned() {} /*"), "{code}");
     assert!(code.contains("//! \"); compile_error!(\"pwned\"); (\""));
     assert!(code.contains("#[serde(rename = \"fn pwned() {}\")]"));
-    assert!(code.contains("Self::FnPwned => \"\\\"); fn pwned() {} (\\\"\","));
+    assert!(code.contains("FnPwned(\"\\\"); fn pwned() {} (\\\"\")"));
 }
 
 #[test]
@@ -116,7 +157,7 @@ fn control_and_bidirectional_characters_never_reach_comments() {
         );
     }
     // In string literals they stay, escaped.
-    assert!(code.contains("Self::Unnamed => \"\\u{202e}\","), "{code}");
+    assert!(code.contains("Unnamed(\"\\u{202e}\")"), "{code}");
 }
 
 #[test]
