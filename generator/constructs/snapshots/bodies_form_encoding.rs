@@ -474,7 +474,7 @@ pub struct PriceForm {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plain: Option<Address>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Recurring {
     pub interval: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -482,14 +482,19 @@ pub struct Recurring {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usage: Option<Usage>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Recurring, interval("interval"), interval_count("interval_count"),
+    usage("usage")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Usage {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregate: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tiers: Option<Vec<i64>>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Usage, aggregate("aggregate"), tiers("tiers"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Item {
     pub price: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -497,20 +502,25 @@ pub struct Item {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tax: Option<ItemTax>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Item, price("price"), quantity("quantity"), tax("tax")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Address {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line1: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Address, line1("line1"), city("city"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Range {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gt: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lte: Option<i64>,
 }
+runtime::object::deserialize!(runtime, Range, gt("gt"), lte("lte"));
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
@@ -549,16 +559,18 @@ pub struct Price {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ratio: Option<f64>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ItemTax {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub behaviour: Option<ItemTaxBehaviour>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, ItemTax, behaviour("behaviour"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ItemTaxBehaviour {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<String>,
 }
+runtime::object::deserialize!(runtime, ItemTaxBehaviour, mode("mode"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

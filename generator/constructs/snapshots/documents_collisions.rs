@@ -369,22 +369,25 @@ impl runtime::Operation for operations::ClientBuilder3 {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Pet {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lower: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Pet, lower("lower"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Pet2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub upper: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Pet2, upper("upper"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Pet3 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shout: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Pet3, shout("shout"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct PetFile {
     pub id: i64,
     pub name: String,
@@ -393,7 +396,10 @@ pub struct PetFile {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag>>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, PetFile, id("id"), name("name"), owner("owner"), tags("tags")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Type {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -401,13 +407,15 @@ pub struct Type {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
 }
+runtime::object::deserialize!(runtime, Type, r#type("type"), self_("self"));
 pub type Self_ = String;
 pub type Gen = i64;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Option2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub some: Option<bool>,
 }
+runtime::object::deserialize!(runtime, Option2, some("some"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Result2 {
     /// `ok`
@@ -419,28 +427,32 @@ pub enum Result2 {
 }
 runtime::enums::string_enum!(runtime, Result2, Unknown, Ok("ok"), Err("err"));
 pub type Box2 = Vec<String>;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct String2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
+runtime::object::deserialize!(runtime, String2, value("value"));
 pub type Vec2 = Vec<String2>;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Client2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Client2, id("id"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ClientBuilder2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, ClientBuilder2, id("id"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Error {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Error, message("message"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Everything {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pet: Option<Pet>,
@@ -471,12 +483,18 @@ pub struct Everything {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<Error>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Everything, pet("pet"), pet2("Pet"), pet3("PET"), file("file"), tag("tag"),
+    self_("self_"), r#gen("gen"), option("option"), result("result"), r#box("box"),
+    string("string"), vec("vec"), client_builder("client_builder"), error("error")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Tag {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Tag, label("label"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Owner {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -484,13 +502,17 @@ pub struct Owner {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pets: Option<Vec<PetFile>>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Owner, name("name"), address("address"), pets("pets")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Address {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<Box<Address>>,
 }
+runtime::object::deserialize!(runtime, Address, city("city"), previous("previous"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -453,7 +453,7 @@ impl runtime::Operation for operations::GetHealthz {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Pet {
     pub id: i64,
     pub name: String,
@@ -462,9 +462,12 @@ pub struct Pet {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag2>>,
 }
+runtime::object::deserialize!(
+    runtime, Pet, id("id"), name("name"), owner("owner"), tags("tags")
+);
 /// The spec's own tag; the tag of `shared/pet.yaml` is another schema, hoisted as `Tag2`.
 pub type Tag = String;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Owner {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -472,28 +475,35 @@ pub struct Owner {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pets: Option<Vec<Pet>>,
 }
+runtime::object::deserialize!(
+    runtime, Owner, name("name"), address("address"), pets("pets")
+);
 pub type ListPets200 = Vec<Pet>;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Health {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<HealthStatus>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Health, status("status"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Tag2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Tag2, label("label"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Problem {
     pub message: String,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Problem, message("message"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Address {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<Box<Address>>,
 }
+runtime::object::deserialize!(runtime, Address, city("city"), previous("previous"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum HealthStatus {
     /// `up`

@@ -375,7 +375,7 @@ impl<'a> SelfBuilder<'a> {
 /// "); fn pwned() {} ("
 /// /// fn pwned() {}
 /// //! fn pwned() {}
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct EvilThing {
     /// \"\\" */
     #[serde(rename = "fn pwned() {}")]
@@ -392,6 +392,10 @@ pub struct EvilThing {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<Kind>,
 }
+runtime::object::deserialize!(
+    runtime, EvilThing, fn_pwned("fn pwned() {}"), fn_pwned2("\"; fn pwned() {} \""),
+    pwned("#[pwned]"), value("{}"), kind("kind")
+);
 /// /* unterminated � reversed � isolated �[2J escape
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
@@ -481,13 +485,14 @@ runtime::enums::string_enum!(
     runtime, GetFnPwnedItemXRequestId, Unknown, AB("a\"b"), CD("c\\d"), EF("e\nf"),
     Unnamed("*/"), Unnamed2("{}"), Unnamed3("#")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct SelfBody {
     #[serde(rename = "\"", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     #[serde(rename = "*/", skip_serializing_if = "Option::is_none")]
     pub value2: Option<String>,
 }
+runtime::object::deserialize!(runtime, SelfBody, value("\""), value2("*/"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

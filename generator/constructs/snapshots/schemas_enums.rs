@@ -208,7 +208,7 @@ pub enum NullableState {
 runtime::enums::string_enum!(
     runtime, NullableState, Unknown, Open("open"), Closed("closed")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Widget {
     pub kind: Kind,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -222,7 +222,7 @@ pub struct Widget {
     pub ratio: Option<Ratio>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub flag: Option<AlwaysTrue>,
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub state: runtime::Nullable<NullableState>,
     /// An inline enum, named after its place.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -230,6 +230,11 @@ pub struct Widget {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<WidgetLevel>,
 }
+runtime::object::deserialize!(
+    runtime, Widget, kind("kind"), version("version"), priority("priority"),
+    status("status"), colour("colour"), ratio("ratio"), flag("flag"), size("size"),
+    level("level"); state("state")
+);
 /// An inline enum, named after its place.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum WidgetSize {

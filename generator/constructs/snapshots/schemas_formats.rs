@@ -236,7 +236,7 @@ impl<'a> GetFileBuilder<'a> {
         self.param(1, |request| request.query("checksum", &value))
     }
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 pub struct File {
     pub id: ::uuid::Uuid,
     pub created: ::chrono::DateTime<::chrono::Utc>,
@@ -259,6 +259,11 @@ pub struct File {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other: Option<String>,
 }
+runtime::object::deserialize!(
+    runtime, File, id("id"), created("created"), day("day"), small("small"), big("big"),
+    plain("plain"), ratio("ratio"), precise("precise"), number("number"),
+    content("content"), raw("raw"), secret("secret"), email("email"), other("other")
+);
 impl ::std::fmt::Debug for File {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("File")

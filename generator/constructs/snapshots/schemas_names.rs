@@ -122,7 +122,7 @@ impl ClientBuilder {
     }
 }
 impl Client {}
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Tree {
     pub value: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -130,17 +130,22 @@ pub struct Tree {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<Box<Tree>>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Tree, value("value"), children("children"), parent("parent")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Ping {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pong: Option<Box<Pong>>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Ping, pong("pong"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Pong {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ping: Option<Box<Ping>>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Pong, ping("ping"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Order {
     /// An inline object, named OrderShipping.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -150,12 +155,16 @@ pub struct Order {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<OrderStatus>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Order, shipping("shipping"), lines("lines"), status("status")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct PetOwner {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, PetOwner, name("name"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct PetOwner2 {
     /// Same name as pet_owner after case conversion.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -165,19 +174,24 @@ pub struct PetOwner2 {
     #[serde(rename = "NAME", skip_serializing_if = "Option::is_none")]
     pub name3: Option<String>,
 }
+runtime::object::deserialize!(
+    runtime, PetOwner2, name("name"), name2("Name"), name3("NAME")
+);
 pub type Option2 = String;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Result2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ok: Option<bool>,
 }
+runtime::object::deserialize!(runtime, Result2, ok("ok"));
 pub type String2 = i64;
 pub type Vec2 = Vec<String>;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Box2 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
 }
+runtime::object::deserialize!(runtime, Box2, size("size"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Hash2 {
     /// `a`
@@ -188,7 +202,7 @@ pub enum Hash2 {
     Unknown(String),
 }
 runtime::enums::string_enum!(runtime, Hash2, Unknown, A("a"), B("b"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Self_ {
     #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
@@ -209,7 +223,11 @@ pub struct Self_ {
     #[serde(rename = "r#try", skip_serializing_if = "Option::is_none")]
     pub r_try: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Self_, self_("self"), self2("Self"), super_("super"), crate_("crate"),
+    r#type("type"), r#gen("gen"), r#async("async"), r#match("match"), r_try("r#try")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Kunde {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub größe: Option<f64>,
@@ -228,11 +246,17 @@ pub struct Kunde {
     #[serde(rename = "😀", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Kunde, größe("größe"), straße("straße"), été("été"),
+    顧客番号("顧客番号"), ユーザー名("ユーザー名"),
+    u438_u43c_u44f("имя"), u3b1_u3b2_u3b3("αβγ"), value("😀")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct 顧客 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub 名前: Option<String>,
 }
+runtime::object::deserialize!(runtime, 顧客, 名前("名前"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Größe {
     /// `klein`
@@ -250,11 +274,12 @@ runtime::enums::string_enum!(
     runtime, Größe, Unknown, Klein("klein"), Groß("groß"), 日本("日本"),
     U3b5U3bbU3bbU3b7U3bdU3b9U3baU3ac("ελληνικά")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Error {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
+runtime::object::deserialize!(runtime, Error, message("message"));
 pub type ClientBuilder2 = String;
 pub type Client2 = i64;
 pub type Iterator = String;
@@ -277,7 +302,7 @@ pub type V2 = String;
 pub type Unnamed = String;
 pub type Gen = String;
 pub type Crate = String;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Super {
     #[serde(rename = "", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
@@ -292,7 +317,11 @@ pub struct Super {
     #[serde(rename = "GEN", skip_serializing_if = "Option::is_none")]
     pub gen3: Option<i64>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Super, value(""), _1("1"), _2nd("2nd"), r#gen("gen"), gen2("Gen"),
+    gen3("GEN")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Numbers {
     #[serde(rename = "1st", skip_serializing_if = "Option::is_none")]
     pub _1st: Option<String>,
@@ -307,22 +336,29 @@ pub struct Numbers {
     #[serde(rename = "FirstName", skip_serializing_if = "Option::is_none")]
     pub first_name4: Option<String>,
 }
+runtime::object::deserialize!(
+    runtime, Numbers, _1st("1st"), _1st2("_1st"), first_name("first-name"),
+    first_name2("first_name"), first_name3("firstName"), first_name4("FirstName")
+);
 /// An inline object, named OrderShipping.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct OrderShipping {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<OrderShippingAddress>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, OrderShipping, address("address"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct OrderShippingAddress {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, OrderShippingAddress, street("street"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct OrderLinesItem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
 }
+runtime::object::deserialize!(runtime, OrderLinesItem, sku("sku"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OrderStatus {
     /// `new`

@@ -231,10 +231,11 @@ impl runtime::Operation for operations::PatchContact {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Address {
     pub city: String,
 }
+runtime::object::deserialize!(runtime, Address, city("city"));
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Contact {

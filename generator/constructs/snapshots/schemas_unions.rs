@@ -260,14 +260,15 @@ impl runtime::Operation for operations::AddPet {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PetBase {
     pub pet_type: String,
     pub name: String,
 }
+runtime::object::deserialize!(runtime, PetBase, pet_type("petType"), name("name"));
 /// Declares the tag property through allOf.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Cat {
     pub pet_type: String,
@@ -275,19 +276,24 @@ pub struct Cat {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub indoor: Option<bool>,
 }
+runtime::object::deserialize!(
+    runtime, Cat, pet_type("petType"), name("name"), indoor("indoor")
+);
 /// Declares the tag property itself, as a string enum.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Dog {
     pub pet_type: DogPetType,
     pub bark: String,
 }
+runtime::object::deserialize!(runtime, Dog, pet_type("petType"), bark("bark"));
 /// Does not declare the tag property; its implicit tag is its schema name.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Lizard {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scales: Option<i64>,
 }
+runtime::object::deserialize!(runtime, Lizard, scales("scales"));
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum Pet {
@@ -371,19 +377,23 @@ impl<'de> ::serde::Deserialize<'de> for Shape {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Circle {
     pub kind: String,
     pub radius: f64,
 }
+runtime::object::deserialize!(runtime, Circle, kind("kind"), radius("radius"));
 /// Holds shapes, directly and in a list; the direct one must be boxed.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Group {
     pub kind: String,
     pub first: Box<Shape>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rest: Option<Vec<Shape>>,
 }
+runtime::object::deserialize!(
+    runtime, Group, kind("kind"), first("first"), rest("rest")
+);
 /// No discriminator: an untagged union.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
@@ -402,10 +412,11 @@ pub enum InlineTagged {
     InlineTaggedVariant1(InlineTaggedVariant1),
 }
 /// A discriminator without oneOf (the inheritance pattern) is not used (warning).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Vehicle {
     pub kind: String,
 }
+runtime::object::deserialize!(runtime, Vehicle, kind("kind"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DogPetType {
     /// `dog`
@@ -414,13 +425,14 @@ pub enum DogPetType {
     Unknown(String),
 }
 runtime::enums::string_enum!(runtime, DogPetType, Unknown, Dog("dog"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct InlineTaggedVariant1 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub side: Option<f64>,
 }
+runtime::object::deserialize!(runtime, InlineTaggedVariant1, kind("kind"), side("side"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -418,20 +418,24 @@ impl runtime::Operation for operations::GetItem {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Item {
     pub name: String,
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub note: runtime::Nullable<String>,
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub parent: runtime::Nullable<Box<Item>>,
     pub state: ItemState,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Item, name("name"), state("state"); note("note"), parent("parent")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
+runtime::object::deserialize!(runtime, Problem, message("message"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ItemState {
     /// `on`: Switched on.

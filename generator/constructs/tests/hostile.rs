@@ -27,18 +27,19 @@ impl<'ast> Visit<'ast> for Items {
     }
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-        // The runtime's enum macros are the one exception, and only with a table of literals (below).
+        // The runtime's enum and struct macros are the one exception, and only with a table of literals (below).
         let path: Vec<String> = mac
             .path
             .segments
             .iter()
             .map(|s| s.ident.to_string())
             .collect();
-        let is_enum_table = matches!(
+        let is_table = matches!(
             path.iter().map(String::as_str).collect::<Vec<_>>()[..],
             ["runtime", "enums", "string_enum" | "integer_enum"]
+                | ["runtime", "object", "deserialize"]
         ) && is_wire_table(mac);
-        if !is_enum_table {
+        if !is_table {
             self.macros.extend(path.last().cloned());
         }
         syn::visit::visit_macro(self, mac);
@@ -55,12 +56,24 @@ impl<'ast> Visit<'ast> for Items {
     }
 }
 
-/// Whether an enum macro's input is only names and literals: `runtime, Enum, CatchAll, Variant("wire"), ...`
-/// (an integer's wire value may be negated). Spec text can then only be a literal or a sanitised name.
+/// Whether a runtime macro's input is only names and literals: `runtime, Enum, CatchAll, Variant("wire"), ...`
+/// or `runtime, Struct, field("wire"), ...; field("wire")` (an integer's wire value may be negated). Spec
+/// text can then only be a literal or a sanitised name.
 fn is_wire_table(mac: &syn::Macro) -> bool {
-    use syn::punctuated::Punctuated;
     use syn::{Expr, Token};
-    let Ok(entries) = mac.parse_body_with(Punctuated::<Expr, Token![,]>::parse_terminated) else {
+    let entries = |input: syn::parse::ParseStream| {
+        let mut entries = Vec::new();
+        while !input.is_empty() {
+            entries.push(input.parse::<Expr>()?);
+            if input.peek(Token![;]) {
+                input.parse::<Token![;]>()?;
+            } else if !input.is_empty() {
+                input.parse::<Token![,]>()?;
+            }
+        }
+        Ok(entries)
+    };
+    let Ok(entries) = mac.parse_body_with(entries) else {
         return false;
     };
     let is_name = |expr: &Expr| matches!(expr, Expr::Path(path) if path.path.get_ident().is_some());
@@ -71,17 +84,13 @@ fn is_wire_table(mac: &syn::Macro) -> bool {
         }
         _ => false,
     };
-    entries
-        .iter()
-        .enumerate()
-        .all(|(index, entry)| match entry {
-            _ if index < 3 => is_name(entry),
+    entries.len() >= 2
+        && entries.iter().all(|entry| match entry {
             Expr::Call(call) => {
                 is_name(&call.func) && call.args.len() == 1 && call.args.iter().all(is_literal)
             }
-            _ => false,
+            other => is_name(other),
         })
-        && entries.len() >= 3
 }
 
 fn generated() -> String {

@@ -1,7 +1,8 @@
-//! Open enums: what a generated enum's impls do, written once. A generated enum lists its variants, states
-//! its wire values once (the [`StringEnum`] or [`IntegerEnum`] impl), and its `Display`, `FromStr`, `From`
-//! and serde impls are one-line calls to the functions here, so that every enum of an API does not carry
-//! (and the compiler does not check) its own copy of each body.
+//! Open enums: what a generated enum's impls do, written once. A generated enum lists its variants and
+//! states its wire values once, in one [`string_enum!`] or [`integer_enum!`] line; the macro writes the two
+//! matches between variants and values (`as_str`/`value` and `From`), and `Display`, `FromStr` and serde
+//! impls that are one-line calls to the functions here, so that every enum of an API does not carry (and
+//! the compiler does not check) its own copy of each body.
 //!
 //! An open enum keeps values it does not list in a catch-all variant, so a server adding a value never
 //! breaks reading an answer; the value is written back as it was read.
@@ -10,20 +11,15 @@ use serde::{Deserialize, Deserializer, Serializer};
 use std::convert::Infallible;
 use std::fmt;
 
-/// An enum whose wire values are strings.
-pub trait StringEnum: Sized {
-    /// The listed variant for `value`, else the catch-all holding it.
-    fn from_wire(value: String) -> Self;
+/// An enum whose wire values are strings: `From<String>` gives the listed variant for a value, else the
+/// catch-all holding it; `Into<String>` gives the value back (the catch-all's string moved out).
+pub trait StringEnum: Sized + From<String> + Into<String> {
     /// The value as it travels on the wire.
     fn wire(&self) -> &str;
-    /// The wire value, owned: the catch-all's string is moved out, a listed value copied.
-    fn into_wire(self) -> String;
 }
 
-/// An enum whose wire values are integers.
-pub trait IntegerEnum: Sized + Copy {
-    /// The listed variant for `value`, else the catch-all holding it.
-    fn from_wire(value: i64) -> Self;
+/// An enum whose wire values are integers, converted as a [`StringEnum`] is.
+pub trait IntegerEnum: Sized + Copy + From<i64> + Into<i64> {
     /// The value as it travels on the wire.
     fn wire(self) -> i64;
 }
@@ -40,7 +36,7 @@ pub fn serialize_str<E: StringEnum, S: Serializer>(
 pub fn deserialize_str<'de, E: StringEnum, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<E, D::Error> {
-    String::deserialize(deserializer).map(E::from_wire)
+    String::deserialize(deserializer).map(E::from)
 }
 
 /// `Display` of a string enum: its wire value.
@@ -50,7 +46,7 @@ pub fn display_str<E: StringEnum>(value: &E, f: &mut fmt::Formatter<'_>) -> fmt:
 
 /// `FromStr` of a string enum: never fails, an unlisted value is kept in the catch-all.
 pub fn parse_str<E: StringEnum>(value: &str) -> Result<E, Infallible> {
-    Ok(E::from_wire(value.to_owned()))
+    Ok(E::from(value.to_owned()))
 }
 
 /// `Serialize` of an integer enum: its wire value.
@@ -65,7 +61,7 @@ pub fn serialize_int<E: IntegerEnum, S: Serializer>(
 pub fn deserialize_int<'de, E: IntegerEnum, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<E, D::Error> {
-    i64::deserialize(deserializer).map(E::from_wire)
+    i64::deserialize(deserializer).map(E::from)
 }
 
 /// `Display` of an integer enum: its wire value in decimal.
@@ -94,37 +90,31 @@ macro_rules! __string_enum {
         impl $name {
             /// The value as it travels on the wire.
             pub fn as_str(&self) -> &str {
-                $rt::enums::StringEnum::wire(self)
-            }
-        }
-        impl $rt::enums::StringEnum for $name {
-            fn from_wire(value: ::std::string::String) -> Self {
-                match value.as_str() {
-                    $($wire => Self::$variant,)*
-                    _ => Self::$other(value),
-                }
-            }
-            fn wire(&self) -> &str {
                 match self {
                     $(Self::$variant => $wire,)*
                     Self::$other(value) => value,
                 }
             }
-            fn into_wire(self) -> ::std::string::String {
-                match self {
-                    Self::$other(value) => value,
-                    known => known.as_str().to_owned(),
-                }
+        }
+        impl $rt::enums::StringEnum for $name {
+            fn wire(&self) -> &str {
+                self.as_str()
             }
         }
         impl ::std::convert::From<::std::string::String> for $name {
             fn from(value: ::std::string::String) -> Self {
-                $rt::enums::StringEnum::from_wire(value)
+                match value.as_str() {
+                    $($wire => Self::$variant,)*
+                    _ => Self::$other(value),
+                }
             }
         }
         impl ::std::convert::From<$name> for ::std::string::String {
             fn from(value: $name) -> Self {
-                $rt::enums::StringEnum::into_wire(value)
+                match value {
+                    $name::$other(value) => value,
+                    known => known.as_str().to_owned(),
+                }
             }
         }
         impl ::std::fmt::Display for $name {
@@ -164,31 +154,28 @@ macro_rules! __integer_enum {
         impl $name {
             /// The value as it travels on the wire.
             pub fn value(self) -> i64 {
-                $rt::enums::IntegerEnum::wire(self)
-            }
-        }
-        impl $rt::enums::IntegerEnum for $name {
-            fn from_wire(value: i64) -> Self {
-                match value {
-                    $($wire => Self::$variant,)*
-                    _ => Self::$other(value),
-                }
-            }
-            fn wire(self) -> i64 {
                 match self {
                     $(Self::$variant => $wire,)*
                     Self::$other(value) => value,
                 }
             }
         }
+        impl $rt::enums::IntegerEnum for $name {
+            fn wire(self) -> i64 {
+                self.value()
+            }
+        }
         impl ::std::convert::From<i64> for $name {
             fn from(value: i64) -> Self {
-                $rt::enums::IntegerEnum::from_wire(value)
+                match value {
+                    $($wire => Self::$variant,)*
+                    _ => Self::$other(value),
+                }
             }
         }
         impl ::std::convert::From<$name> for i64 {
             fn from(value: $name) -> Self {
-                $rt::enums::IntegerEnum::wire(value)
+                value.value()
             }
         }
         impl ::std::fmt::Display for $name {

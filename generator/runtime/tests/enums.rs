@@ -5,6 +5,10 @@ use serde_json::json;
 use specgen_runtime as runtime;
 use specgen_runtime::enums::{IntegerEnum, StringEnum};
 
+fn string_of<E: StringEnum>(value: E) -> String {
+    value.into()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Colour {
     Red,
@@ -62,10 +66,11 @@ fn string_enums_convert_both_ways() {
     assert_eq!(Colour::Red.wire(), "red");
     assert_eq!(Colour::from("red".to_owned()), Colour::Red);
     assert_eq!(
-        Colour::from_wire("new".to_owned()),
+        Colour::from("new".to_owned()),
         Colour::Unknown("new".to_owned())
     );
     assert_eq!(String::from(Colour::Err), "err");
+    assert_eq!(string_of(Colour::Unknown("moved".to_owned())), "moved");
     assert_eq!(String::from(Colour::Unknown("kept".to_owned())), "kept");
     assert_eq!(Colour::BlueIsh.to_string(), "BLUE_ISH");
     assert_eq!("".parse::<Colour>(), Ok(Colour::Empty));
@@ -91,7 +96,7 @@ fn integer_enums_map_listed_values_and_keep_the_rest() {
     assert_eq!(Priority::Minus.value(), -1);
     assert_eq!(Priority::Other(7).wire(), 7);
     assert_eq!(Priority::from(1), Priority::Low);
-    assert_eq!(Priority::from_wire(3), Priority::Other(3));
+    assert_eq!(<Priority as From<i64>>::from(3), Priority::Other(3));
     assert_eq!(i64::from(Priority::Minus), -1);
     assert_eq!(Priority::Minus.to_string(), "-1");
     assert_eq!(Priority::Other(9).to_string(), "9");

@@ -21,6 +21,7 @@ const FILES: &[(&str, &str)] = &[
     ("error", include_str!("../../runtime/src/error.rs")),
     ("mock", include_str!("../../runtime/src/mock.rs")),
     ("nullable", include_str!("../../runtime/src/nullable.rs")),
+    ("object", include_str!("../../runtime/src/object.rs")),
     ("options", include_str!("../../runtime/src/options.rs")),
     ("paging", include_str!("../../runtime/src/paging.rs")),
     ("params", include_str!("../../runtime/src/params.rs")),

@@ -456,7 +456,7 @@ runtime::enums::string_enum!(
     Customer1039("CUSTOMER_1039")
 );
 /// Paging information of a successful answer.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Pageable {
     /// Index of this page, 0-based.
@@ -468,6 +468,10 @@ pub struct Pageable {
     /// Total number of elements across all pages.
     pub total_elements: i64,
 }
+runtime::object::deserialize!(
+    runtime, Pageable, page("page"), size("size"), total_pages("totalPages"),
+    total_elements("totalElements")
+);
 /// The billing cycle period type. It bounds startDay: DAILY 1; WEEKLY 1 to 7, 1 being Monday; MONTHLY 1 to 30; BI_MONTHLY 1 to 60; QUARTERLY 1 to 90; SEMI_ANNUALLY 1 to 182; ANNUALLY 1 to 365.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PeriodType {
@@ -509,7 +513,7 @@ runtime::enums::string_enum!(
     runtime, InvoiceFormat, Unknown, Xml("XML"), Pdf("PDF"), All("ALL")
 );
 /// A billing cycle definition (BCD).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Bcd {
     /// Billing cycle definition ID.
@@ -530,19 +534,26 @@ pub struct Bcd {
     /// Whether the invoice files are exported to an external customer directory. The directory location is defined per integration process.
     pub is_export: bool,
 }
+runtime::object::deserialize!(
+    runtime, Bcd, id("id"), name("name"), description("description"),
+    period_type("periodType"), start_day("startDay"), duration("duration"),
+    invoice_format("invoiceFormat"), is_automatic("isAutomatic"), is_export("isExport")
+);
 /// The billing cycle definition to assign.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ModifyBcdRequest {
     /// ID of the new billing cycle definition, which replaces the existing one for the given customer ID (sub-account). It must be one of the customer's eligible BCDs.
     pub id: ::uuid::Uuid,
 }
+runtime::object::deserialize!(runtime, ModifyBcdRequest, id("id"));
 /// Result of a modifyBcd request.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ModifyBcdResult {
     /// Request instance ID. Used by external systems to query the status of the call (operation) with getRequestStatus, whether in progress, successful or failed.
     pub request_id: ::uuid::Uuid,
 }
+runtime::object::deserialize!(runtime, ModifyBcdResult, request_id("requestId"));
 /// Status of an asynchronous request.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CallStatus {
@@ -562,12 +573,13 @@ runtime::enums::string_enum!(
     InternalError("INTERNAL_ERROR")
 );
 /// Status of an asynchronous request.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct RequestStatus {
     pub status: CallStatus,
 }
+runtime::object::deserialize!(runtime, RequestStatus, status("status"));
 /// Successful (ACK) envelope of getEligibleBcds.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EligibleBcdsEnvelope {
     /// Failure code; the empty string on success.
@@ -577,11 +589,15 @@ pub struct EligibleBcdsEnvelope {
     /// The eligible billing cycle definitions.
     pub content: Vec<Bcd>,
     /// Paging information, or null.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub pageable: runtime::Nullable<Pageable>,
 }
+runtime::object::deserialize!(
+    runtime, EligibleBcdsEnvelope, error_code("errorCode"),
+    error_message("errorMessage"), content("content"); pageable("pageable")
+);
 /// Successful (ACK) envelope of modifyBcd.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ModifyBcdEnvelope {
     /// Failure code; the empty string on success.
@@ -591,11 +607,15 @@ pub struct ModifyBcdEnvelope {
     /// The result of the request, holding the requestId to poll.
     pub content: Vec<ModifyBcdResult>,
     /// Paging information, or null.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub pageable: runtime::Nullable<Pageable>,
 }
+runtime::object::deserialize!(
+    runtime, ModifyBcdEnvelope, error_code("errorCode"), error_message("errorMessage"),
+    content("content"); pageable("pageable")
+);
 /// Successful (ACK) envelope of getRequestStatus.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequestStatusEnvelope {
     /// Failure code; the empty string on success.
@@ -605,11 +625,15 @@ pub struct RequestStatusEnvelope {
     /// The status of the request.
     pub content: Vec<RequestStatus>,
     /// Paging information, or null.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub pageable: runtime::Nullable<Pageable>,
 }
+runtime::object::deserialize!(
+    runtime, RequestStatusEnvelope, error_code("errorCode"),
+    error_message("errorMessage"), content("content"); pageable("pageable")
+);
 /// Failed (NAK) envelope: a non-empty errorCode and its message, with content and pageable both empty strings.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnvelopeFailure {
     /// Failure code, non-empty; one of the ErrorCode values, or a general failure code that is not published.
@@ -621,6 +645,10 @@ pub struct EnvelopeFailure {
     /// Always the empty string on failure.
     pub pageable: EnvelopeFailurePageable,
 }
+runtime::object::deserialize!(
+    runtime, EnvelopeFailure, error_code("errorCode"), error_message("errorMessage"),
+    content("content"), pageable("pageable")
+);
 /// Always the empty string on failure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EnvelopeFailureContent {

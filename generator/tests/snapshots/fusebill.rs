@@ -356,7 +356,7 @@ impl<'a> ActivateCustomerBuilder<'a> {
     }
 }
 /// Which customer to activate, and what to activate with it. customerId is always required; the three booleans are required unless preview=true.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerActivationRequest {
     /// The Fusebill ID of the customer.
@@ -371,6 +371,12 @@ pub struct CustomerActivationRequest {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub temporarily_disable_auto_post: Option<bool>,
 }
+runtime::object::deserialize!(
+    runtime, CustomerActivationRequest, customer_id("customerId"),
+    activate_all_subscriptions("activateAllSubscriptions"),
+    activate_all_draft_purchases("activateAllDraftPurchases"),
+    temporarily_disable_auto_post("temporarilyDisableAutoPost")
+);
 /// A value documented as a string that the vendor's example shows as a JSON number, for example a phone number or a reference. Accept both; the numbers are whole, so they are read as 64-bit integers (no precision lost).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
@@ -416,17 +422,17 @@ runtime::enums::string_enum!(
     Collection("Collection")
 );
 /// Reference values of a customer.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerReference {
     /// Custom reference value 1.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub reference1: runtime::Nullable<String>,
     /// Custom reference value 2.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub reference2: runtime::Nullable<String>,
     /// Custom reference value 3.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub reference3: runtime::Nullable<String>,
     /// Sales tracking codes of the customer. Their shape is undocumented.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -438,27 +444,32 @@ pub struct CustomerReference {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
 }
+runtime::object::deserialize!(
+    runtime, CustomerReference, sales_tracking_codes("salesTrackingCodes"), id("id"),
+    uri("uri"); reference1("reference1"), reference2("reference2"),
+    reference3("reference3")
+);
 /// How the customer was acquired (marketing attribution).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerAcquisition {
     /// Ad content that acquired the customer.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub ad_content: runtime::Nullable<String>,
     /// Campaign that acquired the customer.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub campaign: runtime::Nullable<String>,
     /// Keyword that acquired the customer.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub keyword: runtime::Nullable<String>,
     /// Landing page that acquired the customer.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub landing_page: runtime::Nullable<String>,
     /// Medium that acquired the customer.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub medium: runtime::Nullable<String>,
     /// Source that acquired the customer.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub source: runtime::Nullable<String>,
     /// ID of the customer this acquisition data belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -467,6 +478,11 @@ pub struct CustomerAcquisition {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
 }
+runtime::object::deserialize!(
+    runtime, CustomerAcquisition, id("id"), uri("uri"); ad_content("adContent"),
+    campaign("campaign"), keyword("keyword"), landing_page("landingPage"),
+    medium("medium"), source("source")
+);
 /// A Fusebill customer. Only id and uri are required; every other field may be absent, and the profile, integration and parent fields may also be null.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -583,7 +599,7 @@ pub struct Customer {
     pub uri: String,
 }
 /// One error: a key naming its kind or field, and a message.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct FusebillErrorItem {
     /// Kind of error or name of the offending field, for example Api Error.
     #[serde(rename = "Key", skip_serializing_if = "Option::is_none")]
@@ -592,8 +608,9 @@ pub struct FusebillErrorItem {
     #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
+runtime::object::deserialize!(runtime, FusebillErrorItem, key("Key"), value("Value"));
 /// Error body of every failed call. Note the PascalCase property names on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct FusebillError {
     /// Error identifier; 0 in the vendor's example.
     #[serde(rename = "ErrorId", skip_serializing_if = "Option::is_none")]
@@ -605,6 +622,10 @@ pub struct FusebillError {
     #[serde(rename = "Errors", skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<FusebillErrorItem>>,
 }
+runtime::object::deserialize!(
+    runtime, FusebillError, error_id("ErrorId"), http_status_code("HttpStatusCode"),
+    errors("Errors")
+);
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ActivateCustomerView {
     /// `sideeffects`: Include the resulting invoice(s) in the answer.
