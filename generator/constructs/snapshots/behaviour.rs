@@ -384,14 +384,16 @@ impl<'a> ListInvoicesBuilder<'a> {
         self.paged(&Self::PAGING, |page| page.len()).items(|page| page)
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Charge {
     pub amount: i64,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Charge, amount("amount"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Invoice {
     pub id: i64,
 }
+runtime::object::deserialize!(runtime, Invoice, id("id"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

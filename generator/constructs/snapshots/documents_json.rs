@@ -316,31 +316,36 @@ impl runtime::Operation for operations::PatchItem {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Item {
     pub id: String,
     pub price: Money,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<Vec<Problem>>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Item, id("id"), price("price"), labels("labels"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Failure {
     pub code: String,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Failure, code("code"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ItemPatch {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<Money>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, ItemPatch, price("price"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Money {
     pub amount: i64,
     pub currency: String,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Money, amount("amount"), currency("currency"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Problem {
     pub message: String,
 }
+runtime::object::deserialize!(runtime, Problem, message("message"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -543,8 +543,6 @@ impl<'a> EchoBuilder<'a> {
     }
 }
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum Language {
     /// `en`
     En,
@@ -553,53 +551,16 @@ pub enum Language {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl Language {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::En => "en",
-            Self::Fr => "fr",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for Language {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "en" => Self::En,
-            "fr" => Self::Fr,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<Language> for String {
-    fn from(value: Language) -> Self {
-        match value {
-            Language::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for Language {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for Language {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(runtime, Language, Unknown, En("en"), Fr("fr"));
 #[cfg(any(feature = "pets", feature = "store_front", feature = "users"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Problem {
     pub message: String,
 }
+#[cfg(any(feature = "pets", feature = "store_front", feature = "users"))]
+runtime::object::deserialize!(runtime, Problem, message("message"));
 #[cfg(any(feature = "pets", feature = "store_front"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum PetKind {
     /// `cat`
     Cat,
@@ -609,103 +570,81 @@ pub enum PetKind {
     Unknown(String),
 }
 #[cfg(any(feature = "pets", feature = "store_front"))]
-impl PetKind {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Cat => "cat",
-            Self::Dog => "dog",
-            Self::Unknown(value) => value,
-        }
-    }
-}
+runtime::enums::string_enum!(runtime, PetKind, Unknown, Cat("cat"), Dog("dog"));
 #[cfg(any(feature = "pets", feature = "store_front"))]
-impl From<String> for PetKind {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "cat" => Self::Cat,
-            "dog" => Self::Dog,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-#[cfg(any(feature = "pets", feature = "store_front"))]
-impl From<PetKind> for String {
-    fn from(value: PetKind) -> Self {
-        match value {
-            PetKind::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-#[cfg(any(feature = "pets", feature = "store_front"))]
-impl ::std::fmt::Display for PetKind {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[cfg(any(feature = "pets", feature = "store_front"))]
-impl ::std::str::FromStr for PetKind {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
-#[cfg(any(feature = "pets", feature = "store_front"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Pet {
     pub id: i64,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<PetKind>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<Owner>,
 }
 #[cfg(any(feature = "pets", feature = "store_front"))]
+runtime::object::deserialize!(
+    runtime, Pet, id("id"), name("name"), kind("kind"), owner("owner")
+);
+#[cfg(any(feature = "pets", feature = "store_front"))]
 /// Reached only through `Pet`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Owner {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
+#[cfg(any(feature = "pets", feature = "store_front"))]
+runtime::object::deserialize!(runtime, Owner, name("name"));
 #[cfg(feature = "pets")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct NewPet {
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<PetKind>,
 }
+#[cfg(feature = "pets")]
+runtime::object::deserialize!(runtime, NewPet, name("name"), kind("kind"));
 #[cfg(any(feature = "pets", feature = "store_front"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NewOrder {
     pub pet_id: i64,
 }
 #[cfg(any(feature = "pets", feature = "store_front"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, NewOrder, pet_id("petId"));
+#[cfg(any(feature = "pets", feature = "store_front"))]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Order {
     pub id: String,
     pub status: OrderStatus,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pet: Option<Pet>,
 }
+#[cfg(any(feature = "pets", feature = "store_front"))]
+runtime::object::deserialize!(runtime, Order, id("id"), status("status"), pet("pet"));
 #[cfg(feature = "users")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct User {
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub manager: Option<Box<User>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub addresses: Option<Vec<Address>>,
 }
 #[cfg(feature = "users")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, User, name("name"), contact("contact"), manager("manager"),
+    addresses("addresses")
+);
+#[cfg(feature = "users")]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Address {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
 }
+#[cfg(feature = "users")]
+runtime::object::deserialize!(runtime, Address, city("city"));
 #[cfg(feature = "users")]
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
@@ -715,40 +654,48 @@ pub enum Contact {
     Phone(Phone),
 }
 #[cfg(feature = "users")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Email {
     pub email: String,
 }
 #[cfg(feature = "users")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Email, email("email"));
+#[cfg(feature = "users")]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Phone {
     pub phone: String,
 }
+#[cfg(feature = "users")]
+runtime::object::deserialize!(runtime, Phone, phone("phone"));
 #[cfg(feature = "default-tag")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Health {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
+#[cfg(feature = "default-tag")]
+runtime::object::deserialize!(runtime, Health, status("status"));
 #[cfg(feature = "full")]
 /// Used by no operation, so compiled only under `full`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Legacy {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub part: Option<LegacyPart>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<PetKind>,
 }
 #[cfg(feature = "full")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Legacy, part("part"), kind("kind"));
+#[cfg(feature = "full")]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct LegacyPart {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
+#[cfg(feature = "full")]
+runtime::object::deserialize!(runtime, LegacyPart, note("note"));
 #[cfg(any(feature = "pets", feature = "store_front"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum OrderStatus {
     /// `pending`
     Pending,
@@ -760,50 +707,10 @@ pub enum OrderStatus {
     Unknown(String),
 }
 #[cfg(any(feature = "pets", feature = "store_front"))]
-impl OrderStatus {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "pending",
-            Self::Placed => "placed",
-            Self::Shipped => "shipped",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-#[cfg(any(feature = "pets", feature = "store_front"))]
-impl From<String> for OrderStatus {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "pending" => Self::Pending,
-            "placed" => Self::Placed,
-            "shipped" => Self::Shipped,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-#[cfg(any(feature = "pets", feature = "store_front"))]
-impl From<OrderStatus> for String {
-    fn from(value: OrderStatus) -> Self {
-        match value {
-            OrderStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-#[cfg(any(feature = "pets", feature = "store_front"))]
-impl ::std::fmt::Display for OrderStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-#[cfg(any(feature = "pets", feature = "store_front"))]
-impl ::std::str::FromStr for OrderStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, OrderStatus, Unknown, Pending("pending"), Placed("placed"),
+    Shipped("shipped")
+);
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]
@@ -1072,12 +979,16 @@ impl mock::Mock {
         self.stub()
     }
 }
-#[cfg(all(feature = "mock", feature = "pets"))]
-impl mock::Stub<'_, mock::ListPetsBuilder> {
+/// Parameters every operation of this API takes.
+#[cfg(feature = "mock")]
+impl<O: runtime::mock::Operation> mock::Stub<'_, O> {
     /// Matches only requests whose `lang` is this value, as the client sends it.
     pub fn lang(self, value: Language) -> Self {
         self.stub_param(None, |request| request.query("lang", &value))
     }
+}
+#[cfg(all(feature = "mock", feature = "pets"))]
+impl mock::Stub<'_, mock::ListPetsBuilder> {
     /// Matches only requests whose `kind` is this value, as the client sends it.
     pub fn kind(self, value: PetKind) -> Self {
         self.stub_param(None, |request| request.query("kind", &value))
@@ -1093,10 +1004,6 @@ impl mock::Stub<'_, mock::ListPetsBuilder> {
 }
 #[cfg(all(feature = "mock", feature = "pets"))]
 impl mock::Stub<'_, mock::CreatePetBuilder> {
-    /// Matches only requests whose `lang` is this value, as the client sends it.
-    pub fn lang(self, value: Language) -> Self {
-        self.stub_param(None, |request| request.query("lang", &value))
-    }
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: NewPet) -> Self {
         self.stub_body(move |request| {
@@ -1114,10 +1021,6 @@ impl mock::Stub<'_, mock::CreatePetBuilder> {
 }
 #[cfg(all(feature = "mock", any(feature = "pets", feature = "store_front")))]
 impl mock::Stub<'_, mock::PlaceOrderBuilder> {
-    /// Matches only requests whose `lang` is this value, as the client sends it.
-    pub fn lang(self, value: Language) -> Self {
-        self.stub_param(None, |request| request.query("lang", &value))
-    }
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: NewOrder) -> Self {
         self.stub_body(move |request| {
@@ -1139,10 +1042,6 @@ impl mock::Stub<'_, mock::GetOrderBuilder> {
     pub fn id(self, value: impl AsRef<str>) -> Self {
         self.stub_param(Some(0), |request| request.path_param("id", value.as_ref()))
     }
-    /// Matches only requests whose `lang` is this value, as the client sends it.
-    pub fn lang(self, value: Language) -> Self {
-        self.stub_param(None, |request| request.query("lang", &value))
-    }
     /// Answers `200`: The order.
     pub fn respond_200(self, value: &Order) -> Self {
         self.stub_json(runtime::mock::Documented::Code(200), 200, value)
@@ -1158,10 +1057,6 @@ impl mock::Stub<'_, mock::GetUserBuilder> {
     pub fn name(self, value: impl AsRef<str>) -> Self {
         self.stub_param(Some(0), |request| request.path_param("name", value.as_ref()))
     }
-    /// Matches only requests whose `lang` is this value, as the client sends it.
-    pub fn lang(self, value: Language) -> Self {
-        self.stub_param(None, |request| request.query("lang", &value))
-    }
     /// Answers `200`: The user.
     pub fn respond_200(self, value: &User) -> Self {
         self.stub_json(runtime::mock::Documented::Code(200), 200, value)
@@ -1173,10 +1068,6 @@ impl mock::Stub<'_, mock::GetUserBuilder> {
 }
 #[cfg(all(feature = "mock", feature = "default-tag"))]
 impl mock::Stub<'_, mock::HealthBuilder> {
-    /// Matches only requests whose `lang` is this value, as the client sends it.
-    pub fn lang(self, value: Language) -> Self {
-        self.stub_param(None, |request| request.query("lang", &value))
-    }
     /// Answers `200`: Up.
     pub fn respond_200(self, value: &Health) -> Self {
         self.stub_json(runtime::mock::Documented::Code(200), 200, value)
@@ -1184,10 +1075,6 @@ impl mock::Stub<'_, mock::HealthBuilder> {
 }
 #[cfg(all(feature = "mock", feature = "mock2"))]
 impl mock::Stub<'_, mock::EchoBuilder> {
-    /// Matches only requests whose `lang` is this value, as the client sends it.
-    pub fn lang(self, value: Language) -> Self {
-        self.stub_param(None, |request| request.query("lang", &value))
-    }
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: impl Into<String>) -> Self {
         let body: String = body.into();

@@ -375,31 +375,29 @@ impl<'a> SelfBuilder<'a> {
 /// "); fn pwned() {} ("
 /// /// fn pwned() {}
 /// //! fn pwned() {}
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct EvilThing {
     /// \"\\" */
     #[serde(rename = "fn pwned() {}")]
     pub fn_pwned: String,
-    #[serde(
-        rename = "\"; fn pwned() {} \"",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "\"; fn pwned() {} \"", skip_serializing_if = "Option::is_none")]
     pub fn_pwned2: Option<EvilThingFnPwned>,
-    #[serde(rename = "#[pwned]", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "#[pwned]", skip_serializing_if = "Option::is_none")]
     pub pwned: Option<EvilThingPwned>,
     /// bidi � in a property
     ///
     /// Default: `"*/"`.
-    #[serde(rename = "{}", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "{}", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<Kind>,
 }
+runtime::object::deserialize!(
+    runtime, EvilThing, fn_pwned("fn pwned() {}"), fn_pwned2("\"; fn pwned() {} \""),
+    pwned("#[pwned]"), value("{}"), kind("kind")
+);
 /// /* unterminated � reversed � isolated �[2J escape
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum Kind {
     /// `fn`
     Fn,
@@ -422,61 +420,11 @@ pub enum Kind {
     /// A value this client does not know, kept as it was sent.
     Unknown2(String),
 }
-impl Kind {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Fn => "fn",
-            Self::Pwned => "pwned",
-            Self::Self_ => "self",
-            Self::Self2 => "Self",
-            Self::Gen => "gen",
-            Self::Empty => "",
-            Self::V1 => "1",
-            Self::Unknown => "Unknown",
-            Self::Unnamed => "\u{202e}",
-            Self::Unknown2(value) => value,
-        }
-    }
-}
-impl From<String> for Kind {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "fn" => Self::Fn,
-            "pwned" => Self::Pwned,
-            "self" => Self::Self_,
-            "Self" => Self::Self2,
-            "gen" => Self::Gen,
-            "" => Self::Empty,
-            "1" => Self::V1,
-            "Unknown" => Self::Unknown,
-            "\u{202e}" => Self::Unnamed,
-            _ => Self::Unknown2(value),
-        }
-    }
-}
-impl From<Kind> for String {
-    fn from(value: Kind) -> Self {
-        match value {
-            Kind::Unknown2(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for Kind {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for Kind {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, Kind, Unknown2, Fn("fn"), Pwned("pwned"), Self_("self"), Self2("Self"),
+    Gen("gen"), Empty(""), V1("1"), Unknown("Unknown"), Unnamed("\u{202e}")
+);
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum EvilThingFnPwned {
     /// `"); fn pwned() {} ("`: */ fn pwned() {} /*
     FnPwned,
@@ -498,59 +446,12 @@ pub enum EvilThingFnPwned {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl EvilThingFnPwned {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::FnPwned => "\"); fn pwned() {} (\"",
-            Self::Unnamed => "*/",
-            Self::Unnamed2 => "\\",
-            Self::AB => "a\nb",
-            Self::Unnamed3 => "{}",
-            Self::Pwned => "#![pwned]",
-            Self::RRaw => "r#\"raw\"#",
-            Self::Empty => "",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for EvilThingFnPwned {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "\"); fn pwned() {} (\"" => Self::FnPwned,
-            "*/" => Self::Unnamed,
-            "\\" => Self::Unnamed2,
-            "a\nb" => Self::AB,
-            "{}" => Self::Unnamed3,
-            "#![pwned]" => Self::Pwned,
-            "r#\"raw\"#" => Self::RRaw,
-            "" => Self::Empty,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<EvilThingFnPwned> for String {
-    fn from(value: EvilThingFnPwned) -> Self {
-        match value {
-            EvilThingFnPwned::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for EvilThingFnPwned {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for EvilThingFnPwned {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, EvilThingFnPwned, Unknown, FnPwned("\"); fn pwned() {} (\""), Unnamed("*/"),
+    Unnamed2("\\"), AB("a\nb"), Unnamed3("{}"), Pwned("#![pwned]"), RRaw("r#\"raw\"#"),
+    Empty("")
+);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "i64", into = "i64")]
 pub enum EvilThingPwned {
     /// `1`
     FnPwned,
@@ -559,38 +460,10 @@ pub enum EvilThingPwned {
     /// A value this client does not know, kept as it was sent.
     Unknown(i64),
 }
-impl EvilThingPwned {
-    /// The value as it travels on the wire.
-    pub fn value(self) -> i64 {
-        match self {
-            Self::FnPwned => 1,
-            Self::Unnamed => -1,
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<i64> for EvilThingPwned {
-    fn from(value: i64) -> Self {
-        match value {
-            1 => Self::FnPwned,
-            -1 => Self::Unnamed,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<EvilThingPwned> for i64 {
-    fn from(value: EvilThingPwned) -> Self {
-        value.value()
-    }
-}
-impl ::std::fmt::Display for EvilThingPwned {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(&self.value(), f)
-    }
-}
+runtime::enums::integer_enum!(
+    runtime, EvilThingPwned, Unknown, FnPwned(1), Unnamed(- 1)
+);
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum GetFnPwnedItemXRequestId {
     /// `a"b`
     AB,
@@ -608,59 +481,18 @@ pub enum GetFnPwnedItemXRequestId {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl GetFnPwnedItemXRequestId {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AB => "a\"b",
-            Self::CD => "c\\d",
-            Self::EF => "e\nf",
-            Self::Unnamed => "*/",
-            Self::Unnamed2 => "{}",
-            Self::Unnamed3 => "#",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for GetFnPwnedItemXRequestId {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "a\"b" => Self::AB,
-            "c\\d" => Self::CD,
-            "e\nf" => Self::EF,
-            "*/" => Self::Unnamed,
-            "{}" => Self::Unnamed2,
-            "#" => Self::Unnamed3,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<GetFnPwnedItemXRequestId> for String {
-    fn from(value: GetFnPwnedItemXRequestId) -> Self {
-        match value {
-            GetFnPwnedItemXRequestId::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for GetFnPwnedItemXRequestId {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for GetFnPwnedItemXRequestId {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::enums::string_enum!(
+    runtime, GetFnPwnedItemXRequestId, Unknown, AB("a\"b"), CD("c\\d"), EF("e\nf"),
+    Unnamed("*/"), Unnamed2("{}"), Unnamed3("#")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct SelfBody {
-    #[serde(rename = "\"", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "\"", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    #[serde(rename = "*/", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "*/", skip_serializing_if = "Option::is_none")]
     pub value2: Option<String>,
 }
+runtime::object::deserialize!(runtime, SelfBody, value("\""), value2("*/"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -226,42 +226,46 @@ impl runtime::Operation for operations::GetThing {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Thing {
     pub id: i64,
     /// Always `thing`.
     pub kind: ThingKind,
     pub label: String,
     /// A note
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub note: runtime::Nullable<String>,
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub count: runtime::Nullable<i32>,
     /// A size as words or as a number.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<ThingSize>,
     /// The owner, documented beside the reference.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<Owner>,
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub previous: runtime::Nullable<Owner>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub colour: Option<ThingDefsColour>,
     /// A 3.0-style nullable in a 3.1 document.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub legacy: runtime::Nullable<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub extra: Option<::serde_json::Value>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Thing, id("id"), kind("kind"), label("label"), size("size"), owner("owner"),
+    colour("colour"), extra("extra"); note("note"), count("count"), previous("previous"),
+    legacy("legacy")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Owner {
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
+runtime::object::deserialize!(runtime, Owner, name("name"), tags("tags"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum ThingDefsColour {
     /// `red`
     Red,
@@ -270,90 +274,18 @@ pub enum ThingDefsColour {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl ThingDefsColour {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Red => "red",
-            Self::Green => "green",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for ThingDefsColour {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "red" => Self::Red,
-            "green" => Self::Green,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<ThingDefsColour> for String {
-    fn from(value: ThingDefsColour) -> Self {
-        match value {
-            ThingDefsColour::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for ThingDefsColour {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for ThingDefsColour {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, ThingDefsColour, Unknown, Red("red"), Green("green")
+);
 /// Always `thing`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum ThingKind {
     /// `thing`
     Thing,
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl ThingKind {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Thing => "thing",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for ThingKind {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "thing" => Self::Thing,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<ThingKind> for String {
-    fn from(value: ThingKind) -> Self {
-        match value {
-            ThingKind::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for ThingKind {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for ThingKind {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(runtime, ThingKind, Unknown, Thing("thing"));
 /// A size as words or as a number.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]

@@ -447,8 +447,6 @@ impl<'a> CookiesFormUnexplodedBuilder<'a> {
     }
 }
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum Shade {
     /// `blue`
     Blue,
@@ -459,47 +457,10 @@ pub enum Shade {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl Shade {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Blue => "blue",
-            Self::Black => "black",
-            Self::Brown => "brown",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for Shade {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "blue" => Self::Blue,
-            "black" => Self::Black,
-            "brown" => Self::Brown,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<Shade> for String {
-    fn from(value: Shade) -> Self {
-        match value {
-            Shade::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for Shade {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for Shade {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::enums::string_enum!(
+    runtime, Shade, Unknown, Blue("blue"), Black("black"), Brown("brown")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Color {
     #[serde(rename = "R")]
     pub r: i64,
@@ -508,6 +469,7 @@ pub struct Color {
     #[serde(rename = "B")]
     pub b: i64,
 }
+runtime::object::deserialize!(runtime, Color, r("R"), g("G"), b("B"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -123,8 +123,6 @@ impl ClientBuilder {
 }
 impl Client {}
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum Colour {
     /// `red`: The colour of fire
     Red,
@@ -139,54 +137,12 @@ pub enum Colour {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl Colour {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Red => "red",
-            Self::Green => "Green",
-            Self::BlueIsh => "BLUE_ISH",
-            Self::Empty => "",
-            Self::MinusRed => "-red",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for Colour {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "red" => Self::Red,
-            "Green" => Self::Green,
-            "BLUE_ISH" => Self::BlueIsh,
-            "" => Self::Empty,
-            "-red" => Self::MinusRed,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<Colour> for String {
-    fn from(value: Colour) -> Self {
-        match value {
-            Colour::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for Colour {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for Colour {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, Colour, Unknown, Red("red"), Green("Green"), BlueIsh("BLUE_ISH"), Empty(""),
+    MinusRed("-red")
+);
 /// An integer enum; unknown values are kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "i64", into = "i64")]
 pub enum Priority {
     /// `1`: Low
     Value1,
@@ -199,43 +155,11 @@ pub enum Priority {
     /// A value this client does not know, kept as it was sent.
     Unknown(i64),
 }
-impl Priority {
-    /// The value as it travels on the wire.
-    pub fn value(self) -> i64 {
-        match self {
-            Self::Value1 => 1,
-            Self::Value2 => 2,
-            Self::Value3 => 3,
-            Self::ValueMinus1 => -1,
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<i64> for Priority {
-    fn from(value: i64) -> Self {
-        match value {
-            1 => Self::Value1,
-            2 => Self::Value2,
-            3 => Self::Value3,
-            -1 => Self::ValueMinus1,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<Priority> for i64 {
-    fn from(value: Priority) -> Self {
-        value.value()
-    }
-}
-impl ::std::fmt::Display for Priority {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(&self.value(), f)
-    }
-}
+runtime::enums::integer_enum!(
+    runtime, Priority, Unknown, Value1(1), Value2(2), Value3(3), ValueMinus1(- 1)
+);
 /// Named by x-enum-varnames.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "i64", into = "i64")]
 pub enum HttpStatus {
     /// `200`
     Ok,
@@ -246,37 +170,9 @@ pub enum HttpStatus {
     /// A value this client does not know, kept as it was sent.
     Unknown(i64),
 }
-impl HttpStatus {
-    /// The value as it travels on the wire.
-    pub fn value(self) -> i64 {
-        match self {
-            Self::Ok => 200,
-            Self::NotFound => 404,
-            Self::ServerError => 500,
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<i64> for HttpStatus {
-    fn from(value: i64) -> Self {
-        match value {
-            200 => Self::Ok,
-            404 => Self::NotFound,
-            500 => Self::ServerError,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<HttpStatus> for i64 {
-    fn from(value: HttpStatus) -> Self {
-        value.value()
-    }
-}
-impl ::std::fmt::Display for HttpStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(&self.value(), f)
-    }
-}
+runtime::enums::integer_enum!(
+    runtime, HttpStatus, Unknown, Ok(200), NotFound(404), ServerError(500)
+);
 /// Numbers cannot be enum variants; the values are documented.
 ///
 /// Allowed values: `0.5`, `1`, `1.5`.
@@ -285,89 +181,22 @@ pub type Ratio = f64;
 pub type AlwaysTrue = bool;
 /// A constant (x-const) is a one-value enum.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum Kind {
     /// `widget`
     Widget,
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl Kind {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Widget => "widget",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for Kind {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "widget" => Self::Widget,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<Kind> for String {
-    fn from(value: Kind) -> Self {
-        match value {
-            Kind::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for Kind {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for Kind {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(runtime, Kind, Unknown, Widget("widget"));
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "i64", into = "i64")]
 pub enum Version {
     /// `2`
     Value2,
     /// A value this client does not know, kept as it was sent.
     Unknown(i64),
 }
-impl Version {
-    /// The value as it travels on the wire.
-    pub fn value(self) -> i64 {
-        match self {
-            Self::Value2 => 2,
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<i64> for Version {
-    fn from(value: i64) -> Self {
-        match value {
-            2 => Self::Value2,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<Version> for i64 {
-    fn from(value: Version) -> Self {
-        value.value()
-    }
-}
-impl ::std::fmt::Display for Version {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(&self.value(), f)
-    }
-}
+runtime::enums::integer_enum!(runtime, Version, Unknown, Value2(2));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum NullableState {
     /// `open`
     Open,
@@ -376,70 +205,38 @@ pub enum NullableState {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl NullableState {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Open => "open",
-            Self::Closed => "closed",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for NullableState {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "open" => Self::Open,
-            "closed" => Self::Closed,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<NullableState> for String {
-    fn from(value: NullableState) -> Self {
-        match value {
-            NullableState::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for NullableState {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for NullableState {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::enums::string_enum!(
+    runtime, NullableState, Unknown, Open("open"), Closed("closed")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Widget {
     pub kind: Kind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<Version>,
     pub priority: Priority,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<HttpStatus>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub colour: Option<Colour>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ratio: Option<Ratio>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub flag: Option<AlwaysTrue>,
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub state: runtime::Nullable<NullableState>,
     /// An inline enum, named after its place.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<WidgetSize>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<WidgetLevel>,
 }
+runtime::object::deserialize!(
+    runtime, Widget, kind("kind"), version("version"), priority("priority"),
+    status("status"), colour("colour"), ratio("ratio"), flag("flag"), size("size"),
+    level("level"); state("state")
+);
 /// An inline enum, named after its place.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum WidgetSize {
     /// `small`
     Small,
@@ -448,47 +245,10 @@ pub enum WidgetSize {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl WidgetSize {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Small => "small",
-            Self::Large => "large",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for WidgetSize {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "small" => Self::Small,
-            "large" => Self::Large,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<WidgetSize> for String {
-    fn from(value: WidgetSize) -> Self {
-        match value {
-            WidgetSize::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for WidgetSize {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for WidgetSize {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, WidgetSize, Unknown, Small("small"), Large("large")
+);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "i64", into = "i64")]
 pub enum WidgetLevel {
     /// `10`
     Value10,
@@ -497,35 +257,7 @@ pub enum WidgetLevel {
     /// A value this client does not know, kept as it was sent.
     Unknown(i64),
 }
-impl WidgetLevel {
-    /// The value as it travels on the wire.
-    pub fn value(self) -> i64 {
-        match self {
-            Self::Value10 => 10,
-            Self::Value20 => 20,
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<i64> for WidgetLevel {
-    fn from(value: i64) -> Self {
-        match value {
-            10 => Self::Value10,
-            20 => Self::Value20,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<WidgetLevel> for i64 {
-    fn from(value: WidgetLevel) -> Self {
-        value.value()
-    }
-}
-impl ::std::fmt::Display for WidgetLevel {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        ::std::fmt::Display::fmt(&self.value(), f)
-    }
-}
+runtime::enums::integer_enum!(runtime, WidgetLevel, Unknown, Value10(10), Value20(20));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

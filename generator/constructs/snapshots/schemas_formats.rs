@@ -236,29 +236,34 @@ impl<'a> GetFileBuilder<'a> {
         self.param(1, |request| request.query("checksum", &value))
     }
 }
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 pub struct File {
     pub id: ::uuid::Uuid,
     pub created: ::chrono::DateTime<::chrono::Utc>,
     pub day: ::chrono::NaiveDate,
     pub small: i32,
     pub big: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub plain: Option<i64>,
     pub ratio: f32,
     pub precise: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<f64>,
     /// Base64-encoded bytes (`format: byte`).
     pub content: runtime::Base64,
     /// Binary data, as the JSON text carries it (`format: binary`).
     pub raw: String,
     pub secret: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub other: Option<String>,
 }
+runtime::object::deserialize!(
+    runtime, File, id("id"), created("created"), day("day"), small("small"), big("big"),
+    plain("plain"), ratio("ratio"), precise("precise"), number("number"),
+    content("content"), raw("raw"), secret("secret"), email("email"), other("other")
+);
 impl ::std::fmt::Debug for File {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("File")

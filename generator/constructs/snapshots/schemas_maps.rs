@@ -126,7 +126,7 @@ impl Client {}
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Labels {
     pub id: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Properties the schema does not list (`additionalProperties`).
     #[serde(flatten)]
@@ -135,7 +135,7 @@ pub struct Labels {
 /// Known properties, and others that must be integers.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Counters {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
     /// Properties the schema does not list (`additionalProperties`).
     #[serde(flatten)]
@@ -144,30 +144,32 @@ pub struct Counters {
 /// Extra properties are objects of their own (an inline schema, named after its place).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Catalogue {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// A property whose Rust name the map would take.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub additional_properties: Option<String>,
     /// Properties the schema does not list (`additionalProperties`).
     #[serde(flatten)]
     pub additional_properties2: ::std::collections::BTreeMap<String, CatalogueValue>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Closed {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub only: Option<String>,
 }
+runtime::object::deserialize!(runtime, Closed, only("only"));
 /// Only additionalProperties, a map.
 pub type Scores = ::std::collections::BTreeMap<String, f64>;
 /// A free-form object.
 pub type Anything = ::serde_json::Value;
 pub type AnythingToo = ::serde_json::Value;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct CatalogueValue {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<f64>,
 }
+runtime::object::deserialize!(runtime, CatalogueValue, price("price"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -122,65 +122,77 @@ impl ClientBuilder {
     }
 }
 impl Client {}
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Tree {
     pub value: i64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<Tree>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<Box<Tree>>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Tree, value("value"), children("children"), parent("parent")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Ping {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pong: Option<Box<Pong>>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Ping, pong("pong"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Pong {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ping: Option<Box<Ping>>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, Pong, ping("ping"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Order {
     /// An inline object, named OrderShipping.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping: Option<OrderShipping>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lines: Option<Vec<OrderLinesItem>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<OrderStatus>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Order, shipping("shipping"), lines("lines"), status("status")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct PetOwner {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, PetOwner, name("name"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct PetOwner2 {
     /// Same name as pet_owner after case conversion.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
     pub name2: Option<String>,
-    #[serde(rename = "NAME", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "NAME", skip_serializing_if = "Option::is_none")]
     pub name3: Option<String>,
 }
+runtime::object::deserialize!(
+    runtime, PetOwner2, name("name"), name2("Name"), name3("NAME")
+);
 pub type Option2 = String;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Result2 {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ok: Option<bool>,
 }
+runtime::object::deserialize!(runtime, Result2, ok("ok"));
 pub type String2 = i64;
 pub type Vec2 = Vec<String>;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Box2 {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
 }
+runtime::object::deserialize!(runtime, Box2, size("size"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum Hash2 {
     /// `a`
     A,
@@ -189,92 +201,63 @@ pub enum Hash2 {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl Hash2 {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::A => "a",
-            Self::B => "b",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for Hash2 {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "a" => Self::A,
-            "b" => Self::B,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<Hash2> for String {
-    fn from(value: Hash2) -> Self {
-        match value {
-            Hash2::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for Hash2 {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for Hash2 {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::enums::string_enum!(runtime, Hash2, Unknown, A("a"), B("b"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Self_ {
-    #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
-    #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Self", skip_serializing_if = "Option::is_none")]
     pub self2: Option<String>,
-    #[serde(rename = "super", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "super", skip_serializing_if = "Option::is_none")]
     pub super_: Option<String>,
-    #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "crate", skip_serializing_if = "Option::is_none")]
     pub crate_: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#gen: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#async: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#match: Option<String>,
-    #[serde(rename = "r#try", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "r#try", skip_serializing_if = "Option::is_none")]
     pub r_try: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Self_, self_("self"), self2("Self"), super_("super"), crate_("crate"),
+    r#type("type"), r#gen("gen"), r#async("async"), r#match("match"), r_try("r#try")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Kunde {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub größe: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub straße: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub été: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub 顧客番号: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ユーザー名: Option<String>,
-    #[serde(rename = "имя", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "имя", skip_serializing_if = "Option::is_none")]
     pub u438_u43c_u44f: Option<String>,
-    #[serde(rename = "αβγ", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "αβγ", skip_serializing_if = "Option::is_none")]
     pub u3b1_u3b2_u3b3: Option<String>,
-    #[serde(rename = "😀", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "😀", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Kunde, größe("größe"), straße("straße"), été("été"),
+    顧客番号("顧客番号"), ユーザー名("ユーザー名"),
+    u438_u43c_u44f("имя"), u3b1_u3b2_u3b3("αβγ"), value("😀")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct 顧客 {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub 名前: Option<String>,
 }
+runtime::object::deserialize!(runtime, 顧客, 名前("名前"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum Größe {
     /// `klein`
     Klein,
@@ -287,53 +270,16 @@ pub enum Größe {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl Größe {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Klein => "klein",
-            Self::Groß => "groß",
-            Self::日本 => "日本",
-            Self::U3b5U3bbU3bbU3b7U3bdU3b9U3baU3ac => "ελληνικά",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for Größe {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "klein" => Self::Klein,
-            "groß" => Self::Groß,
-            "日本" => Self::日本,
-            "ελληνικά" => Self::U3b5U3bbU3bbU3b7U3bdU3b9U3baU3ac,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<Größe> for String {
-    fn from(value: Größe) -> Self {
-        match value {
-            Größe::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for Größe {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for Größe {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::enums::string_enum!(
+    runtime, Größe, Unknown, Klein("klein"), Groß("groß"), 日本("日本"),
+    U3b5U3bbU3bbU3b7U3bdU3b9U3baU3ac("ελληνικά")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Error {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
+runtime::object::deserialize!(runtime, Error, message("message"));
 pub type ClientBuilder2 = String;
 pub type Client2 = i64;
 pub type Iterator = String;
@@ -356,55 +302,64 @@ pub type V2 = String;
 pub type Unnamed = String;
 pub type Gen = String;
 pub type Crate = String;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Super {
-    #[serde(rename = "", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    #[serde(rename = "1", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "1", skip_serializing_if = "Option::is_none")]
     pub _1: Option<String>,
-    #[serde(rename = "2nd", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "2nd", skip_serializing_if = "Option::is_none")]
     pub _2nd: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#gen: Option<i64>,
-    #[serde(rename = "Gen", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Gen", skip_serializing_if = "Option::is_none")]
     pub gen2: Option<i64>,
-    #[serde(rename = "GEN", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "GEN", skip_serializing_if = "Option::is_none")]
     pub gen3: Option<i64>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Super, value(""), _1("1"), _2nd("2nd"), r#gen("gen"), gen2("Gen"),
+    gen3("GEN")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Numbers {
-    #[serde(rename = "1st", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "1st", skip_serializing_if = "Option::is_none")]
     pub _1st: Option<String>,
-    #[serde(rename = "_1st", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "_1st", skip_serializing_if = "Option::is_none")]
     pub _1st2: Option<String>,
-    #[serde(rename = "first-name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "first-name", skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
-    #[serde(rename = "first_name", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "first_name", skip_serializing_if = "Option::is_none")]
     pub first_name2: Option<String>,
-    #[serde(rename = "firstName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "firstName", skip_serializing_if = "Option::is_none")]
     pub first_name3: Option<String>,
-    #[serde(rename = "FirstName", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "FirstName", skip_serializing_if = "Option::is_none")]
     pub first_name4: Option<String>,
 }
+runtime::object::deserialize!(
+    runtime, Numbers, _1st("1st"), _1st2("_1st"), first_name("first-name"),
+    first_name2("first_name"), first_name3("firstName"), first_name4("FirstName")
+);
 /// An inline object, named OrderShipping.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct OrderShipping {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<OrderShippingAddress>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, OrderShipping, address("address"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct OrderShippingAddress {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(runtime, OrderShippingAddress, street("street"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct OrderLinesItem {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
 }
+runtime::object::deserialize!(runtime, OrderLinesItem, sku("sku"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum OrderStatus {
     /// `new`
     New,
@@ -413,44 +368,9 @@ pub enum OrderStatus {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl OrderStatus {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::New => "new",
-            Self::Shipped => "shipped",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for OrderStatus {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "new" => Self::New,
-            "shipped" => Self::Shipped,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<OrderStatus> for String {
-    fn from(value: OrderStatus) -> Self {
-        match value {
-            OrderStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for OrderStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for OrderStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, OrderStatus, Unknown, New("new"), Shipped("shipped")
+);
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

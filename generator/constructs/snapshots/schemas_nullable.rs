@@ -231,10 +231,11 @@ impl runtime::Operation for operations::PatchContact {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Address {
     pub city: String,
 }
+runtime::object::deserialize!(runtime, Address, city("city"));
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Contact {
@@ -242,10 +243,9 @@ pub struct Contact {
     /// Required, never null.
     pub name: String,
     /// Required, may be null.
-    #[serde(default)]
     pub nickname: Option<String>,
     /// Optional, never null.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// Optional and nullable.
     #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
@@ -267,7 +267,7 @@ pub struct Contact {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ContactPatch {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
     pub nickname: runtime::Nullable<String>,

@@ -260,34 +260,40 @@ impl runtime::Operation for operations::AddPet {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PetBase {
     pub pet_type: String,
     pub name: String,
 }
+runtime::object::deserialize!(runtime, PetBase, pet_type("petType"), name("name"));
 /// Declares the tag property through allOf.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Cat {
     pub pet_type: String,
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub indoor: Option<bool>,
 }
+runtime::object::deserialize!(
+    runtime, Cat, pet_type("petType"), name("name"), indoor("indoor")
+);
 /// Declares the tag property itself, as a string enum.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Dog {
     pub pet_type: DogPetType,
     pub bark: String,
 }
+runtime::object::deserialize!(runtime, Dog, pet_type("petType"), bark("bark"));
 /// Does not declare the tag property; its implicit tag is its schema name.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Lizard {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scales: Option<i64>,
 }
+runtime::object::deserialize!(runtime, Lizard, scales("scales"));
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum Pet {
@@ -371,19 +377,23 @@ impl<'de> ::serde::Deserialize<'de> for Shape {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Circle {
     pub kind: String,
     pub radius: f64,
 }
+runtime::object::deserialize!(runtime, Circle, kind("kind"), radius("radius"));
 /// Holds shapes, directly and in a list; the direct one must be boxed.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Group {
     pub kind: String,
     pub first: Box<Shape>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub rest: Option<Vec<Shape>>,
 }
+runtime::object::deserialize!(
+    runtime, Group, kind("kind"), first("first"), rest("rest")
+);
 /// No discriminator: an untagged union.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
@@ -402,62 +412,27 @@ pub enum InlineTagged {
     InlineTaggedVariant1(InlineTaggedVariant1),
 }
 /// A discriminator without oneOf (the inheritance pattern) is not used (warning).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Vehicle {
     pub kind: String,
 }
+runtime::object::deserialize!(runtime, Vehicle, kind("kind"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum DogPetType {
     /// `dog`
     Dog,
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl DogPetType {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Dog => "dog",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for DogPetType {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "dog" => Self::Dog,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<DogPetType> for String {
-    fn from(value: DogPetType) -> Self {
-        match value {
-            DogPetType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for DogPetType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for DogPetType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::enums::string_enum!(runtime, DogPetType, Unknown, Dog("dog"));
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct InlineTaggedVariant1 {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub side: Option<f64>,
 }
+runtime::object::deserialize!(runtime, InlineTaggedVariant1, kind("kind"), side("side"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -418,23 +418,25 @@ impl runtime::Operation for operations::GetItem {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Item {
     pub name: String,
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub note: runtime::Nullable<String>,
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub parent: runtime::Nullable<Box<Item>>,
     pub state: ItemState,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+runtime::object::deserialize!(
+    runtime, Item, name("name"), state("state"); note("note"), parent("parent")
+);
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct Problem {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
+runtime::object::deserialize!(runtime, Problem, message("message"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum ItemState {
     /// `on`: Switched on.
     Enabled,
@@ -443,44 +445,9 @@ pub enum ItemState {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl ItemState {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Enabled => "on",
-            Self::Disabled => "off",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for ItemState {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "on" => Self::Enabled,
-            "off" => Self::Disabled,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<ItemState> for String {
-    fn from(value: ItemState) -> Self {
-        match value {
-            ItemState::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for ItemState {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for ItemState {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, ItemState, Unknown, Enabled("on"), Disabled("off")
+);
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

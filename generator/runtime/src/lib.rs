@@ -12,7 +12,7 @@
 //! [`ClientCore::execute`], which applies security, retries idempotent calls, refreshes tokens and reads the
 //! answer. Extensions of the spec map to the rest: [`EnvelopeSpec`] for answers that report failure in their
 //! body, [`Paging`] and [`PagedCall`] for paged lists, [`poll()`] for asynchronous requests; models use
-//! [`Nullable`], [`Base64`], [`datetime`] and [`tagged`].
+//! [`Nullable`], [`Base64`], [`datetime`], [`tagged`], [`enums`] and [`object`].
 //!
 //! Generated code names this crate by one path, `::specgen_runtime` unless the generator is told otherwise,
 //! so clients generated from different specs share its [`Error`], [`CallOptions`] and [`RetryPolicy`].
@@ -140,11 +140,13 @@ pub mod call;
 pub mod client;
 pub mod datetime;
 pub mod decimal;
+pub mod enums;
 pub mod envelope;
 pub mod error;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod nullable;
+pub mod object;
 pub mod options;
 pub mod paging;
 pub mod params;

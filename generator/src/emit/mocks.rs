@@ -8,7 +8,7 @@ use super::operations::{argument_ref, argument_type};
 use super::params::param_write;
 use super::tokens::{doc, ident, rust_type};
 use crate::ir::{
-    Api, Operation, ParamLocation, PathPart, Response, ResponseBody, StatusMatch, Type,
+    Api, Operation, Param, ParamLocation, PathPart, Response, ResponseBody, StatusMatch, Type,
 };
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -50,6 +50,7 @@ pub fn emit_mocks(api: &Api) -> TokenStream {
             }
         });
     }
+    let universal = universal_setters(api);
     let mock_types = super::call::mock_types();
     quote! {
         /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
@@ -69,6 +70,52 @@ pub fn emit_mocks(api: &Api) -> TokenStream {
 
         #[cfg(feature = "mock")]
         impl mock::Mock { #(#constructors)* }
+
+        #universal
+    }
+}
+
+/// The matchers of the universal parameters, on every stub at once (as the client's builders share their
+/// setters). Lowering names them alike in every operation, first; the first operation's names are theirs.
+fn universal_setters(api: &Api) -> TokenStream {
+    let Some(first) = api.operations.first() else {
+        return TokenStream::new();
+    };
+    let setters = api.universal_params.iter().filter_map(|param| {
+        let index = first.params.iter().position(|own| own == param)?;
+        let name = ident(first.stub.params.get(index)?);
+        Some(param_matcher(api, param, &name, quote!(None)))
+    });
+    let setters: Vec<TokenStream> = setters.collect();
+    if setters.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        /// Parameters every operation of this API takes.
+        #[cfg(feature = "mock")]
+        impl<O: runtime::mock::Operation> mock::Stub<'_, O> { #(#setters)* }
+    }
+}
+
+/// A stub's setter that matches one parameter (`target`: the path slot it fills, or `None`).
+fn param_matcher(
+    api: &Api,
+    param: &Param,
+    name: &proc_macro2::Ident,
+    target: TokenStream,
+) -> TokenStream {
+    let (argument, as_ref) = argument_type(api, &param.ty);
+    let value = argument_ref(&ident("value"), as_ref);
+    let call = param_write(api, param, value);
+    let docs = doc(Some(&format!(
+        "Matches only requests whose `{}` is this value, as the client sends it.",
+        param.wire_name
+    )));
+    quote! {
+        #docs
+        pub fn #name(self, value: #argument) -> Self {
+            self.stub_param(#target, |request| #call)
+        }
     }
 }
 
@@ -152,9 +199,6 @@ fn stub_methods(api: &Api, operation: &Operation) -> Vec<TokenStream> {
     let mut methods = Vec::new();
     let mut slot = 0usize;
     for (param, name) in operation.params.iter().zip(&names.params) {
-        let name = ident(name);
-        let (argument, as_ref) = argument_type(api, &param.ty);
-        let value = argument_ref(&ident("value"), as_ref);
         let target = if param.location == ParamLocation::Path {
             let index = Literal::usize_unsuffixed(slot);
             slot += 1;
@@ -162,17 +206,10 @@ fn stub_methods(api: &Api, operation: &Operation) -> Vec<TokenStream> {
         } else {
             quote!(None)
         };
-        let call = param_write(api, param, value);
-        let docs = doc(Some(&format!(
-            "Matches only requests whose `{}` is this value, as the client sends it.",
-            param.wire_name
-        )));
-        methods.push(quote! {
-            #docs
-            pub fn #name(self, value: #argument) -> Self {
-                self.stub_param(#target, |request| #call)
-            }
-        });
+        // A universal parameter's setter is every stub's (see `universal_setters`).
+        if !api.universal_params.contains(param) {
+            methods.push(param_matcher(api, param, &ident(name), target));
+        }
     }
     if let (Some(body), Some(name)) = (&operation.body, &names.body) {
         let name = ident(name);

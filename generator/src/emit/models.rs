@@ -70,17 +70,59 @@ fn emit_struct(
     } else {
         quote!()
     };
+    // The runtime reads the struct (one path, objects only) unless a field needs serde's own machinery: a
+    // `with` module or `flatten`, rare enough to keep serde's derive for.
+    let lean = !fields
+        .iter()
+        .any(|field| field.flatten || field_with(api, field).is_some());
+    let (derive_deserialize, read) = if lean {
+        (quote!(), object_table(name, fields))
+    } else {
+        (quote!(, ::serde::Deserialize), quote!())
+    };
     let camel_case = is_camel_case(fields);
     let rename_all = camel_case.then(|| quote!(#[serde(rename_all = "camelCase")]));
     let fields = fields
         .iter()
-        .map(|field| emit_field(api, field, camel_case));
+        .map(|field| emit_field(api, field, camel_case, lean));
     quote! {
         #header
-        #[derive(#derive_debug Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(#derive_debug Clone, PartialEq, ::serde::Serialize #derive_deserialize)]
         #rename_all
         pub struct #name { #(#fields)* }
+        #read
         #debug
+    }
+}
+
+/// `runtime::object::deserialize!`: the struct's fields and wire names, those a missing entry leaves at
+/// their default (`Nullable`'s `Absent`) after the `;`.
+fn object_table(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
+    let entry = |field: &Field| {
+        let field_name = ident(&field.rust_name);
+        let wire = &field.wire_name;
+        quote!(#field_name(#wire))
+    };
+    let defaulted = |field: &&Field| field.presence() == Presence::OptionalNullable;
+    let plain = fields.iter().filter(|f| !defaulted(f)).map(entry);
+    let defaults: Vec<TokenStream> = fields.iter().filter(defaulted).map(entry).collect();
+    let defaults = (!defaults.is_empty()).then(|| quote!(; #(#defaults),*));
+    quote! {
+        runtime::object::deserialize!(runtime, #name #(, #plain)* #defaults);
+    }
+}
+
+/// The `with` module that reads and writes a field, when serde's own impls for its type will not do.
+fn field_with(api: &Api, field: &Field) -> Option<TokenStream> {
+    if field.ty == (Type::DateTime { assume_utc: true }) {
+        let with = match field.presence() {
+            Presence::Required => "runtime::datetime::assume_utc",
+            Presence::Optional | Presence::Nullable => "runtime::datetime::assume_utc_option",
+            Presence::OptionalNullable => "runtime::datetime::assume_utc_nullable",
+        };
+        Some(quote!(with = #with))
+    } else {
+        decimal_with(api, &field.ty)
     }
 }
 
@@ -117,7 +159,8 @@ fn serde_camel_case(field: &str) -> Option<String> {
     Some(first + pascal.get(1..).unwrap_or_default())
 }
 
-fn emit_field(api: &Api, field: &Field, camel_case: bool) -> TokenStream {
+/// A field; `lean`: the struct is read by the runtime, so serde's attributes are for writing only.
+fn emit_field(api: &Api, field: &Field, camel_case: bool, lean: bool) -> TokenStream {
     let field_name = ident(&field.rust_name);
     let mut ty = rust_type(api, &field.ty);
     let mut serde_args = Vec::new();
@@ -128,35 +171,35 @@ fn emit_field(api: &Api, field: &Field, camel_case: bool) -> TokenStream {
         serde_args.push(quote!(rename = #wire));
     }
     let presence = field.presence();
+    let with = field_with(api, field);
+    // serde reads a missing `Option` field as `None` by itself, but not through a `with` module: `default`
+    // is written only there, and for `Nullable`, which must read a missing field as `Absent` (unless the
+    // runtime reads the struct: writing needs neither).
+    let default = !lean && (with.is_some() || presence == Presence::OptionalNullable);
     match presence {
         Presence::Required => {}
         Presence::Optional => {
             ty = quote!(Option<#ty>);
-            serde_args.push(quote!(default, skip_serializing_if = "Option::is_none"));
+            if default {
+                serde_args.push(quote!(default));
+            }
+            serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
         }
         Presence::Nullable => {
             ty = quote!(Option<#ty>);
-            serde_args.push(quote!(default));
+            if default {
+                serde_args.push(quote!(default));
+            }
         }
         Presence::OptionalNullable => {
             ty = quote!(runtime::Nullable<#ty>);
-            serde_args.push(quote!(
-                default,
-                skip_serializing_if = "runtime::Nullable::is_absent"
-            ));
+            if default {
+                serde_args.push(quote!(default));
+            }
+            serde_args.push(quote!(skip_serializing_if = "runtime::Nullable::is_absent"));
         }
     }
-    if field.ty == (Type::DateTime { assume_utc: true }) {
-        let with = match presence {
-            Presence::Required => "runtime::datetime::assume_utc",
-            Presence::Optional | Presence::Nullable => "runtime::datetime::assume_utc_option",
-            Presence::OptionalNullable => "runtime::datetime::assume_utc_nullable",
-        };
-        serde_args.push(quote!(with = #with));
-    }
-    if let Some(with) = decimal_with(api, &field.ty) {
-        serde_args.push(with);
-    }
+    serde_args.extend(with);
     let serde_attr = if serde_args.is_empty() {
         quote!()
     } else {

@@ -16,10 +16,12 @@ const FILES: &[(&str, &str)] = &[
     ("client", include_str!("../../runtime/src/client.rs")),
     ("datetime", include_str!("../../runtime/src/datetime.rs")),
     ("decimal", include_str!("../../runtime/src/decimal.rs")),
+    ("enums", include_str!("../../runtime/src/enums.rs")),
     ("envelope", include_str!("../../runtime/src/envelope.rs")),
     ("error", include_str!("../../runtime/src/error.rs")),
     ("mock", include_str!("../../runtime/src/mock.rs")),
     ("nullable", include_str!("../../runtime/src/nullable.rs")),
+    ("object", include_str!("../../runtime/src/object.rs")),
     ("options", include_str!("../../runtime/src/options.rs")),
     ("paging", include_str!("../../runtime/src/paging.rs")),
     ("params", include_str!("../../runtime/src/params.rs")),
@@ -56,11 +58,13 @@ pub fn runtime_module() -> Result<TokenStream, String> {
                 let file: syn::File = syn::parse_str(source)
                     .map_err(|e| format!("runtime/{name}.rs does not parse: {e}"))?;
                 let inner_attrs = &file.attrs;
-                let inner_items: Vec<&syn::Item> = file
-                    .items
-                    .iter()
-                    .filter(|item| !is_test_only(item))
-                    .collect();
+                let inner_items = crate_local_macros(
+                    file.items
+                        .iter()
+                        .filter(|item| !is_test_only(item))
+                        .cloned()
+                        .collect(),
+                );
                 let (outer_attrs, vis, ident) = (&module.attrs, &module.vis, &module.ident);
                 items.push(quote! { #(#outer_attrs)* #vis mod #ident { #(#inner_attrs)* #(#inner_items)* } });
             }
@@ -75,6 +79,54 @@ pub fn runtime_module() -> Result<TokenStream, String> {
             #(#items)*
         }
     })
+}
+
+/// The runtime crate exports its table macros (`#[macro_export] macro_rules! __string_enum`, re-exported
+/// as `pub use crate::__string_enum as string_enum;`), which puts them at the root of whatever crate compiles
+/// the file: two embedded copies in one crate (two single-file modules) would then define the same root
+/// name twice. An embedded copy keeps them in its own module instead: the export attribute goes, and the
+/// re-export becomes a crate-local `use` of the macro, after its definition (where a local macro is
+/// visible by path).
+fn crate_local_macros(items: Vec<syn::Item>) -> Vec<syn::Item> {
+    let mut kept = Vec::with_capacity(items.len());
+    let mut reexports = Vec::new();
+    for mut item in items {
+        match &mut item {
+            syn::Item::Macro(definition) => {
+                definition
+                    .attrs
+                    .retain(|attr| !attr.path().is_ident("macro_export"));
+                kept.push(item);
+            }
+            syn::Item::Use(import) => match exported_macro(&import.tree) {
+                Some((name, alias)) => {
+                    let attrs = &import.attrs;
+                    // Unlike a public re-export, a crate-local one is linted when the API has no use
+                    // for that macro (no integer enum, say).
+                    reexports.push(syn::parse_quote! {
+                        #(#attrs)* #[allow(unused_imports)] pub(crate) use #name as #alias;
+                    });
+                }
+                None => kept.push(item),
+            },
+            _ => kept.push(item),
+        }
+    }
+    kept.extend(reexports);
+    kept
+}
+
+/// `crate::__name as alias`: the re-export of a macro the runtime exports at its crate root (the `__`
+/// prefix is how the runtime marks those).
+fn exported_macro(tree: &syn::UseTree) -> Option<(syn::Ident, syn::Ident)> {
+    let syn::UseTree::Path(path) = tree else {
+        return None;
+    };
+    let syn::UseTree::Rename(rename) = path.tree.as_ref() else {
+        return None;
+    };
+    (path.ident == "crate" && rename.ident.to_string().starts_with("__"))
+        .then(|| (rename.ident.clone(), rename.rename.clone()))
 }
 
 /// Whether an item exists only in the runtime crate's own test build (`#[cfg(test)]`).

@@ -70,8 +70,8 @@ pub fn lower(document: &Document, options: Options) -> (Api, Vec<Diagnostic>) {
     );
     outputs::decide_outputs(&mut operations, envelope.as_ref(), &mut diagnostics);
     behaviour::resolve_polls(&mut operations, &mut diagnostics);
-    operation_items::name_operation_items(&mut operations, envelope.is_some());
     let universal_params = operation_items::universal_params(&operations);
+    operation_items::name_operation_items(&mut operations, envelope.is_some(), &universal_params);
     diagnostics.append(&mut schemas.diagnostics);
     recursion::place_boxes(&mut schemas.types);
     let mut api = Api {

@@ -6,8 +6,9 @@ use crate::ir::{Operation, Param, StubNames};
 use crate::names::{MOCK_SERVER_METHODS, OPERATIONS_MODULE_ITEMS, STUB_METHODS, Scope};
 
 /// Names every operation's marker and stub methods. `enveloped`: the API's failures are envelopes, which
-/// one `respond_error` answers instead of a method per failure status.
-pub fn name_operation_items(operations: &mut [Operation], enveloped: bool) {
+/// one `respond_error` answers instead of a method per failure status. `universal`: the parameters every
+/// operation takes alike ([`universal_params`]), whose stub setters are one method for every stub.
+pub fn name_operation_items(operations: &mut [Operation], enveloped: bool, universal: &[Param]) {
     let mut markers = Scope::with_reserved(OPERATIONS_MODULE_ITEMS);
     let mut constructors = Scope::with_reserved(MOCK_SERVER_METHODS);
     for operation in operations.iter_mut() {
@@ -19,18 +20,36 @@ pub fn name_operation_items(operations: &mut [Operation], enveloped: bool) {
             operation,
             constructors.claim(&operation.method_name),
             enveloped,
+            universal,
         );
     }
 }
 
 /// The names of one operation's stub methods: one setter per parameter, `body`, one answer per documented
 /// status, and `respond_error` for an enveloped API.
-fn stub_names(operation: &Operation, constructor: String, enveloped: bool) -> StubNames {
+fn stub_names(
+    operation: &Operation,
+    constructor: String,
+    enveloped: bool,
+    universal: &[Param],
+) -> StubNames {
     let mut names = Scope::with_reserved(STUB_METHODS);
+    // The universal parameters' setters are shared by every stub, so they are named first, before anything
+    // of the operation's own could take their names: every operation then gives them the same names.
+    let universal_names: Vec<String> = universal
+        .iter()
+        .map(|param| names.claim(&param.rust_name))
+        .collect();
     let params = operation
         .params
         .iter()
-        .map(|param| names.claim(&param.rust_name))
+        .map(|param| {
+            let shared = universal.iter().position(|shared| shared == param);
+            match shared.and_then(|index| universal_names.get(index)) {
+                Some(name) => name.clone(),
+                None => names.claim(&param.rust_name),
+            }
+        })
         .collect();
     let body = operation.body.as_ref().map(|_| names.claim("body"));
     let answers = operation
@@ -55,7 +74,7 @@ fn stub_names(operation: &Operation, constructor: String, enveloped: bool) -> St
 }
 
 /// The optional parameters every operation has, identically (Google's `alt`, `fields`, `key`...): their
-/// setters are written once for all the API's builders, not once per operation. None for an API of one
+/// setters are written once for all the API's builders and mock stubs, not once per operation. None for an API of one
 /// operation, whose parameters are its own.
 pub fn universal_params(operations: &[Operation]) -> Vec<Param> {
     let (Some(first), Some(_)) = (operations.first(), operations.get(1)) else {

@@ -479,7 +479,7 @@ impl runtime::Operation for operations::InviteCustomerAccessUser {
     }
 }
 /// Credentials exchanged for a bearer token.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 pub struct TokenRequest {
     /// Email address of the Billing Booth One account.
     pub email: String,
@@ -488,6 +488,9 @@ pub struct TokenRequest {
     /// Grant type; always password.
     pub grant_type: TokenRequestGrantType,
 }
+runtime::object::deserialize!(
+    runtime, TokenRequest, email("email"), password("password"), grant_type("grant_type")
+);
 impl ::std::fmt::Debug for TokenRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("TokenRequest")
@@ -498,27 +501,27 @@ impl ::std::fmt::Debug for TokenRequest {
     }
 }
 /// Answer of the token exchange.
-#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize)]
 pub struct TokenResponse {
     /// Bearer token, sent by every other call as Authorization: Bearer followed by the token. It expires after 60 minutes.
     pub token: String,
 }
+runtime::object::deserialize!(runtime, TokenResponse, token("token"));
 impl ::std::fmt::Debug for TokenResponse {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("TokenResponse").field("token", &"<redacted>").finish()
     }
 }
 /// Which access users to reactivate. Inferred: when id is omitted, all of the customer's access users are reactivated.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ReactivateCustomerAccessRequest {
     /// List of unique identifiers of the access users to reactivate.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<Vec<i64>>,
 }
+runtime::object::deserialize!(runtime, ReactivateCustomerAccessRequest, id("id"));
 /// Status of a customer access user.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum CustomerAccessUserStatus {
     /// `active`: Inferred: the user may access the customer account.
     Active,
@@ -529,74 +532,45 @@ pub enum CustomerAccessUserStatus {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl CustomerAccessUserStatus {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "active",
-            Self::Suspended => "suspended",
-            Self::AwaitingActivation => "awaitingActivation",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for CustomerAccessUserStatus {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "active" => Self::Active,
-            "suspended" => Self::Suspended,
-            "awaitingActivation" => Self::AwaitingActivation,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<CustomerAccessUserStatus> for String {
-    fn from(value: CustomerAccessUserStatus) -> Self {
-        match value {
-            CustomerAccessUserStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for CustomerAccessUserStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for CustomerAccessUserStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, CustomerAccessUserStatus, Unknown, Active("active"), Suspended("suspended"),
+    AwaitingActivation("awaitingActivation")
+);
 /// A user to invite to access a customer account.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct InviteCustomerAccessUserRequest {
     /// Unique email address of the user to invite.
     pub email: String,
     /// Name of the user to invite.
     pub name: String,
     /// Unique identifier of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerAccessUserStatus>,
 }
+runtime::object::deserialize!(
+    runtime, InviteCustomerAccessUserRequest, email("email"), name("name"), id("id"),
+    status("status")
+);
 /// A user who may access a customer account. Inferred: it has the same field set as the invitation request.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct CustomerAccessUser {
     /// Unique email address of the user.
     pub email: String,
     /// Name of the user.
     pub name: String,
     /// Unique identifier of the user.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerAccessUserStatus>,
 }
+runtime::object::deserialize!(
+    runtime, CustomerAccessUser, email("email"), name("name"), id("id"), status("status")
+);
 /// One page of customer access users (offset paging).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct CustomerAccessUserList {
     /// Page size that was applied.
     pub limit: i32,
@@ -607,55 +581,22 @@ pub struct CustomerAccessUserList {
     /// The access users of this page.
     pub data: Vec<CustomerAccessUser>,
 }
+runtime::object::deserialize!(
+    runtime, CustomerAccessUserList, limit("limit"), offset("offset"), count("count"),
+    data("data")
+);
 /// Grant type; always password.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum TokenRequestGrantType {
     /// `password`: Resource owner password credentials grant.
     Password,
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl TokenRequestGrantType {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Password => "password",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for TokenRequestGrantType {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "password" => Self::Password,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<TokenRequestGrantType> for String {
-    fn from(value: TokenRequestGrantType) -> Self {
-        match value {
-            TokenRequestGrantType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for TokenRequestGrantType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for TokenRequestGrantType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, TokenRequestGrantType, Unknown, Password("password")
+);
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum ListCustomerAccessUsersSort {
     /// `email`: Sort by email address, ascending.
     Email,
@@ -664,44 +605,9 @@ pub enum ListCustomerAccessUsersSort {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl ListCustomerAccessUsersSort {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Email => "email",
-            Self::MinusEmail => "-email",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for ListCustomerAccessUsersSort {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "email" => Self::Email,
-            "-email" => Self::MinusEmail,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<ListCustomerAccessUsersSort> for String {
-    fn from(value: ListCustomerAccessUsersSort) -> Self {
-        match value {
-            ListCustomerAccessUsersSort::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for ListCustomerAccessUsersSort {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for ListCustomerAccessUsersSort {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, ListCustomerAccessUsersSort, Unknown, Email("email"), MinusEmail("-email")
+);
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -436,8 +436,6 @@ impl runtime::Operation for operations::GetRequestStatus {
 }
 /// Error code of a failed call (NAK). The seeds also refer to general success and failure codes that are not published, so other codes may appear.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum ErrorCode {
     /// `GLOBAL_1001`: Service unavailable. Please try again. The only retry signal: retry on this code, and on no other.
     Global1001,
@@ -452,52 +450,13 @@ pub enum ErrorCode {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl ErrorCode {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Global1001 => "GLOBAL_1001",
-            Self::Global1003 => "GLOBAL_1003",
-            Self::Customer1002 => "CUSTOMER_1002",
-            Self::Customer1006 => "CUSTOMER_1006",
-            Self::Customer1039 => "CUSTOMER_1039",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for ErrorCode {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "GLOBAL_1001" => Self::Global1001,
-            "GLOBAL_1003" => Self::Global1003,
-            "CUSTOMER_1002" => Self::Customer1002,
-            "CUSTOMER_1006" => Self::Customer1006,
-            "CUSTOMER_1039" => Self::Customer1039,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<ErrorCode> for String {
-    fn from(value: ErrorCode) -> Self {
-        match value {
-            ErrorCode::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for ErrorCode {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for ErrorCode {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, ErrorCode, Unknown, Global1001("GLOBAL_1001"), Global1003("GLOBAL_1003"),
+    Customer1002("CUSTOMER_1002"), Customer1006("CUSTOMER_1006"),
+    Customer1039("CUSTOMER_1039")
+);
 /// Paging information of a successful answer.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Pageable {
     /// Index of this page, 0-based.
@@ -509,10 +468,12 @@ pub struct Pageable {
     /// Total number of elements across all pages.
     pub total_elements: i64,
 }
+runtime::object::deserialize!(
+    runtime, Pageable, page("page"), size("size"), total_pages("totalPages"),
+    total_elements("totalElements")
+);
 /// The billing cycle period type. It bounds startDay: DAILY 1; WEEKLY 1 to 7, 1 being Monday; MONTHLY 1 to 30; BI_MONTHLY 1 to 60; QUARTERLY 1 to 90; SEMI_ANNUALLY 1 to 182; ANNUALLY 1 to 365.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum PeriodType {
     /// `DAILY`: Every day; startDay is 1.
     Daily,
@@ -531,58 +492,13 @@ pub enum PeriodType {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl PeriodType {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Daily => "DAILY",
-            Self::Weekly => "WEEKLY",
-            Self::Monthly => "MONTHLY",
-            Self::BiMonthly => "BI_MONTHLY",
-            Self::Quarterly => "QUARTERLY",
-            Self::SemiAnnually => "SEMI_ANNUALLY",
-            Self::Annually => "ANNUALLY",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for PeriodType {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "DAILY" => Self::Daily,
-            "WEEKLY" => Self::Weekly,
-            "MONTHLY" => Self::Monthly,
-            "BI_MONTHLY" => Self::BiMonthly,
-            "QUARTERLY" => Self::Quarterly,
-            "SEMI_ANNUALLY" => Self::SemiAnnually,
-            "ANNUALLY" => Self::Annually,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<PeriodType> for String {
-    fn from(value: PeriodType) -> Self {
-        match value {
-            PeriodType::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for PeriodType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for PeriodType {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, PeriodType, Unknown, Daily("DAILY"), Weekly("WEEKLY"), Monthly("MONTHLY"),
+    BiMonthly("BI_MONTHLY"), Quarterly("QUARTERLY"), SemiAnnually("SEMI_ANNUALLY"),
+    Annually("ANNUALLY")
+);
 /// The invoice format, either PDF or XML, or both formats simultaneously.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum InvoiceFormat {
     /// `XML`: Invoices in XML format.
     Xml,
@@ -593,48 +509,11 @@ pub enum InvoiceFormat {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl InvoiceFormat {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Xml => "XML",
-            Self::Pdf => "PDF",
-            Self::All => "ALL",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for InvoiceFormat {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "XML" => Self::Xml,
-            "PDF" => Self::Pdf,
-            "ALL" => Self::All,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<InvoiceFormat> for String {
-    fn from(value: InvoiceFormat) -> Self {
-        match value {
-            InvoiceFormat::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for InvoiceFormat {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for InvoiceFormat {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, InvoiceFormat, Unknown, Xml("XML"), Pdf("PDF"), All("ALL")
+);
 /// A billing cycle definition (BCD).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Bcd {
     /// Billing cycle definition ID.
@@ -642,7 +521,7 @@ pub struct Bcd {
     /// Billing cycle definition name.
     pub name: String,
     /// General information on the billing cycle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     pub period_type: PeriodType,
     /// The starting day of the billing cycle within its periodType. The range depends on periodType: DAILY 1; WEEKLY 1 to 7, 1 being Monday; MONTHLY 1 to 30; BI_MONTHLY 1 to 60; QUARTERLY 1 to 90; SEMI_ANNUALLY 1 to 182; ANNUALLY 1 to 365.
@@ -655,23 +534,28 @@ pub struct Bcd {
     /// Whether the invoice files are exported to an external customer directory. The directory location is defined per integration process.
     pub is_export: bool,
 }
+runtime::object::deserialize!(
+    runtime, Bcd, id("id"), name("name"), description("description"),
+    period_type("periodType"), start_day("startDay"), duration("duration"),
+    invoice_format("invoiceFormat"), is_automatic("isAutomatic"), is_export("isExport")
+);
 /// The billing cycle definition to assign.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ModifyBcdRequest {
     /// ID of the new billing cycle definition, which replaces the existing one for the given customer ID (sub-account). It must be one of the customer's eligible BCDs.
     pub id: ::uuid::Uuid,
 }
+runtime::object::deserialize!(runtime, ModifyBcdRequest, id("id"));
 /// Result of a modifyBcd request.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ModifyBcdResult {
     /// Request instance ID. Used by external systems to query the status of the call (operation) with getRequestStatus, whether in progress, successful or failed.
     pub request_id: ::uuid::Uuid,
 }
+runtime::object::deserialize!(runtime, ModifyBcdResult, request_id("requestId"));
 /// Status of an asynchronous request.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum CallStatus {
     /// `OPEN`: The request is still in progress; poll again.
     Open,
@@ -684,55 +568,18 @@ pub enum CallStatus {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl CallStatus {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Open => "OPEN",
-            Self::Success => "SUCCESS",
-            Self::Failure => "FAILURE",
-            Self::InternalError => "INTERNAL_ERROR",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for CallStatus {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "OPEN" => Self::Open,
-            "SUCCESS" => Self::Success,
-            "FAILURE" => Self::Failure,
-            "INTERNAL_ERROR" => Self::InternalError,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<CallStatus> for String {
-    fn from(value: CallStatus) -> Self {
-        match value {
-            CallStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for CallStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for CallStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, CallStatus, Unknown, Open("OPEN"), Success("SUCCESS"), Failure("FAILURE"),
+    InternalError("INTERNAL_ERROR")
+);
 /// Status of an asynchronous request.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct RequestStatus {
     pub status: CallStatus,
 }
+runtime::object::deserialize!(runtime, RequestStatus, status("status"));
 /// Successful (ACK) envelope of getEligibleBcds.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EligibleBcdsEnvelope {
     /// Failure code; the empty string on success.
@@ -742,11 +589,15 @@ pub struct EligibleBcdsEnvelope {
     /// The eligible billing cycle definitions.
     pub content: Vec<Bcd>,
     /// Paging information, or null.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub pageable: runtime::Nullable<Pageable>,
 }
+runtime::object::deserialize!(
+    runtime, EligibleBcdsEnvelope, error_code("errorCode"),
+    error_message("errorMessage"), content("content"); pageable("pageable")
+);
 /// Successful (ACK) envelope of modifyBcd.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ModifyBcdEnvelope {
     /// Failure code; the empty string on success.
@@ -756,11 +607,15 @@ pub struct ModifyBcdEnvelope {
     /// The result of the request, holding the requestId to poll.
     pub content: Vec<ModifyBcdResult>,
     /// Paging information, or null.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub pageable: runtime::Nullable<Pageable>,
 }
+runtime::object::deserialize!(
+    runtime, ModifyBcdEnvelope, error_code("errorCode"), error_message("errorMessage"),
+    content("content"); pageable("pageable")
+);
 /// Successful (ACK) envelope of getRequestStatus.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequestStatusEnvelope {
     /// Failure code; the empty string on success.
@@ -770,11 +625,15 @@ pub struct RequestStatusEnvelope {
     /// The status of the request.
     pub content: Vec<RequestStatus>,
     /// Paging information, or null.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub pageable: runtime::Nullable<Pageable>,
 }
+runtime::object::deserialize!(
+    runtime, RequestStatusEnvelope, error_code("errorCode"),
+    error_message("errorMessage"), content("content"); pageable("pageable")
+);
 /// Failed (NAK) envelope: a non-empty errorCode and its message, with content and pageable both empty strings.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EnvelopeFailure {
     /// Failure code, non-empty; one of the ErrorCode values, or a general failure code that is not published.
@@ -786,98 +645,28 @@ pub struct EnvelopeFailure {
     /// Always the empty string on failure.
     pub pageable: EnvelopeFailurePageable,
 }
+runtime::object::deserialize!(
+    runtime, EnvelopeFailure, error_code("errorCode"), error_message("errorMessage"),
+    content("content"), pageable("pageable")
+);
 /// Always the empty string on failure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum EnvelopeFailureContent {
     /// ``
     Empty,
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl EnvelopeFailureContent {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Empty => "",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for EnvelopeFailureContent {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "" => Self::Empty,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<EnvelopeFailureContent> for String {
-    fn from(value: EnvelopeFailureContent) -> Self {
-        match value {
-            EnvelopeFailureContent::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for EnvelopeFailureContent {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for EnvelopeFailureContent {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(runtime, EnvelopeFailureContent, Unknown, Empty(""));
 /// Always the empty string on failure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum EnvelopeFailurePageable {
     /// ``
     Empty,
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl EnvelopeFailurePageable {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Empty => "",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for EnvelopeFailurePageable {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "" => Self::Empty,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<EnvelopeFailurePageable> for String {
-    fn from(value: EnvelopeFailurePageable) -> Self {
-        match value {
-            EnvelopeFailurePageable::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for EnvelopeFailurePageable {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for EnvelopeFailurePageable {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(runtime, EnvelopeFailurePageable, Unknown, Empty(""));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -356,21 +356,27 @@ impl<'a> ActivateCustomerBuilder<'a> {
     }
 }
 /// Which customer to activate, and what to activate with it. customerId is always required; the three booleans are required unless preview=true.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerActivationRequest {
     /// The Fusebill ID of the customer.
     pub customer_id: i64,
     /// If true, draft subscriptions are activated along with the customer. Required unless preview=true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub activate_all_subscriptions: Option<bool>,
     /// If true, draft purchases are activated along with the customer. Required unless preview=true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub activate_all_draft_purchases: Option<bool>,
     /// Whether the invoice resulting from this call is posted or not. Required unless preview=true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub temporarily_disable_auto_post: Option<bool>,
 }
+runtime::object::deserialize!(
+    runtime, CustomerActivationRequest, customer_id("customerId"),
+    activate_all_subscriptions("activateAllSubscriptions"),
+    activate_all_draft_purchases("activateAllDraftPurchases"),
+    temporarily_disable_auto_post("temporarilyDisableAutoPost")
+);
 /// A value documented as a string that the vendor's example shows as a JSON number, for example a phone number or a reference. Accept both; the numbers are whole, so they are read as 64-bit integers (no precision lost).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
@@ -381,8 +387,6 @@ pub enum StringOrNumber {
 }
 /// Lifecycle status of a customer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum CustomerStatus {
     /// `Draft`: Inferred: created but not activated yet; activateCustomer activates it.
     Draft,
@@ -397,54 +401,12 @@ pub enum CustomerStatus {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl CustomerStatus {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Draft => "Draft",
-            Self::Active => "Active",
-            Self::Cancelled => "Cancelled",
-            Self::Hold => "Hold",
-            Self::Suspended => "Suspended",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for CustomerStatus {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "Draft" => Self::Draft,
-            "Active" => Self::Active,
-            "Cancelled" => Self::Cancelled,
-            "Hold" => Self::Hold,
-            "Suspended" => Self::Suspended,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<CustomerStatus> for String {
-    fn from(value: CustomerStatus) -> Self {
-        match value {
-            CustomerStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for CustomerStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for CustomerStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, CustomerStatus, Unknown, Draft("Draft"), Active("Active"),
+    Cancelled("Cancelled"), Hold("Hold"), Suspended("Suspended")
+);
 /// Account standing of a customer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum CustomerAccountStatus {
     /// `Good`: Inferred: the account is in good standing.
     Good,
@@ -455,98 +417,72 @@ pub enum CustomerAccountStatus {
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl CustomerAccountStatus {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Good => "Good",
-            Self::PoorStanding => "PoorStanding",
-            Self::Collection => "Collection",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for CustomerAccountStatus {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "Good" => Self::Good,
-            "PoorStanding" => Self::PoorStanding,
-            "Collection" => Self::Collection,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<CustomerAccountStatus> for String {
-    fn from(value: CustomerAccountStatus) -> Self {
-        match value {
-            CustomerAccountStatus::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for CustomerAccountStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for CustomerAccountStatus {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, CustomerAccountStatus, Unknown, Good("Good"), PoorStanding("PoorStanding"),
+    Collection("Collection")
+);
 /// Reference values of a customer.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerReference {
     /// Custom reference value 1.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub reference1: runtime::Nullable<String>,
     /// Custom reference value 2.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub reference2: runtime::Nullable<String>,
     /// Custom reference value 3.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub reference3: runtime::Nullable<String>,
     /// Sales tracking codes of the customer. Their shape is undocumented.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sales_tracking_codes: Option<Vec<::serde_json::Value>>,
     /// ID of the customer these references belong to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
     /// URI of the customer these references belong to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
 }
+runtime::object::deserialize!(
+    runtime, CustomerReference, sales_tracking_codes("salesTrackingCodes"), id("id"),
+    uri("uri"); reference1("reference1"), reference2("reference2"),
+    reference3("reference3")
+);
 /// How the customer was acquired (marketing attribution).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerAcquisition {
     /// Ad content that acquired the customer.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub ad_content: runtime::Nullable<String>,
     /// Campaign that acquired the customer.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub campaign: runtime::Nullable<String>,
     /// Keyword that acquired the customer.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub keyword: runtime::Nullable<String>,
     /// Landing page that acquired the customer.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub landing_page: runtime::Nullable<String>,
     /// Medium that acquired the customer.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub medium: runtime::Nullable<String>,
     /// Source that acquired the customer.
-    #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
+    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub source: runtime::Nullable<String>,
     /// ID of the customer this acquisition data belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
     /// URI of the customer this acquisition data belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
 }
+runtime::object::deserialize!(
+    runtime, CustomerAcquisition, id("id"), uri("uri"); ad_content("adContent"),
+    campaign("campaign"), keyword("keyword"), landing_page("landingPage"),
+    medium("medium"), source("source")
+);
 /// A Fusebill customer. Only id and uri are required; every other field may be absent, and the profile, integration and parent fields may also be null.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -584,16 +520,16 @@ pub struct Customer {
     /// Customer reference, the customer's ID in the merchant's own systems. Documented as a string; the vendor's example shows a number.
     #[serde(default, skip_serializing_if = "runtime::Nullable::is_absent")]
     pub reference: runtime::Nullable<StringOrNumber>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerStatus>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_account_status: Option<CustomerAccountStatus>,
     /// Currency code of the customer, for example USD.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_reference: Option<CustomerReference>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_acquisition: Option<CustomerAcquisition>,
     /// Monthly recurring revenue of the customer.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "runtime::decimal")]
@@ -663,73 +599,43 @@ pub struct Customer {
     pub uri: String,
 }
 /// One error: a key naming its kind or field, and a message.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct FusebillErrorItem {
     /// Kind of error or name of the offending field, for example Api Error.
-    #[serde(rename = "Key", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Key", skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Human-readable error message.
-    #[serde(rename = "Value", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
+runtime::object::deserialize!(runtime, FusebillErrorItem, key("Key"), value("Value"));
 /// Error body of every failed call. Note the PascalCase property names on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct FusebillError {
     /// Error identifier; 0 in the vendor's example.
-    #[serde(rename = "ErrorId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ErrorId", skip_serializing_if = "Option::is_none")]
     pub error_id: Option<i64>,
     /// HTTP status code of the answer, repeated in the body.
-    #[serde(rename = "HttpStatusCode", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "HttpStatusCode", skip_serializing_if = "Option::is_none")]
     pub http_status_code: Option<i32>,
     /// The errors.
-    #[serde(rename = "Errors", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "Errors", skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<FusebillErrorItem>>,
 }
+runtime::object::deserialize!(
+    runtime, FusebillError, error_id("ErrorId"), http_status_code("HttpStatusCode"),
+    errors("Errors")
+);
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[derive(::serde::Serialize, ::serde::Deserialize)]
-#[serde(from = "String", into = "String")]
 pub enum ActivateCustomerView {
     /// `sideeffects`: Include the resulting invoice(s) in the answer.
     Sideeffects,
     /// A value this client does not know, kept as it was sent.
     Unknown(String),
 }
-impl ActivateCustomerView {
-    /// The value as it travels on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sideeffects => "sideeffects",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl From<String> for ActivateCustomerView {
-    fn from(value: String) -> Self {
-        match value.as_str() {
-            "sideeffects" => Self::Sideeffects,
-            _ => Self::Unknown(value),
-        }
-    }
-}
-impl From<ActivateCustomerView> for String {
-    fn from(value: ActivateCustomerView) -> Self {
-        match value {
-            ActivateCustomerView::Unknown(value) => value,
-            known => known.as_str().to_owned(),
-        }
-    }
-}
-impl ::std::fmt::Display for ActivateCustomerView {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::std::str::FromStr for ActivateCustomerView {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-        Ok(Self::from(value.to_owned()))
-    }
-}
+runtime::enums::string_enum!(
+    runtime, ActivateCustomerView, Unknown, Sideeffects("sideeffects")
+);
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

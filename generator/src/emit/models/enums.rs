@@ -14,7 +14,9 @@ fn value_doc(wire: &str, text: Option<&str>) -> TokenStream {
     }
 }
 
-/// A string enum, read and written through `String`.
+/// A string enum: the variants, then one `runtime::enums::string_enum!` that states each variant's wire value
+/// and writes the impls, each a call into the runtime (only the matches between variants and wire values are
+/// the enum's own).
 pub fn string_enum(
     name: &Ident,
     header: TokenStream,
@@ -27,67 +29,24 @@ pub fn string_enum(
         let docs = value_doc(&value.wire, value.doc.as_deref());
         quote! { #docs #variant, }
     });
-    let to_text = values.iter().map(|value| {
+    let table = values.iter().map(|value| {
         let variant = ident(&value.rust_name);
         let wire = &value.wire;
-        quote! { Self::#variant => #wire, }
-    });
-    let from_text = values.iter().map(|value| {
-        let variant = ident(&value.rust_name);
-        let wire = &value.wire;
-        quote! { #wire => Self::#variant, }
+        quote! { #variant(#wire) }
     });
     quote! {
         #header
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[derive(::serde::Serialize, ::serde::Deserialize)]
-        #[serde(from = "String", into = "String")]
         pub enum #name {
             #(#variants)*
             /// A value this client does not know, kept as it was sent.
             #catch_all(String),
         }
-        impl #name {
-            /// The value as it travels on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(#to_text)*
-                    Self::#catch_all(value) => value,
-                }
-            }
-        }
-        impl From<String> for #name {
-            fn from(value: String) -> Self {
-                match value.as_str() {
-                    #(#from_text)*
-                    _ => Self::#catch_all(value),
-                }
-            }
-        }
-        impl From<#name> for String {
-            fn from(value: #name) -> Self {
-                match value {
-                    #name::#catch_all(value) => value,
-                    known => known.as_str().to_owned(),
-                }
-            }
-        }
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-        impl ::std::str::FromStr for #name {
-            type Err = ::std::convert::Infallible;
-            // Not `Self::Err`: a variant called `Err` (the wire value "err") would make that ambiguous.
-            fn from_str(value: &str) -> Result<Self, ::std::convert::Infallible> {
-                Ok(Self::from(value.to_owned()))
-            }
-        }
+        runtime::enums::string_enum!(runtime, #name, #catch_all, #(#table),*);
     }
 }
 
-/// An integer enum, read and written through `i64`.
+/// An integer enum: the variants, then one `runtime::enums::integer_enum!`, as for [`string_enum`].
 pub fn integer_enum(
     name: &Ident,
     header: TokenStream,
@@ -100,52 +59,19 @@ pub fn integer_enum(
         let docs = value_doc(&value.wire.to_string(), value.doc.as_deref());
         quote! { #docs #variant, }
     });
-    let to_number = values.iter().map(|value| {
+    let table = values.iter().map(|value| {
         let variant = ident(&value.rust_name);
         let wire = Literal::i64_unsuffixed(value.wire);
-        quote! { Self::#variant => #wire, }
-    });
-    let from_number = values.iter().map(|value| {
-        let variant = ident(&value.rust_name);
-        let wire = Literal::i64_unsuffixed(value.wire);
-        quote! { #wire => Self::#variant, }
+        quote! { #variant(#wire) }
     });
     quote! {
         #header
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[derive(::serde::Serialize, ::serde::Deserialize)]
-        #[serde(from = "i64", into = "i64")]
         pub enum #name {
             #(#variants)*
             /// A value this client does not know, kept as it was sent.
             #catch_all(i64),
         }
-        impl #name {
-            /// The value as it travels on the wire.
-            pub fn value(self) -> i64 {
-                match self {
-                    #(#to_number)*
-                    Self::#catch_all(value) => value,
-                }
-            }
-        }
-        impl From<i64> for #name {
-            fn from(value: i64) -> Self {
-                match value {
-                    #(#from_number)*
-                    _ => Self::#catch_all(value),
-                }
-            }
-        }
-        impl From<#name> for i64 {
-            fn from(value: #name) -> Self {
-                value.value()
-            }
-        }
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                ::std::fmt::Display::fmt(&self.value(), f)
-            }
-        }
+        runtime::enums::integer_enum!(runtime, #name, #catch_all, #(#table),*);
     }
 }
