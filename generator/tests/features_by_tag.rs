@@ -5,7 +5,8 @@
 //!
 //! The checks share one target folder, `features-by-tag` beside specgen's own build, so the dependencies
 //! are built once (the first run takes a few minutes; later ones, seconds). The crate gets the workspace's
-//! `Cargo.lock`, so it builds with the dependency versions already fetched.
+//! `Cargo.lock`, so it builds with the dependency versions already fetched. The last test checks another
+//! generated crate in that folder: two modules with embedded runtimes side by side.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -131,4 +132,61 @@ fn features_by_tag_is_for_crates() {
         .arg("--features-by-tag"));
     assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
     assert!(text(&output.stderr).contains("--crate"));
+}
+
+/// Two single-file modules generated with `--embed-runtime` in one crate (not a features matter, but a
+/// generated crate checked in the same target folder): each carries its own runtime copy, and the runtime's
+/// table macros (`string_enum!`, `integer_enum!`, `object::deserialize!`) must stay inside each copy rather
+/// than at the crate root, where the second copy's would clash with the first's.
+#[test]
+fn two_embedded_runtimes_compile_in_one_crate() {
+    let specs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+    let target = target_dir();
+    let dir = target.join("features-by-tag").join("embedded-twice");
+    let _ = std::fs::remove_dir_all(&dir);
+    // Fusebill as a crate with its runtime embedded (the manifest lists what the runtime needs)...
+    let output = run(Command::new(env!("CARGO_BIN_EXE_specgen"))
+        .arg("generate")
+        .arg(specs.join("fusebill.yaml"))
+        .args(["--crate"])
+        .arg(&dir)
+        .arg("--embed-runtime"));
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    // ...and floLIVE as a second single-file module of the same crate, with a runtime of its own.
+    let output = run(Command::new(env!("CARGO_BIN_EXE_specgen"))
+        .arg("generate")
+        .arg(specs.join("flolive.yaml"))
+        .arg("-o")
+        .arg(dir.join("src/flolive.rs"))
+        .arg("--embed-runtime"));
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let flolive = std::fs::read_to_string(dir.join("src/flolive.rs")).unwrap_or_default();
+    assert!(
+        flolive.contains("string_enum!") && !flolive.contains("#[macro_export]"),
+        "the embedded runtime must keep its macros to itself"
+    );
+    let lib = dir.join("src/lib.rs");
+    let mut source = std::fs::read_to_string(&lib).unwrap_or_default();
+    source.push_str("\n/// A second API, with its own embedded runtime.\npub mod flolive;\n");
+    if let Err(error) = std::fs::write(&lib, source) {
+        panic!("cannot write {}: {error}", lib.display());
+    }
+    let lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
+    if let Err(error) = std::fs::copy(&lock, dir.join("Cargo.lock")) {
+        panic!("cannot copy {}: {error}", lock.display());
+    }
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = run(Command::new(cargo)
+        .args(["check", "--quiet", "--color", "never"])
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", target.join("features-by-tag/target"))
+        .env("CARGO_INCREMENTAL", "0")
+        .env("RUSTFLAGS", "-D warnings")
+        .env_remove("RUSTC_WORKSPACE_WRAPPER"));
+    assert!(
+        output.status.success(),
+        "two embedded runtimes in one crate do not compile:\n{}",
+        text(&output.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
