@@ -136,13 +136,18 @@ impl Generator {
         let features = api.gating.features.clone();
         // Code is made from the IR alone: the parsed document's memory is given back before it grows.
         drop(document);
-        let code = format::format_items(plan.chunk_count(&api), |i| plan.chunk(&api, i), module)
-            .map_err(|message| {
-                let mut problem = Diagnostic::error("", message);
-                problem.file = path;
-                (problem.line, problem.column) = (Some(1), Some(1));
-                Diagnostics::new(vec![problem])
-            })?;
+        let code = format::format_items(
+            plan.chunk_count(&api),
+            |i| plan.chunk(&api, i),
+            |i, file| plan.gate_chunk(&api, i, file),
+            module,
+        )
+        .map_err(|message| {
+            let mut problem = Diagnostic::error("", message);
+            problem.file = path;
+            (problem.line, problem.column) = (Some(1), Some(1));
+            Diagnostics::new(vec![problem])
+        })?;
         Ok(Generated {
             code,
             warnings,

@@ -23,17 +23,12 @@ pub fn cfg(gate: &Gate) -> Option<TokenStream> {
     Some(quote!(#[cfg(#condition)]))
 }
 
-/// Puts every item of a chunk behind `gate`: an item that already has a `#[cfg(x)]` (the mocks' `mock`)
-/// gets `#[cfg(all(x, gate))]`. The chunk is returned as it is when it is always compiled.
-pub fn gate_items(tokens: TokenStream, gate: &Gate) -> Result<TokenStream, String> {
+/// Puts every item of a parsed chunk behind `gate`: an item that already has a `#[cfg(x)]` (the mocks'
+/// `mock`) gets `#[cfg(all(x, gate))]`. Nothing changes when it is always compiled.
+pub fn gate_file(file: &mut syn::File, gate: &Gate) -> Result<(), String> {
     let Some(condition) = condition(gate) else {
-        return Ok(tokens);
+        return Ok(());
     };
-    if tokens.is_empty() {
-        return Ok(tokens);
-    }
-    let mut file: syn::File = syn::parse2(tokens)
-        .map_err(|e| format!("internal error: a gated chunk does not parse: {e}"))?;
     for item in &mut file.items {
         let Some(attrs) = attributes(item) else {
             continue;
@@ -47,7 +42,7 @@ pub fn gate_items(tokens: TokenStream, gate: &Gate) -> Result<TokenStream, Strin
             None => attrs.insert(0, syn::parse_quote!(#[cfg(#condition)])),
         }
     }
-    Ok(quote!(#file))
+    Ok(())
 }
 
 /// The outer attributes of an item, for the kinds of items emission writes.

@@ -114,29 +114,16 @@ impl Plan {
             _ => {
                 let rest = index - FIXED_CHUNKS;
                 match rest.checked_sub(api.operations.len()) {
-                    None => gate::gate_items(
-                        operations::emit_builder(api, rest),
-                        &api.operations
-                            .get(rest)
-                            .map(|op| op.gate.clone())
-                            .unwrap_or_default(),
-                    )?,
+                    None => operations::emit_builder(api, rest),
                     Some(type_index) => {
                         let stub_index = type_index.checked_sub(api.types.len() + 1);
                         match stub_index {
-                            _ if type_index < api.types.len() => gate::gate_items(
-                                models::emit_model(api, crate::ir::TypeId(type_index)),
-                                &api.types
-                                    .get(type_index)
-                                    .map(|t| t.gate.clone())
-                                    .unwrap_or_default(),
-                            )?,
+                            _ if type_index < api.types.len() => {
+                                models::emit_model(api, crate::ir::TypeId(type_index))
+                            }
                             None => mocks::emit_mocks(api),
                             Some(stub) => match api.operations.get(stub) {
-                                Some(operation) => gate::gate_items(
-                                    mocks::emit_stub_impl(api, operation),
-                                    &operation.gate,
-                                )?,
+                                Some(operation) => mocks::emit_stub_impl(api, operation),
                                 None => TokenStream::new(),
                             },
                         }
@@ -144,6 +131,29 @@ impl Plan {
                 }
             }
         })
+    }
+
+    /// Puts the items of chunk `index`, as the formatter parsed them, behind the gate lowering gave the
+    /// operation or type the chunk prints (a builder, a type, a stub); other chunks gate their own items.
+    /// Done on the parsed file so that a gated chunk is parsed once, like any other.
+    pub fn gate_chunk(&self, api: &Api, index: usize, file: &mut syn::File) -> Result<(), String> {
+        let Some(rest) = index.checked_sub(FIXED_CHUNKS) else {
+            return Ok(());
+        };
+        let gate = match rest.checked_sub(api.operations.len()) {
+            None => api.operations.get(rest).map(|op| &op.gate),
+            Some(type_index) if type_index < api.types.len() => {
+                api.types.get(type_index).map(|t| &t.gate)
+            }
+            Some(type_index) => type_index
+                .checked_sub(api.types.len() + 1)
+                .and_then(|stub| api.operations.get(stub))
+                .map(|op| &op.gate),
+        };
+        match gate {
+            Some(gate) => gate::gate_file(file, gate),
+            None => Ok(()),
+        }
     }
 }
 
