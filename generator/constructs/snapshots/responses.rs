@@ -330,8 +330,7 @@ impl runtime::Operation for operations::MaybeItem {
         response: runtime::RawResponse,
     ) -> Result<Self::Output, runtime::Error<Self::Error>> {
         match response.status().as_u16() {
-            200 => response.json(),
-            204 => response.json(),
+            200 | 204 => response.json(),
             _ => response.unexpected(),
         }
     }
@@ -393,8 +392,7 @@ impl runtime::Operation for operations::GetRanges {
     ) -> Result<Self::Output, runtime::Error<Self::Error>> {
         match response.status().as_u16() {
             200..=299 => response.json(),
-            404 => Err(response.into_api_error(())),
-            500..=599 => Err(response.into_api_error(())),
+            404 | 500..=599 => Err(response.into_api_error(())),
             _ => response.unexpected(),
         }
     }

@@ -331,12 +331,7 @@ impl runtime::Operation for operations::ActivateCustomer {
     ) -> Result<Self::Output, runtime::Error<Self::Error>> {
         match response.status().as_u16() {
             200 => response.json(),
-            400 => response.api_error(),
-            401 => response.api_error(),
-            404 => response.api_error(),
-            409 => response.api_error(),
-            429 => response.api_error(),
-            500 => response.api_error(),
+            400 | 401 | 404 | 409 | 429 | 500 => response.api_error(),
             _ => response.unexpected(),
         }
     }
