@@ -261,9 +261,7 @@ impl runtime::Operation for operations::CreateCharge {
         idempotent: false,
         idempotency_key: Some("idempotency-key"),
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -281,9 +279,7 @@ impl runtime::Operation for operations::ReplaceRefund {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -301,9 +297,7 @@ impl runtime::Operation for operations::RepeatRefund {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -341,9 +335,7 @@ impl runtime::Operation for operations::ListInvoices {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -558,24 +550,23 @@ pub mod mock {
             example: None,
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `POST /charges` (operation `createCharge`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn create_charge(&self) -> mock::Stub<'_, mock::CreateChargeBuilder> {
-        self.stub()
-    }
-    /// A stub of `PUT /refunds/{id}` (operation `replaceRefund`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn replace_refund(&self) -> mock::Stub<'_, mock::ReplaceRefundBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /refunds/{id}` (operation `repeatRefund`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn repeat_refund(&self) -> mock::Stub<'_, mock::RepeatRefundBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /invoices` (operation `listInvoices`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn list_invoices(&self) -> mock::Stub<'_, mock::ListInvoicesBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `POST /charges` (operation `createCharge`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn create_charge(&self) -> Stub<'_, CreateChargeBuilder> {
+            self.stub()
+        }
+        /// A stub of `PUT /refunds/{id}` (operation `replaceRefund`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn replace_refund(&self) -> Stub<'_, ReplaceRefundBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /refunds/{id}` (operation `repeatRefund`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn repeat_refund(&self) -> Stub<'_, RepeatRefundBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /invoices` (operation `listInvoices`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn list_invoices(&self) -> Stub<'_, ListInvoicesBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

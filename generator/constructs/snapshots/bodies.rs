@@ -355,9 +355,7 @@ impl runtime::Operation for operations::SendJson {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -375,9 +373,7 @@ impl runtime::Operation for operations::PatchNote {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -395,9 +391,7 @@ impl runtime::Operation for operations::SendForm {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -446,9 +440,7 @@ impl runtime::Operation for operations::UploadFiles {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -466,9 +458,7 @@ impl runtime::Operation for operations::UploadAnything {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -486,9 +476,7 @@ impl runtime::Operation for operations::PutOctets {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -506,9 +494,7 @@ impl runtime::Operation for operations::PutText {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -560,9 +546,7 @@ impl runtime::Operation for operations::SendSeveral {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -588,9 +572,7 @@ impl runtime::Operation for operations::SendImage {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -846,44 +828,43 @@ pub mod mock {
             example: Some((204, "")),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `POST /json` (operation `sendJson`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn send_json(&self) -> mock::Stub<'_, mock::SendJsonBuilder> {
-        self.stub()
-    }
-    /// A stub of `PATCH /merge-patch` (operation `patchNote`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn patch_note(&self) -> mock::Stub<'_, mock::PatchNoteBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /form` (operation `sendForm`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn send_form(&self) -> mock::Stub<'_, mock::SendFormBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /upload` (operation `uploadFiles`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn upload_files(&self) -> mock::Stub<'_, mock::UploadFilesBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /upload-any` (operation `uploadAnything`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn upload_anything(&self) -> mock::Stub<'_, mock::UploadAnythingBuilder> {
-        self.stub()
-    }
-    /// A stub of `PUT /octets` (operation `putOctets`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn put_octets(&self) -> mock::Stub<'_, mock::PutOctetsBuilder> {
-        self.stub()
-    }
-    /// A stub of `PUT /text` (operation `putText`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn put_text(&self) -> mock::Stub<'_, mock::PutTextBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /several` (operation `sendSeveral`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn send_several(&self) -> mock::Stub<'_, mock::SendSeveralBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /images` (operation `sendImage`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn send_image(&self) -> mock::Stub<'_, mock::SendImageBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `POST /json` (operation `sendJson`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn send_json(&self) -> Stub<'_, SendJsonBuilder> {
+            self.stub()
+        }
+        /// A stub of `PATCH /merge-patch` (operation `patchNote`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn patch_note(&self) -> Stub<'_, PatchNoteBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /form` (operation `sendForm`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn send_form(&self) -> Stub<'_, SendFormBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /upload` (operation `uploadFiles`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn upload_files(&self) -> Stub<'_, UploadFilesBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /upload-any` (operation `uploadAnything`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn upload_anything(&self) -> Stub<'_, UploadAnythingBuilder> {
+            self.stub()
+        }
+        /// A stub of `PUT /octets` (operation `putOctets`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn put_octets(&self) -> Stub<'_, PutOctetsBuilder> {
+            self.stub()
+        }
+        /// A stub of `PUT /text` (operation `putText`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn put_text(&self) -> Stub<'_, PutTextBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /several` (operation `sendSeveral`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn send_several(&self) -> Stub<'_, SendSeveralBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /images` (operation `sendImage`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn send_image(&self) -> Stub<'_, SendImageBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

@@ -299,9 +299,7 @@ impl runtime::Operation for operations::CreatePrice {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -319,9 +317,7 @@ impl runtime::Operation for operations::ListCustomers {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -359,9 +355,7 @@ impl runtime::Operation for operations::GetCustomer {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -392,9 +386,7 @@ impl runtime::Operation for operations::SearchSubscriptions {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -437,9 +429,7 @@ impl runtime::Operation for operations::UploadInvoice {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -747,30 +737,27 @@ pub mod mock {
             example: Some((204, "")),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `POST /prices` (operation `createPrice`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn create_price(&self) -> mock::Stub<'_, mock::CreatePriceBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /customers` (operation `listCustomers`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn list_customers(&self) -> mock::Stub<'_, mock::ListCustomersBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /customers/{ref}` (operation `getCustomer`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_customer(&self) -> mock::Stub<'_, mock::GetCustomerBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /subscriptions/search` (operation `searchSubscriptions`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn search_subscriptions(
-        &self,
-    ) -> mock::Stub<'_, mock::SearchSubscriptionsBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /invoices` (operation `uploadInvoice`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn upload_invoice(&self) -> mock::Stub<'_, mock::UploadInvoiceBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `POST /prices` (operation `createPrice`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn create_price(&self) -> Stub<'_, CreatePriceBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /customers` (operation `listCustomers`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn list_customers(&self) -> Stub<'_, ListCustomersBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /customers/{ref}` (operation `getCustomer`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_customer(&self) -> Stub<'_, GetCustomerBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /subscriptions/search` (operation `searchSubscriptions`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn search_subscriptions(&self) -> Stub<'_, SearchSubscriptionsBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /invoices` (operation `uploadInvoice`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn upload_invoice(&self) -> Stub<'_, UploadInvoiceBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

@@ -270,9 +270,7 @@ impl runtime::Operation for operations::Builder {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -290,9 +288,7 @@ impl runtime::Operation for operations::BaseUrl {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -310,9 +306,7 @@ impl runtime::Operation for operations::New {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -330,9 +324,7 @@ impl runtime::Operation for operations::Verify {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -360,9 +352,7 @@ impl runtime::Operation for operations::ClientBuilder3 {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -689,28 +679,27 @@ pub mod mock {
             example: None,
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /builder` (operation `builder`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn builder2(&self) -> mock::Stub<'_, mock::BuilderBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /base-url` (operation `base_url`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn base_url2(&self) -> mock::Stub<'_, mock::BaseUrlBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /new` (operation `new`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn new2(&self) -> mock::Stub<'_, mock::NewBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /verify` (operation `verify`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn verify2(&self) -> mock::Stub<'_, mock::VerifyBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /client` (operation `Client`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn client(&self) -> mock::Stub<'_, mock::ClientBuilder3> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /builder` (operation `builder`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn builder2(&self) -> Stub<'_, BuilderBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /base-url` (operation `base_url`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn base_url2(&self) -> Stub<'_, BaseUrlBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /new` (operation `new`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn new2(&self) -> Stub<'_, NewBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /verify` (operation `verify`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn verify2(&self) -> Stub<'_, VerifyBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /client` (operation `Client`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn client(&self) -> Stub<'_, ClientBuilder3> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

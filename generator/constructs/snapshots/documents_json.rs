@@ -267,9 +267,7 @@ impl runtime::Operation for operations::GetItem {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.api_error(),
@@ -287,9 +285,7 @@ impl runtime::Operation for operations::ReplaceItem {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -307,9 +303,7 @@ impl runtime::Operation for operations::PatchItem {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.api_error(),
@@ -504,20 +498,19 @@ pub mod mock {
             example: None,
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /items/{id}` (operation `getItem`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_item(&self) -> mock::Stub<'_, mock::GetItemBuilder> {
-        self.stub()
-    }
-    /// A stub of `PUT /items/{id}` (operation `replaceItem`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn replace_item(&self) -> mock::Stub<'_, mock::ReplaceItemBuilder> {
-        self.stub()
-    }
-    /// A stub of `PATCH /items/{id}` (operation `patchItem`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn patch_item(&self) -> mock::Stub<'_, mock::PatchItemBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /items/{id}` (operation `getItem`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_item(&self) -> Stub<'_, GetItemBuilder> {
+            self.stub()
+        }
+        /// A stub of `PUT /items/{id}` (operation `replaceItem`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn replace_item(&self) -> Stub<'_, ReplaceItemBuilder> {
+            self.stub()
+        }
+        /// A stub of `PATCH /items/{id}` (operation `patchItem`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn patch_item(&self) -> Stub<'_, PatchItemBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

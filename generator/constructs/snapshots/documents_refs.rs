@@ -317,9 +317,7 @@ impl runtime::Operation for operations::ListPets {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             404 => response.api_error(),
@@ -344,9 +342,7 @@ impl runtime::Operation for operations::CreatePet {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             201 => response.json(),
             _ => response.unexpected(),
@@ -364,9 +360,7 @@ impl runtime::Operation for operations::GetOwner {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -384,9 +378,7 @@ impl runtime::Operation for operations::SearchPets {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -404,9 +396,7 @@ impl runtime::Operation for operations::Health {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -424,9 +414,7 @@ impl runtime::Operation for operations::GetPing {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -444,9 +432,7 @@ impl runtime::Operation for operations::GetHealthz {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -717,36 +703,35 @@ pub mod mock {
             example: Some((204, "")),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /pets` (operation `listPets`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn list_pets(&self) -> mock::Stub<'_, mock::ListPetsBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /pets` (operation `createPet`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn create_pet(&self) -> mock::Stub<'_, mock::CreatePetBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /pets/{petId}/owner` (operation `getOwner`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_owner(&self) -> mock::Stub<'_, mock::GetOwnerBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /pets/search` (operation `searchPets`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn search_pets(&self) -> mock::Stub<'_, mock::SearchPetsBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /health` (operation `health`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn health(&self) -> mock::Stub<'_, mock::HealthBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /ping` (operation `get /ping`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_ping(&self) -> mock::Stub<'_, mock::GetPingBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /healthz` (operation `get /healthz`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_healthz(&self) -> mock::Stub<'_, mock::GetHealthzBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /pets` (operation `listPets`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn list_pets(&self) -> Stub<'_, ListPetsBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /pets` (operation `createPet`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn create_pet(&self) -> Stub<'_, CreatePetBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /pets/{petId}/owner` (operation `getOwner`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_owner(&self) -> Stub<'_, GetOwnerBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /pets/search` (operation `searchPets`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn search_pets(&self) -> Stub<'_, SearchPetsBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /health` (operation `health`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn health(&self) -> Stub<'_, HealthBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /ping` (operation `get /ping`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_ping(&self) -> Stub<'_, GetPingBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /healthz` (operation `get /healthz`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_healthz(&self) -> Stub<'_, GetHealthzBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

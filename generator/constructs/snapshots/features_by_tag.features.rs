@@ -349,9 +349,7 @@ impl runtime::Operation for operations::ListPets {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.api_error(),
@@ -378,9 +376,7 @@ impl runtime::Operation for operations::CreatePet {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             201 => response.json(),
             _ => response.api_error(),
@@ -400,9 +396,7 @@ impl runtime::Operation for operations::PlaceOrder {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             202 => response.json(),
             _ => response.api_error(),
@@ -442,9 +436,7 @@ impl runtime::Operation for operations::GetOrder {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.api_error(),
@@ -479,9 +471,7 @@ impl runtime::Operation for operations::GetUser {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.api_error(),
@@ -501,9 +491,7 @@ impl runtime::Operation for operations::Health {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -523,9 +511,7 @@ impl runtime::Operation for operations::Echo {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.text(),
             _ => response.unexpected(),
@@ -940,43 +926,42 @@ pub mod mock {
             example: None,
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /pets` (operation `listPets`): set the inputs to match and the answers, then `.mount().await`.
-    #[cfg(feature = "pets")]
-    pub fn list_pets(&self) -> mock::Stub<'_, mock::ListPetsBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /pets` (operation `createPet`): set the inputs to match and the answers, then `.mount().await`.
-    #[cfg(feature = "pets")]
-    pub fn create_pet(&self) -> mock::Stub<'_, mock::CreatePetBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /orders` (operation `placeOrder`): set the inputs to match and the answers, then `.mount().await`.
-    #[cfg(any(feature = "pets", feature = "store_front"))]
-    pub fn place_order(&self) -> mock::Stub<'_, mock::PlaceOrderBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /orders/{id}` (operation `getOrder`): set the inputs to match and the answers, then `.mount().await`.
-    #[cfg(any(feature = "pets", feature = "store_front"))]
-    pub fn get_order(&self) -> mock::Stub<'_, mock::GetOrderBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /users/{name}` (operation `getUser`): set the inputs to match and the answers, then `.mount().await`.
-    #[cfg(feature = "users")]
-    pub fn get_user(&self) -> mock::Stub<'_, mock::GetUserBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /health` (operation `health`): set the inputs to match and the answers, then `.mount().await`.
-    #[cfg(feature = "default-tag")]
-    pub fn health(&self) -> mock::Stub<'_, mock::HealthBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /internal/echo` (operation `echo`): set the inputs to match and the answers, then `.mount().await`.
-    #[cfg(feature = "mock2")]
-    pub fn echo(&self) -> mock::Stub<'_, mock::EchoBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /pets` (operation `listPets`): set the inputs to match and the answers, then `.mount().await`.
+        #[cfg(feature = "pets")]
+        pub fn list_pets(&self) -> Stub<'_, ListPetsBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /pets` (operation `createPet`): set the inputs to match and the answers, then `.mount().await`.
+        #[cfg(feature = "pets")]
+        pub fn create_pet(&self) -> Stub<'_, CreatePetBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /orders` (operation `placeOrder`): set the inputs to match and the answers, then `.mount().await`.
+        #[cfg(any(feature = "pets", feature = "store_front"))]
+        pub fn place_order(&self) -> Stub<'_, PlaceOrderBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /orders/{id}` (operation `getOrder`): set the inputs to match and the answers, then `.mount().await`.
+        #[cfg(any(feature = "pets", feature = "store_front"))]
+        pub fn get_order(&self) -> Stub<'_, GetOrderBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /users/{name}` (operation `getUser`): set the inputs to match and the answers, then `.mount().await`.
+        #[cfg(feature = "users")]
+        pub fn get_user(&self) -> Stub<'_, GetUserBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /health` (operation `health`): set the inputs to match and the answers, then `.mount().await`.
+        #[cfg(feature = "default-tag")]
+        pub fn health(&self) -> Stub<'_, HealthBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /internal/echo` (operation `echo`): set the inputs to match and the answers, then `.mount().await`.
+        #[cfg(feature = "mock2")]
+        pub fn echo(&self) -> Stub<'_, EchoBuilder> {
+            self.stub()
+        }
     }
 }
 /// Parameters every operation of this API takes.

@@ -318,9 +318,7 @@ impl runtime::Operation for operations::ListPets {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.api_error(),
@@ -344,9 +342,7 @@ impl runtime::Operation for operations::CreatePet {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             201 => response.json(),
             _ => response.api_error(),
@@ -364,9 +360,7 @@ impl runtime::Operation for operations::PlaceOrder {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             202 => response.json(),
             _ => response.api_error(),
@@ -403,9 +397,7 @@ impl runtime::Operation for operations::GetOrder {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.api_error(),
@@ -436,9 +428,7 @@ impl runtime::Operation for operations::GetUser {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.api_error(),
@@ -456,9 +446,7 @@ impl runtime::Operation for operations::Health {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -476,9 +464,7 @@ impl runtime::Operation for operations::Echo {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.text(),
             _ => response.unexpected(),
@@ -847,36 +833,35 @@ pub mod mock {
             example: None,
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /pets` (operation `listPets`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn list_pets(&self) -> mock::Stub<'_, mock::ListPetsBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /pets` (operation `createPet`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn create_pet(&self) -> mock::Stub<'_, mock::CreatePetBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /orders` (operation `placeOrder`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn place_order(&self) -> mock::Stub<'_, mock::PlaceOrderBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /orders/{id}` (operation `getOrder`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_order(&self) -> mock::Stub<'_, mock::GetOrderBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /users/{name}` (operation `getUser`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_user(&self) -> mock::Stub<'_, mock::GetUserBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /health` (operation `health`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn health(&self) -> mock::Stub<'_, mock::HealthBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /internal/echo` (operation `echo`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn echo(&self) -> mock::Stub<'_, mock::EchoBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /pets` (operation `listPets`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn list_pets(&self) -> Stub<'_, ListPetsBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /pets` (operation `createPet`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn create_pet(&self) -> Stub<'_, CreatePetBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /orders` (operation `placeOrder`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn place_order(&self) -> Stub<'_, PlaceOrderBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /orders/{id}` (operation `getOrder`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_order(&self) -> Stub<'_, GetOrderBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /users/{name}` (operation `getUser`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_user(&self) -> Stub<'_, GetUserBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /health` (operation `health`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn health(&self) -> Stub<'_, HealthBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /internal/echo` (operation `echo`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn echo(&self) -> Stub<'_, EchoBuilder> {
+            self.stub()
+        }
     }
 }
 /// Parameters every operation of this API takes.

@@ -307,9 +307,7 @@ impl runtime::Operation for operations::GetFnPwnedItem {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => Err(response.into_api_error(())),
@@ -345,9 +343,7 @@ impl runtime::Operation for operations::Self2 {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -642,16 +638,15 @@ pub mod mock {
             example: Some((204, "")),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /items/{item id}/"quoted"/#hash/{fn}/*/` (operation `get"); fn pwned() {} ("item`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_fn_pwned_item(&self) -> mock::Stub<'_, mock::GetFnPwnedItemBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /self/{self}` (operation `self`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn self_(&self) -> mock::Stub<'_, mock::SelfBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /items/{item id}/"quoted"/#hash/{fn}/*/` (operation `get"); fn pwned() {} ("item`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_fn_pwned_item(&self) -> Stub<'_, GetFnPwnedItemBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /self/{self}` (operation `self`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn self_(&self) -> Stub<'_, SelfBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

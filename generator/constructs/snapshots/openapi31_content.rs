@@ -229,9 +229,7 @@ impl runtime::Operation for operations::PutAvatar {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -263,9 +261,7 @@ impl runtime::Operation for operations::PostDocument {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -420,16 +416,15 @@ pub mod mock {
             example: None,
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `PUT /avatars` (operation `putAvatar`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn put_avatar(&self) -> mock::Stub<'_, mock::PutAvatarBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /documents` (operation `postDocument`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn post_document(&self) -> mock::Stub<'_, mock::PostDocumentBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `PUT /avatars` (operation `putAvatar`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn put_avatar(&self) -> Stub<'_, PutAvatarBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /documents` (operation `postDocument`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn post_document(&self) -> Stub<'_, PostDocumentBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

@@ -213,9 +213,7 @@ impl runtime::Operation for operations::ListPets {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -368,12 +366,11 @@ pub mod mock {
             example: None,
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /pets` (operation `listPets`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn list_pets(&self) -> mock::Stub<'_, mock::ListPetsBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /pets` (operation `listPets`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn list_pets(&self) -> Stub<'_, ListPetsBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

@@ -217,9 +217,7 @@ impl runtime::Operation for operations::GetThing {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -422,12 +420,11 @@ pub mod mock {
             example: None,
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /things/{id}` (operation `getThing`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_thing(&self) -> mock::Stub<'_, mock::GetThingBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /things/{id}` (operation `getThing`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_thing(&self) -> Stub<'_, GetThingBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

@@ -262,9 +262,7 @@ impl runtime::Operation for operations::UploadFile {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -282,9 +280,7 @@ impl runtime::Operation for operations::GetLegacy {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -302,9 +298,7 @@ impl runtime::Operation for operations::DeleteLegacy {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -463,20 +457,19 @@ pub mod mock {
             example: Some((204, "")),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `POST /uploads?convert={convert}&mode={mode}` (operation `uploadFile`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn upload_file(&self) -> mock::Stub<'_, mock::UploadFileBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /legacy/{id}` (operation `getLegacy`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_legacy(&self) -> mock::Stub<'_, mock::GetLegacyBuilder> {
-        self.stub()
-    }
-    /// A stub of `DELETE /legacy/{id}` (operation `deleteLegacy`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn delete_legacy(&self) -> mock::Stub<'_, mock::DeleteLegacyBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `POST /uploads?convert={convert}&mode={mode}` (operation `uploadFile`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn upload_file(&self) -> Stub<'_, UploadFileBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /legacy/{id}` (operation `getLegacy`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_legacy(&self) -> Stub<'_, GetLegacyBuilder> {
+            self.stub()
+        }
+        /// A stub of `DELETE /legacy/{id}` (operation `deleteLegacy`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn delete_legacy(&self) -> Stub<'_, DeleteLegacyBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

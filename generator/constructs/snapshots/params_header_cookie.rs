@@ -295,9 +295,7 @@ impl runtime::Operation for operations::HeadersSimple {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -328,9 +326,7 @@ impl runtime::Operation for operations::HeadersSimpleExplode {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -368,9 +364,7 @@ impl runtime::Operation for operations::HeadersJson {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -388,9 +382,7 @@ impl runtime::Operation for operations::CookiesForm {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -421,9 +413,7 @@ impl runtime::Operation for operations::CookiesFormUnexploded {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -646,32 +636,27 @@ pub mod mock {
             example: Some((204, "")),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /headers` (operation `headersSimple`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn headers_simple(&self) -> mock::Stub<'_, mock::HeadersSimpleBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /headers-explode` (operation `headersSimpleExplode`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn headers_simple_explode(
-        &self,
-    ) -> mock::Stub<'_, mock::HeadersSimpleExplodeBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /headers-json` (operation `headersJson`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn headers_json(&self) -> mock::Stub<'_, mock::HeadersJsonBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /cookies` (operation `cookiesForm`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn cookies_form(&self) -> mock::Stub<'_, mock::CookiesFormBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /cookies-unexploded` (operation `cookiesFormUnexploded`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn cookies_form_unexploded(
-        &self,
-    ) -> mock::Stub<'_, mock::CookiesFormUnexplodedBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /headers` (operation `headersSimple`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn headers_simple(&self) -> Stub<'_, HeadersSimpleBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /headers-explode` (operation `headersSimpleExplode`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn headers_simple_explode(&self) -> Stub<'_, HeadersSimpleExplodeBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /headers-json` (operation `headersJson`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn headers_json(&self) -> Stub<'_, HeadersJsonBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /cookies` (operation `cookiesForm`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn cookies_form(&self) -> Stub<'_, CookiesFormBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /cookies-unexploded` (operation `cookiesFormUnexploded`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn cookies_form_unexploded(&self) -> Stub<'_, CookiesFormUnexplodedBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

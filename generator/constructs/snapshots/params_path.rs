@@ -402,9 +402,7 @@ impl runtime::Operation for operations::PathSimple {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -425,9 +423,7 @@ impl runtime::Operation for operations::PathSimpleExplode {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -445,9 +441,7 @@ impl runtime::Operation for operations::PathLabel {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -468,9 +462,7 @@ impl runtime::Operation for operations::PathLabelExplode {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -488,9 +480,7 @@ impl runtime::Operation for operations::PathMatrix {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -511,9 +501,7 @@ impl runtime::Operation for operations::PathMatrixExplode {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -531,9 +519,7 @@ impl runtime::Operation for operations::PathDefault {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -551,9 +537,7 @@ impl runtime::Operation for operations::PathJson {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -796,40 +780,39 @@ pub mod mock {
             example: Some((204, "")),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /simple/{id}/{color}/{rgb}` (operation `pathSimple`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_simple(&self) -> mock::Stub<'_, mock::PathSimpleBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /simple-explode/{id}/{color}/{rgb}` (operation `pathSimpleExplode`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_simple_explode(&self) -> mock::Stub<'_, mock::PathSimpleExplodeBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /label/{id}/{color}/{rgb}` (operation `pathLabel`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_label(&self) -> mock::Stub<'_, mock::PathLabelBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /label-explode/{id}/{color}/{rgb}` (operation `pathLabelExplode`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_label_explode(&self) -> mock::Stub<'_, mock::PathLabelExplodeBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /matrix/{id}/{color}/{rgb}` (operation `pathMatrix`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_matrix(&self) -> mock::Stub<'_, mock::PathMatrixBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /matrix-explode/{id}/{color}/{rgb}` (operation `pathMatrixExplode`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_matrix_explode(&self) -> mock::Stub<'_, mock::PathMatrixExplodeBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /default/{name}` (operation `pathDefault`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_default(&self) -> mock::Stub<'_, mock::PathDefaultBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /json/{filter}` (operation `pathJson`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn path_json(&self) -> mock::Stub<'_, mock::PathJsonBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /simple/{id}/{color}/{rgb}` (operation `pathSimple`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn path_simple(&self) -> Stub<'_, PathSimpleBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /simple-explode/{id}/{color}/{rgb}` (operation `pathSimpleExplode`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn path_simple_explode(&self) -> Stub<'_, PathSimpleExplodeBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /label/{id}/{color}/{rgb}` (operation `pathLabel`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn path_label(&self) -> Stub<'_, PathLabelBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /label-explode/{id}/{color}/{rgb}` (operation `pathLabelExplode`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn path_label_explode(&self) -> Stub<'_, PathLabelExplodeBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /matrix/{id}/{color}/{rgb}` (operation `pathMatrix`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn path_matrix(&self) -> Stub<'_, PathMatrixBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /matrix-explode/{id}/{color}/{rgb}` (operation `pathMatrixExplode`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn path_matrix_explode(&self) -> Stub<'_, PathMatrixExplodeBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /default/{name}` (operation `pathDefault`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn path_default(&self) -> Stub<'_, PathDefaultBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /json/{filter}` (operation `pathJson`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn path_json(&self) -> Stub<'_, PathJsonBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

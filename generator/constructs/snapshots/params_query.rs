@@ -339,9 +339,7 @@ impl runtime::Operation for operations::QueryForm {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -372,9 +370,7 @@ impl runtime::Operation for operations::QueryFormUnexploded {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -411,9 +407,7 @@ impl runtime::Operation for operations::QuerySpaceDelimited {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -454,9 +448,7 @@ impl runtime::Operation for operations::QueryPipeDelimited {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -492,9 +484,7 @@ impl runtime::Operation for operations::QueryDeepObject {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -535,9 +525,7 @@ impl runtime::Operation for operations::QueryJson {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -555,9 +543,7 @@ impl runtime::Operation for operations::QueryReserved {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -595,9 +581,7 @@ impl runtime::Operation for operations::QueryNames {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -629,9 +613,7 @@ impl runtime::Operation for operations::GetUsersById {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -906,50 +888,43 @@ pub mod mock {
             example: Some((204, "")),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /form` (operation `queryForm`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn query_form(&self) -> mock::Stub<'_, mock::QueryFormBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /form-unexploded` (operation `queryFormUnexploded`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn query_form_unexploded(
-        &self,
-    ) -> mock::Stub<'_, mock::QueryFormUnexplodedBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /space` (operation `querySpaceDelimited`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn query_space_delimited(
-        &self,
-    ) -> mock::Stub<'_, mock::QuerySpaceDelimitedBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /pipe` (operation `queryPipeDelimited`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn query_pipe_delimited(
-        &self,
-    ) -> mock::Stub<'_, mock::QueryPipeDelimitedBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /deep` (operation `queryDeepObject`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn query_deep_object(&self) -> mock::Stub<'_, mock::QueryDeepObjectBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /json` (operation `queryJson`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn query_json(&self) -> mock::Stub<'_, mock::QueryJsonBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /reserved` (operation `queryReserved`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn query_reserved(&self) -> mock::Stub<'_, mock::QueryReservedBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /names` (operation `queryNames`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn query_names(&self) -> mock::Stub<'_, mock::QueryNamesBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /users/{id}` (operation `get /users/{id}`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_users_by_id(&self) -> mock::Stub<'_, mock::GetUsersByIdBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /form` (operation `queryForm`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn query_form(&self) -> Stub<'_, QueryFormBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /form-unexploded` (operation `queryFormUnexploded`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn query_form_unexploded(&self) -> Stub<'_, QueryFormUnexplodedBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /space` (operation `querySpaceDelimited`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn query_space_delimited(&self) -> Stub<'_, QuerySpaceDelimitedBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /pipe` (operation `queryPipeDelimited`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn query_pipe_delimited(&self) -> Stub<'_, QueryPipeDelimitedBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /deep` (operation `queryDeepObject`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn query_deep_object(&self) -> Stub<'_, QueryDeepObjectBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /json` (operation `queryJson`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn query_json(&self) -> Stub<'_, QueryJsonBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /reserved` (operation `queryReserved`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn query_reserved(&self) -> Stub<'_, QueryReservedBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /names` (operation `queryNames`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn query_names(&self) -> Stub<'_, QueryNamesBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /users/{id}` (operation `get /users/{id}`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_users_by_id(&self) -> Stub<'_, GetUsersByIdBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

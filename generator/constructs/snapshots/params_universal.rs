@@ -245,9 +245,7 @@ impl runtime::Operation for operations::ListBooks {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -271,9 +269,7 @@ impl runtime::Operation for operations::GetBook {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -432,16 +428,15 @@ pub mod mock {
             example: Some((204, "")),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /books` (operation `listBooks`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn list_books(&self) -> mock::Stub<'_, mock::ListBooksBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /books/{id}` (operation `getBook`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_book(&self) -> mock::Stub<'_, mock::GetBookBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /books` (operation `listBooks`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn list_books(&self) -> Stub<'_, ListBooksBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /books/{id}` (operation `getBook`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_book(&self) -> Stub<'_, GetBookBuilder> {
+            self.stub()
+        }
     }
 }
 /// Parameters every operation of this API takes.

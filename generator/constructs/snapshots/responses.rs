@@ -303,9 +303,7 @@ impl runtime::Operation for operations::CreateItem {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json().map(CreateItemResponse::Ok),
             201 => response.json().map(CreateItemResponse::Created),
@@ -326,9 +324,7 @@ impl runtime::Operation for operations::MaybeItem {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 | 204 => response.json(),
             _ => response.unexpected(),
@@ -346,9 +342,7 @@ impl runtime::Operation for operations::GetReport {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.bytes(),
             404 => Err(response.into_api_error(())),
@@ -367,9 +361,7 @@ impl runtime::Operation for operations::GetReadme {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200..=299 => response.text(),
             _ => response.unexpected(),
@@ -387,9 +379,7 @@ impl runtime::Operation for operations::GetRanges {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200..=299 => response.json(),
             404 | 500..=599 => Err(response.into_api_error(())),
@@ -605,28 +595,27 @@ pub mod mock {
             example: None,
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `POST /items` (operation `createItem`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn create_item(&self) -> mock::Stub<'_, mock::CreateItemBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /items/maybe` (operation `maybeItem`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn maybe_item(&self) -> mock::Stub<'_, mock::MaybeItemBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /report` (operation `getReport`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_report(&self) -> mock::Stub<'_, mock::GetReportBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /readme` (operation `getReadme`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_readme(&self) -> mock::Stub<'_, mock::GetReadmeBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /ranges` (operation `getRanges`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_ranges(&self) -> mock::Stub<'_, mock::GetRangesBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `POST /items` (operation `createItem`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn create_item(&self) -> Stub<'_, CreateItemBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /items/maybe` (operation `maybeItem`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn maybe_item(&self) -> Stub<'_, MaybeItemBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /report` (operation `getReport`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_report(&self) -> Stub<'_, GetReportBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /readme` (operation `getReadme`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_readme(&self) -> Stub<'_, GetReadmeBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /ranges` (operation `getRanges`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_ranges(&self) -> Stub<'_, GetRangesBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

@@ -218,9 +218,7 @@ impl runtime::Operation for operations::CreateAccount {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             201 => response.json(),
             _ => response.unexpected(),
@@ -414,12 +412,11 @@ pub mod mock {
             example: None,
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `POST /accounts` (operation `createAccount`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn create_account(&self) -> mock::Stub<'_, mock::CreateAccountBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `POST /accounts` (operation `createAccount`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn create_account(&self) -> Stub<'_, CreateAccountBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

@@ -374,6 +374,5 @@ pub mod mock {
     /// This API, as the type parameter of its [`Mock`].
     #[derive(Debug, Clone, Copy)]
     pub struct Api;
+    impl Mock {}
 }
-#[cfg(feature = "mock")]
-impl mock::Mock {}

@@ -221,9 +221,7 @@ impl runtime::Operation for operations::GetFile {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -412,12 +410,11 @@ pub mod mock {
             example: None,
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /files/{id}` (operation `getFile`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_file(&self) -> mock::Stub<'_, mock::GetFileBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /files/{id}` (operation `getFile`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_file(&self) -> Stub<'_, GetFileBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

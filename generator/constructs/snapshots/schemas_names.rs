@@ -487,6 +487,5 @@ pub mod mock {
     /// This API, as the type parameter of its [`Mock`].
     #[derive(Debug, Clone, Copy)]
     pub struct Api;
+    impl Mock {}
 }
-#[cfg(feature = "mock")]
-impl mock::Mock {}

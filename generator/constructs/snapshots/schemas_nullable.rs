@@ -222,9 +222,7 @@ impl runtime::Operation for operations::PatchContact {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -408,12 +406,11 @@ pub mod mock {
             example: None,
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `PATCH /contacts/{id}` (operation `patchContact`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn patch_contact(&self) -> mock::Stub<'_, mock::PatchContactBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `PATCH /contacts/{id}` (operation `patchContact`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn patch_contact(&self) -> Stub<'_, PatchContactBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

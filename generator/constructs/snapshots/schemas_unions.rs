@@ -231,9 +231,7 @@ impl runtime::Operation for operations::ListPets {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -251,9 +249,7 @@ impl runtime::Operation for operations::AddPet {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -573,16 +569,15 @@ pub mod mock {
             example: Some((204, "")),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /pets` (operation `listPets`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn list_pets(&self) -> mock::Stub<'_, mock::ListPetsBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /pets` (operation `addPet`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn add_pet(&self) -> mock::Stub<'_, mock::AddPetBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /pets` (operation `listPets`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn list_pets(&self) -> Stub<'_, ListPetsBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /pets` (operation `addPet`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn add_pet(&self) -> Stub<'_, AddPetBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

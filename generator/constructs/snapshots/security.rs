@@ -400,9 +400,7 @@ impl runtime::Operation for operations::GetPublic {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -420,9 +418,7 @@ impl runtime::Operation for operations::GetBearer {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -440,9 +436,7 @@ impl runtime::Operation for operations::GetBasic {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -460,9 +454,7 @@ impl runtime::Operation for operations::GetKeys {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -480,9 +472,7 @@ impl runtime::Operation for operations::GetOauth {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -665,28 +655,27 @@ pub mod mock {
             example: Some((204, "")),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /public` (operation `getPublic`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_public(&self) -> mock::Stub<'_, mock::GetPublicBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /bearer` (operation `getBearer`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_bearer(&self) -> mock::Stub<'_, mock::GetBearerBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /basic` (operation `getBasic`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_basic(&self) -> mock::Stub<'_, mock::GetBasicBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /keys` (operation `getKeys`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_keys(&self) -> mock::Stub<'_, mock::GetKeysBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /oauth` (operation `getOauth`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_oauth(&self) -> mock::Stub<'_, mock::GetOauthBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /public` (operation `getPublic`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_public(&self) -> Stub<'_, GetPublicBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /bearer` (operation `getBearer`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_bearer(&self) -> Stub<'_, GetBearerBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /basic` (operation `getBasic`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_basic(&self) -> Stub<'_, GetBasicBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /keys` (operation `getKeys`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_keys(&self) -> Stub<'_, GetKeysBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /oauth` (operation `getOauth`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_oauth(&self) -> Stub<'_, GetOauthBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

@@ -270,9 +270,7 @@ impl runtime::Operation for operations::AddNote {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -290,9 +288,7 @@ impl runtime::Operation for operations::Login {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.text(),
             _ => response.unexpected(),
@@ -326,9 +322,7 @@ impl runtime::Operation for operations::Upload {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -346,9 +340,7 @@ impl runtime::Operation for operations::Download {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.bytes(),
             _ => response.unexpected(),
@@ -535,24 +527,23 @@ pub mod mock {
             example: None,
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `POST /notes` (operation `addNote`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn add_note(&self) -> mock::Stub<'_, mock::AddNoteBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /login` (operation `login`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn login(&self) -> mock::Stub<'_, mock::LoginBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /uploads` (operation `upload`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn upload(&self) -> mock::Stub<'_, mock::UploadBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /downloads/{name}` (operation `download`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn download(&self) -> mock::Stub<'_, mock::DownloadBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `POST /notes` (operation `addNote`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn add_note(&self) -> Stub<'_, AddNoteBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /login` (operation `login`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn login(&self) -> Stub<'_, LoginBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /uploads` (operation `upload`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn upload(&self) -> Stub<'_, UploadBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /downloads/{name}` (operation `download`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn download(&self) -> Stub<'_, DownloadBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

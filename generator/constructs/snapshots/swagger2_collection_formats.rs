@@ -247,9 +247,7 @@ impl runtime::Operation for operations::Search {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -309,9 +307,7 @@ impl runtime::Operation for operations::SendForm {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -365,9 +361,7 @@ impl runtime::Operation for operations::SendParts {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -551,20 +545,19 @@ pub mod mock {
             example: Some((204, "")),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /search/{ids}` (operation `search`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn search(&self) -> mock::Stub<'_, mock::SearchBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /forms` (operation `sendForm`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn send_form(&self) -> mock::Stub<'_, mock::SendFormBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /parts` (operation `sendParts`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn send_parts(&self) -> mock::Stub<'_, mock::SendPartsBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /search/{ids}` (operation `search`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn search(&self) -> Stub<'_, SearchBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /forms` (operation `sendForm`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn send_form(&self) -> Stub<'_, SendFormBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /parts` (operation `sendParts`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn send_parts(&self) -> Stub<'_, SendPartsBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

@@ -362,9 +362,7 @@ impl runtime::Operation for operations::ListItems {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -388,9 +386,7 @@ impl runtime::Operation for operations::CreateItem {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             201 => response.json(),
             _ => response.unexpected(),
@@ -408,9 +404,7 @@ impl runtime::Operation for operations::GetItem {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             404 => response.api_error(),
@@ -603,20 +597,19 @@ pub mod mock {
             example: None,
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /items` (operation `listItems`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn list_items(&self) -> mock::Stub<'_, mock::ListItemsBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /items` (operation `createItem`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn create_item(&self) -> mock::Stub<'_, mock::CreateItemBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /items/{id}` (operation `getItem`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_item(&self) -> mock::Stub<'_, mock::GetItemBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /items` (operation `listItems`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn list_items(&self) -> Stub<'_, ListItemsBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /items` (operation `createItem`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn create_item(&self) -> Stub<'_, CreateItemBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /items/{id}` (operation `getItem`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_item(&self) -> Stub<'_, GetItemBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

@@ -271,9 +271,7 @@ impl runtime::Operation for operations::GetPets {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -297,9 +295,7 @@ impl runtime::Operation for operations::GetAnimals {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.unexpected(),
@@ -323,9 +319,7 @@ impl runtime::Operation for operations::PutOwner {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             404 => response.api_error(),
@@ -359,9 +353,7 @@ impl runtime::Operation for operations::RenameOwner {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             204 => response.empty(),
             _ => response.unexpected(),
@@ -558,24 +550,23 @@ pub mod mock {
             example: Some((204, "")),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /pets` (operation `get /pets`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_pets(&self) -> mock::Stub<'_, mock::GetPetsBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /animals` (operation `get /animals`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_animals(&self) -> mock::Stub<'_, mock::GetAnimalsBuilder> {
-        self.stub()
-    }
-    /// A stub of `PUT /owners/{id}` (operation `putOwner`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn put_owner(&self) -> mock::Stub<'_, mock::PutOwnerBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /owners/{id}` (operation `renameOwner`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn rename_owner(&self) -> mock::Stub<'_, mock::RenameOwnerBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /pets` (operation `get /pets`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_pets(&self) -> Stub<'_, GetPetsBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /animals` (operation `get /animals`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_animals(&self) -> Stub<'_, GetAnimalsBuilder> {
+            self.stub()
+        }
+        /// A stub of `PUT /owners/{id}` (operation `putOwner`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn put_owner(&self) -> Stub<'_, PutOwnerBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /owners/{id}` (operation `renameOwner`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn rename_owner(&self) -> Stub<'_, RenameOwnerBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

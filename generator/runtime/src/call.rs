@@ -25,11 +25,15 @@ pub trait Operation: Sized + 'static {
     const INFO: OperationInfo;
 
     /// Decodes an answer by its status, as the spec documents it.
-    fn decode(response: RawResponse) -> Result<Self::Output, Error<Self::Error>>;
+    fn decode(response: RawResponse) -> Decoded<Self>;
 
     /// Sees a successful answer before it is returned: an operation that yields a credential stores it.
     fn received(_core: &ClientCore, _value: &Self::Output) {}
 }
+
+/// What an operation's `decode` gives: its success answer, or the error that carries its error body. (A
+/// name of its own keeps each generated `decode` signature on one line.)
+pub type Decoded<Op> = Result<<Op as Operation>::Output, Error<<Op as Operation>::Error>>;
 
 /// A call of operation `Op` on a client `C`, being built: set its optional inputs, then `.send().await` it
 /// or `.await` it.

@@ -33,8 +33,8 @@
 //!
 //! ```
 //! use specgen_runtime::{
-//!     Call, CallOptions, ClientBuilder, ClientCore, Error, Operation, OperationInfo, RawResponse, Request,
-//!     RetryPolicy,
+//!     Call, CallOptions, ClientBuilder, ClientCore, Decoded, Error, Operation, OperationInfo, RawResponse,
+//!     Request, RetryPolicy,
 //! };
 //! use std::time::Duration;
 //!
@@ -60,7 +60,7 @@
 //!         idempotency_key: None,
 //!     };
 //!
-//!     fn decode(response: RawResponse) -> Result<Self::Output, Error<Self::Error>> {
+//!     fn decode(response: RawResponse) -> Decoded<Self> {
 //!         match response.status().as_u16() {
 //!             200 => response.json(),
 //!             404 => response.api_error(),
@@ -162,7 +162,7 @@ pub mod token;
 pub use auth::{Credential, KeyLocation, SchemeKind, SecurityScheme};
 pub use base64::Base64;
 pub use body::{FilePart, FileParts, Multipart, MultipartBody};
-pub use call::{Call, Operation};
+pub use call::{Call, Decoded, Operation};
 pub use client::{ClientBuilder, ClientCore, RetryableCodes, token};
 pub use envelope::{EnvelopeError, EnvelopeSpec};
 pub use error::{ApiError, BuildError, Error};

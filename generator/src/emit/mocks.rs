@@ -45,7 +45,7 @@ pub fn emit_mocks(api: &Api) -> TokenStream {
         constructors.push(quote! {
             #constructor_doc
             #gate
-            pub fn #name(&self) -> mock::Stub<'_, mock::#marker> {
+            pub fn #name(&self) -> Stub<'_, #marker> {
                 self.stub()
             }
         });
@@ -66,10 +66,10 @@ pub fn emit_mocks(api: &Api) -> TokenStream {
             pub struct Api;
 
             #(#markers)*
-        }
 
-        #[cfg(feature = "mock")]
-        impl mock::Mock { #(#constructors)* }
+            // Inside the module, where the stub and marker types need no path: the signatures fit a line.
+            impl Mock { #(#constructors)* }
+        }
 
         #universal
     }

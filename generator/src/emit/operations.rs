@@ -396,7 +396,7 @@ fn emit_operation(api: &Api, operation: &Operation) -> TokenStream {
                 idempotency_key: #idempotency_key,
             };
 
-            fn decode(response: runtime::RawResponse) -> Result<Self::Output, runtime::Error<Self::Error>> {
+            fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
                 #arms
             }
 

@@ -347,9 +347,7 @@ impl runtime::Operation for operations::CreateToken {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.api_error(),
@@ -373,9 +371,7 @@ impl runtime::Operation for operations::ReactivateCustomerAccess {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.api_error(),
@@ -404,9 +400,7 @@ impl runtime::Operation for operations::ListCustomerAccessUsers {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.api_error(),
@@ -469,9 +463,7 @@ impl runtime::Operation for operations::InviteCustomerAccessUser {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             _ => response.api_error(),
@@ -793,30 +785,29 @@ pub mod mock {
             )),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `POST /token` (operation `createToken`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn create_token(&self) -> mock::Stub<'_, mock::CreateTokenBuilder> {
-        self.stub()
-    }
-    /// A stub of `PUT /customer/{customerId}/access/reactivate` (operation `reactivateCustomerAccess`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn reactivate_customer_access(
-        &self,
-    ) -> mock::Stub<'_, mock::ReactivateCustomerAccessBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /customer/{customerId}/access` (operation `listCustomerAccessUsers`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn list_customer_access_users(
-        &self,
-    ) -> mock::Stub<'_, mock::ListCustomerAccessUsersBuilder> {
-        self.stub()
-    }
-    /// A stub of `POST /customer/{customerId}/access` (operation `inviteCustomerAccessUser`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn invite_customer_access_user(
-        &self,
-    ) -> mock::Stub<'_, mock::InviteCustomerAccessUserBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `POST /token` (operation `createToken`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn create_token(&self) -> Stub<'_, CreateTokenBuilder> {
+            self.stub()
+        }
+        /// A stub of `PUT /customer/{customerId}/access/reactivate` (operation `reactivateCustomerAccess`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn reactivate_customer_access(
+            &self,
+        ) -> Stub<'_, ReactivateCustomerAccessBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /customer/{customerId}/access` (operation `listCustomerAccessUsers`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn list_customer_access_users(
+            &self,
+        ) -> Stub<'_, ListCustomerAccessUsersBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /customer/{customerId}/access` (operation `inviteCustomerAccessUser`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn invite_customer_access_user(
+            &self,
+        ) -> Stub<'_, InviteCustomerAccessUserBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

@@ -332,9 +332,7 @@ impl runtime::Operation for operations::GetEligibleBcds {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         let documented = matches!(response.status().as_u16(), 200);
         ENVELOPE.decode(response, documented)
     }
@@ -384,9 +382,7 @@ impl runtime::Operation for operations::ModifyBcd {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         let documented = matches!(response.status().as_u16(), 200);
         ENVELOPE.decode(response, documented)
     }
@@ -427,9 +423,7 @@ impl runtime::Operation for operations::GetRequestStatus {
         idempotent: true,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         let documented = matches!(response.status().as_u16(), 200);
         ENVELOPE.decode(response, documented)
     }
@@ -837,20 +831,19 @@ pub mod mock {
             )),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `GET /customer/{id}/eligible-bcd` (operation `getEligibleBcds`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_eligible_bcds(&self) -> mock::Stub<'_, mock::GetEligibleBcdsBuilder> {
-        self.stub()
-    }
-    /// A stub of `PUT /customer/{id}/bcd` (operation `modifyBcd`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn modify_bcd(&self) -> mock::Stub<'_, mock::ModifyBcdBuilder> {
-        self.stub()
-    }
-    /// A stub of `GET /global/call/{requestId}` (operation `getRequestStatus`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn get_request_status(&self) -> mock::Stub<'_, mock::GetRequestStatusBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `GET /customer/{id}/eligible-bcd` (operation `getEligibleBcds`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_eligible_bcds(&self) -> Stub<'_, GetEligibleBcdsBuilder> {
+            self.stub()
+        }
+        /// A stub of `PUT /customer/{id}/bcd` (operation `modifyBcd`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn modify_bcd(&self) -> Stub<'_, ModifyBcdBuilder> {
+            self.stub()
+        }
+        /// A stub of `GET /global/call/{requestId}` (operation `getRequestStatus`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn get_request_status(&self) -> Stub<'_, GetRequestStatusBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]

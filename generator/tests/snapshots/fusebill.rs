@@ -326,9 +326,7 @@ impl runtime::Operation for operations::ActivateCustomer {
         idempotent: false,
         idempotency_key: None,
     };
-    fn decode(
-        response: runtime::RawResponse,
-    ) -> Result<Self::Output, runtime::Error<Self::Error>> {
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
         match response.status().as_u16() {
             200 => response.json(),
             400 | 401 | 404 | 409 | 429 | 500 => response.api_error(),
@@ -770,12 +768,11 @@ pub mod mock {
             )),
         };
     }
-}
-#[cfg(feature = "mock")]
-impl mock::Mock {
-    /// A stub of `POST /customerActivation` (operation `activateCustomer`): set the inputs to match and the answers, then `.mount().await`.
-    pub fn activate_customer(&self) -> mock::Stub<'_, mock::ActivateCustomerBuilder> {
-        self.stub()
+    impl Mock {
+        /// A stub of `POST /customerActivation` (operation `activateCustomer`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn activate_customer(&self) -> Stub<'_, ActivateCustomerBuilder> {
+            self.stub()
+        }
     }
 }
 #[cfg(feature = "mock")]
