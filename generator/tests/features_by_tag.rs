@@ -30,6 +30,24 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+/// Runs `cargo <subcommand> <args>` in a generated crate's folder, in the target folder the checks share.
+fn cargo_in(dir: &Path, subcommand: &str, args: &[&str]) -> Output {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    run(Command::new(cargo)
+        .arg(subcommand)
+        .args(["--quiet", "--color", "never"])
+        .args(args)
+        .current_dir(dir)
+        .env(
+            "CARGO_TARGET_DIR",
+            target_dir().join("features-by-tag/target"),
+        )
+        .env("CARGO_INCREMENTAL", "0")
+        // The same flags for every check, so the dependencies are not rebuilt between them.
+        .env("RUSTFLAGS", "-D warnings")
+        .env_remove("RUSTC_WORKSPACE_WRAPPER"))
+}
+
 /// The tag features the manifest declares (the lines after its per-tag comment, `name = [] # ...`).
 fn declared_features(manifest: &str) -> Vec<String> {
     manifest
@@ -66,18 +84,8 @@ fn check_matrix(spec: &Path, name: &str) -> Vec<String> {
     if let Err(error) = std::fs::copy(&lock, dir.join("Cargo.lock")) {
         panic!("cannot copy {}: {error}", lock.display());
     }
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let check = |subcommand: &str, args: &[&str]| {
-        let output = run(Command::new(&cargo)
-            .arg(subcommand)
-            .args(["--quiet", "--color", "never"])
-            .args(args)
-            .current_dir(&dir)
-            .env("CARGO_TARGET_DIR", target.join("features-by-tag/target"))
-            .env("CARGO_INCREMENTAL", "0")
-            // The same flags for every check, so the dependencies are not rebuilt between them.
-            .env("RUSTFLAGS", "-D warnings")
-            .env_remove("RUSTC_WORKSPACE_WRAPPER"));
+        let output = cargo_in(&dir, subcommand, args);
         assert!(
             output.status.success(),
             "{name}: cargo {subcommand} {args:?} failed:\n{}",
@@ -175,20 +183,12 @@ fn two_embedded_runtimes_compile_in_one_crate() {
     if let Err(error) = std::fs::copy(&lock, dir.join("Cargo.lock")) {
         panic!("cannot copy {}: {error}", lock.display());
     }
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     // clippy too: the crate has no `rust-version`, so clippy holds the runtime's code to the newest Rust.
     for (subcommand, lints) in [
         ("check", &[][..]),
         ("clippy", &["--", "-D", "warnings"][..]),
     ] {
-        let output = run(Command::new(&cargo)
-            .args([subcommand, "--quiet", "--color", "never"])
-            .args(lints)
-            .current_dir(&dir)
-            .env("CARGO_TARGET_DIR", target.join("features-by-tag/target"))
-            .env("CARGO_INCREMENTAL", "0")
-            .env("RUSTFLAGS", "-D warnings")
-            .env_remove("RUSTC_WORKSPACE_WRAPPER"));
+        let output = cargo_in(&dir, subcommand, lints);
         assert!(
             output.status.success(),
             "two embedded runtimes in one crate fail cargo {subcommand}:\n{}",
