@@ -81,11 +81,22 @@ fn universal_setters(api: &Api) -> TokenStream {
     let Some(first) = api.operations.first() else {
         return TokenStream::new();
     };
-    let setters = api.universal_params.iter().filter_map(|param| {
-        let index = first.params.iter().position(|own| own == param)?;
-        let name = ident(first.stub.params.get(index)?);
-        Some(param_matcher(api, param, &name, quote!(None)))
-    });
+    let setters = api
+        .universal_params
+        .iter()
+        .enumerate()
+        .filter_map(|(universal, param)| {
+            let index = first.params.iter().position(|own| own == param)?;
+            let name = ident(first.stub.params.get(index)?);
+            // Behind the same gate as the client's setter of the parameter.
+            let gate = api
+                .gating
+                .universal
+                .get(universal)
+                .and_then(super::gate::cfg);
+            let matcher = param_matcher(api, param, &name, quote!(None));
+            Some(quote!(#gate #matcher))
+        });
     let setters: Vec<TokenStream> = setters.collect();
     if setters.is_empty() {
         return TokenStream::new();
