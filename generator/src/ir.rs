@@ -33,6 +33,31 @@ pub struct Api {
     pub gating: Gating,
 }
 
+impl Api {
+    /// A type with every alias inside it replaced by what it names, as the compiler sees it: two types
+    /// that print differently (`IssueState`, `PullState`) may be one (`pub type IssueState = PullState;`).
+    pub fn without_aliases(&self, ty: &Type) -> Type {
+        // Lowering rejects alias cycles; the bound keeps a broken IR from recursing forever.
+        self.without_aliases_within(ty, self.types.len())
+    }
+
+    fn without_aliases_within(&self, ty: &Type, depth: usize) -> Type {
+        let inner = |ty: &Type| Box::new(self.without_aliases_within(ty, depth));
+        match ty {
+            Type::Named(id) => match self.types.get(id.0).map(|def| &def.kind) {
+                Some(TypeKind::Alias(target)) if depth > 0 => {
+                    self.without_aliases_within(target, depth - 1)
+                }
+                _ => ty.clone(),
+            },
+            Type::Array(item) => Type::Array(inner(item)),
+            Type::Map(value) => Type::Map(inner(value)),
+            Type::Boxed(value) => Type::Boxed(inner(value)),
+            other => other.clone(),
+        }
+    }
+}
+
 /// Cargo features per tag (`Generator::features_by_tag`): one feature per tag of the operations, each
 /// compiling its operations and exactly the types they reach. Everything is [`Gate::Always`] and the lists
 /// are empty when features by tag are off, and the output is then what it would be without them.

@@ -23,6 +23,7 @@ const CODE: &[&str] = &[
 
 /// What an embedded runtime needs on top of [`CODE`], as `Cargo.toml` lines, sorted by name with them.
 const EMBEDDED_RUNTIME: &[&str] = &[
+    r#"erased-serde = "0.4""#,
     r#"thiserror = "2""#,
     r#"tokio = { version = "1", default-features = false, features = ["sync", "time"] }"#,
     r#"tracing = { version = "0.1", default-features = false, features = ["std"] }"#,

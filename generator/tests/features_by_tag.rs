@@ -144,7 +144,7 @@ fn features_by_tag_is_for_crates() {
 
 /// Two single-file modules generated with `--embed-runtime` in one crate (not a features matter, but a
 /// generated crate checked in the same target folder): each carries its own runtime copy, and the runtime's
-/// table macros (`string_enum!`, `integer_enum!`, `object::deserialize!`) must stay inside each copy rather
+/// table macros (`string_enum!`, `integer_enum!`, `object::fields!`) must stay inside each copy rather
 /// than at the crate root, where the second copy's would clash with the first's.
 #[test]
 fn two_embedded_runtimes_compile_in_one_crate() {

@@ -376,16 +376,16 @@ impl<'a> ListInvoicesBuilder<'a> {
         self.paged(&Self::PAGING, |page| page.len()).items(|page| page)
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Charge {
     pub amount: i64,
 }
-runtime::object::deserialize!(runtime, Charge, amount("amount"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Charge, Required(amount, "amount"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Invoice {
     pub id: i64,
 }
-runtime::object::deserialize!(runtime, Invoice, id("id"));
+runtime::object::fields!(runtime, Invoice, Required(id, "id"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -235,6 +235,26 @@ impl Client {
         }
         operations::Call::new(self, request)
     }
+    /// Two media types of one inline shape, which is also sendSeveral's form: the form type becomes an alias of the first copy, so neither variant can be picked by type (no `From`).
+    ///
+    /// `POST /copies` (operation `sendCopies`).
+    ///
+    /// Responses:
+    /// - 204: Stored.
+    pub fn send_copies(&self, body: impl Into<SendCopiesBody>) -> SendCopiesBuilder<'_> {
+        let mut request = runtime::Request::new(::reqwest::Method::POST);
+        request.path("/copies");
+        let body: SendCopiesBody = body.into();
+        match body {
+            SendCopiesBody::Json(value) => {
+                request.json(&value, "application/json");
+            }
+            SendCopiesBody::Form(value) => {
+                request.form(&value, "application/x-www-form-urlencoded");
+            }
+        }
+        operations::Call::new(self, request)
+    }
     /// The `sendImage` operation.
     ///
     /// `POST /images` (operation `sendImage`).
@@ -341,6 +361,8 @@ pub mod operations {
     pub enum PutText {}
     /// `POST /several` (operation `sendSeveral`), sent by [`super::Client::send_several`].
     pub enum SendSeveral {}
+    /// `POST /copies` (operation `sendCopies`), sent by [`super::Client::send_copies`].
+    pub enum SendCopies {}
     /// `POST /images` (operation `sendImage`), sent by [`super::Client::send_image`].
     pub enum SendImage {}
 }
@@ -553,6 +575,32 @@ impl runtime::Operation for operations::SendSeveral {
         }
     }
 }
+/// The request body of `sendCopies`, in one of the media types it accepts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SendCopiesBody {
+    /// Sent as `application/json`.
+    Json(SendCopiesJsonBody),
+    /// Sent as `application/x-www-form-urlencoded`.
+    Form(SendCopiesFormBody),
+}
+/// Request builder for [`Client::send_copies`]: set optional inputs, then `.send().await` or `.await` it.
+pub type SendCopiesBuilder<'a> = operations::Call<'a, operations::SendCopies>;
+impl runtime::Operation for operations::SendCopies {
+    type Output = ();
+    type Error = ::std::convert::Infallible;
+    const INFO: runtime::OperationInfo = runtime::OperationInfo {
+        id: "sendCopies",
+        security: &[],
+        idempotent: false,
+        idempotency_key: None,
+    };
+    fn decode(response: runtime::RawResponse) -> runtime::Decoded<Self> {
+        match response.status().as_u16() {
+            204 => response.empty(),
+            _ => response.unexpected(),
+        }
+    }
+}
 /// The request body of `sendImage`, in one of the media types it accepts.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SendImageBody {
@@ -579,31 +627,32 @@ impl runtime::Operation for operations::SendImage {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Note {
     pub text: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pinned: Option<bool>,
 }
-runtime::object::deserialize!(runtime, Note, text("text"), pinned("pinned"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(
+    runtime, Note, Required(text, "text"), Optional(pinned, "pinned")
+);
+#[derive(Debug, Clone, PartialEq)]
 pub struct SendFormBody {
     pub to: String,
     pub body: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<i32>,
 }
-runtime::object::deserialize!(
-    runtime, SendFormBody, to("to"), body("body"), tags("tags"), priority("priority")
+runtime::object::fields!(
+    runtime, SendFormBody, Required(to, "to"), Required(body, "body"), Optional(tags,
+    "tags"), Optional(priority, "priority")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SendSeveralFormBody {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
-runtime::object::deserialize!(runtime, SendSeveralFormBody, text("text"));
+runtime::object::fields!(runtime, SendSeveralFormBody, Optional(text, "text"));
+pub type SendCopiesJsonBody = SendSeveralFormBody;
+pub type SendCopiesFormBody = SendSeveralFormBody;
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]
@@ -816,6 +865,18 @@ pub mod mock {
             example: Some((204, "")),
         };
     }
+    /// Operation `sendCopies`: the stub builder [`Mock::send_copies`] returns is typed by it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct SendCopiesBuilder;
+    impl runtime::mock::Operation for SendCopiesBuilder {
+        const SPEC: runtime::mock::OperationSpec = runtime::mock::OperationSpec {
+            id: "sendCopies",
+            method: "POST",
+            path: &[Some("/copies")],
+            responses: &[runtime::mock::Documented::Code(204)],
+            example: Some((204, "")),
+        };
+    }
     /// Operation `sendImage`: the stub builder [`Mock::send_image`] returns is typed by it.
     #[derive(Debug, Clone, Copy)]
     pub struct SendImageBuilder;
@@ -859,6 +920,10 @@ pub mod mock {
         }
         /// A stub of `POST /several` (operation `sendSeveral`): set the inputs to match and the answers, then `.mount().await`.
         pub fn send_several(&self) -> Stub<'_, SendSeveralBuilder> {
+            self.stub()
+        }
+        /// A stub of `POST /copies` (operation `sendCopies`): set the inputs to match and the answers, then `.mount().await`.
+        pub fn send_copies(&self) -> Stub<'_, SendCopiesBuilder> {
             self.stub()
         }
         /// A stub of `POST /images` (operation `sendImage`): set the inputs to match and the answers, then `.mount().await`.
@@ -975,6 +1040,27 @@ impl mock::Stub<'_, mock::SendSeveralBuilder> {
                 }
                 SendSeveralBody::Xml(value) => {
                     request.bytes(value, "application/xml");
+                }
+            }
+        })
+    }
+    /// Answers `204`: Stored.
+    pub fn respond_204(self) -> Self {
+        self.stub_raw(runtime::mock::Documented::Code(204), 204, Vec::new(), "")
+    }
+}
+#[cfg(feature = "mock")]
+impl mock::Stub<'_, mock::SendCopiesBuilder> {
+    /// Matches only requests with this body (JSON compared as values, other media as bytes).
+    pub fn body(self, body: impl Into<SendCopiesBody>) -> Self {
+        let body: SendCopiesBody = body.into();
+        self.stub_body(move |request| {
+            match body {
+                SendCopiesBody::Json(value) => {
+                    request.json(&value, "application/json");
+                }
+                SendCopiesBody::Form(value) => {
+                    request.form(&value, "application/x-www-form-urlencoded");
                 }
             }
         })

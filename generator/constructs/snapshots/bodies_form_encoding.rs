@@ -464,53 +464,48 @@ pub struct PriceForm {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plain: Option<Address>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Recurring {
     pub interval: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub interval_count: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub usage: Option<Usage>,
 }
-runtime::object::deserialize!(
-    runtime, Recurring, interval("interval"), interval_count("interval_count"),
-    usage("usage")
+runtime::object::fields!(
+    runtime, Recurring, Required(interval, "interval"), Optional(interval_count,
+    "interval_count"), Optional(usage, "usage")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Usage {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregate: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tiers: Option<Vec<i64>>,
 }
-runtime::object::deserialize!(runtime, Usage, aggregate("aggregate"), tiers("tiers"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(
+    runtime, Usage, Optional(aggregate, "aggregate"), Optional(tiers, "tiers")
+);
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub price: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub quantity: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tax: Option<ItemTax>,
 }
-runtime::object::deserialize!(
-    runtime, Item, price("price"), quantity("quantity"), tax("tax")
+runtime::object::fields!(
+    runtime, Item, Required(price, "price"), Optional(quantity, "quantity"),
+    Optional(tax, "tax")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Address {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub line1: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
 }
-runtime::object::deserialize!(runtime, Address, line1("line1"), city("city"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(
+    runtime, Address, Optional(line1, "line1"), Optional(city, "city")
+);
+#[derive(Debug, Clone, PartialEq)]
 pub struct Range {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub gt: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lte: Option<i64>,
 }
-runtime::object::deserialize!(runtime, Range, gt("gt"), lte("lte"));
+runtime::object::fields!(runtime, Range, Optional(gt, "gt"), Optional(lte, "lte"));
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
@@ -549,18 +544,16 @@ pub struct Price {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ratio: Option<f64>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ItemTax {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub behaviour: Option<ItemTaxBehaviour>,
 }
-runtime::object::deserialize!(runtime, ItemTax, behaviour("behaviour"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, ItemTax, Optional(behaviour, "behaviour"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct ItemTaxBehaviour {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<String>,
 }
-runtime::object::deserialize!(runtime, ItemTaxBehaviour, mode("mode"));
+runtime::object::fields!(runtime, ItemTaxBehaviour, Optional(mode, "mode"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

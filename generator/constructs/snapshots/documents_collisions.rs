@@ -359,53 +359,47 @@ impl runtime::Operation for operations::ClientBuilder3 {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pet {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lower: Option<String>,
 }
-runtime::object::deserialize!(runtime, Pet, lower("lower"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Pet, Optional(lower, "lower"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pet2 {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub upper: Option<String>,
 }
-runtime::object::deserialize!(runtime, Pet2, upper("upper"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Pet2, Optional(upper, "upper"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pet3 {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub shout: Option<String>,
 }
-runtime::object::deserialize!(runtime, Pet3, shout("shout"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Pet3, Optional(shout, "shout"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct PetFile {
     pub id: i64,
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<Owner>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag>>,
 }
-runtime::object::deserialize!(
-    runtime, PetFile, id("id"), name("name"), owner("owner"), tags("tags")
+runtime::object::fields!(
+    runtime, PetFile, Required(id, "id"), Required(name, "name"), Optional(owner,
+    "owner"), Optional(tags, "tags")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Type {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
 }
-runtime::object::deserialize!(runtime, Type, r#type("type"), self_("self"));
+runtime::object::fields!(
+    runtime, Type, Optional(r#type, "type"), Optional(self_, "self")
+);
 pub type Self_ = String;
 pub type Gen = i64;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Option2 {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub some: Option<bool>,
 }
-runtime::object::deserialize!(runtime, Option2, some("some"));
+runtime::object::fields!(runtime, Option2, Optional(some, "some"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Result2 {
     /// `ok`
@@ -417,92 +411,74 @@ pub enum Result2 {
 }
 runtime::enums::string_enum!(runtime, Result2, Unknown, Ok("ok"), Err("err"));
 pub type Box2 = Vec<String>;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct String2 {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
-runtime::object::deserialize!(runtime, String2, value("value"));
+runtime::object::fields!(runtime, String2, Optional(value, "value"));
 pub type Vec2 = Vec<String2>;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Client2 {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
-runtime::object::deserialize!(runtime, Client2, id("id"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Client2, Optional(id, "id"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct ClientBuilder2 {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
 }
-runtime::object::deserialize!(runtime, ClientBuilder2, id("id"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, ClientBuilder2, Optional(id, "id"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Error {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
-runtime::object::deserialize!(runtime, Error, message("message"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Error, Optional(message, "message"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Everything {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pet: Option<Pet>,
-    #[serde(rename = "Pet", skip_serializing_if = "Option::is_none")]
     pub pet2: Option<Pet2>,
-    #[serde(rename = "PET", skip_serializing_if = "Option::is_none")]
     pub pet3: Option<Pet3>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<PetFile>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tag: Option<Tag>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub self_: Option<Self_>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#gen: Option<Gen>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub option: Option<Option2>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<Result2>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#box: Option<Box2>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub string: Option<String2>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vec: Option<Vec2>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub client_builder: Option<ClientBuilder2>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<Error>,
 }
-runtime::object::deserialize!(
-    runtime, Everything, pet("pet"), pet2("Pet"), pet3("PET"), file("file"), tag("tag"),
-    self_("self_"), r#gen("gen"), option("option"), result("result"), r#box("box"),
-    string("string"), vec("vec"), client_builder("client_builder"), error("error")
+runtime::object::fields!(
+    runtime, Everything, Optional(pet, "pet"), Optional(pet2, "Pet"), Optional(pet3,
+    "PET"), Optional(file, "file"), Optional(tag, "tag"), Optional(self_, "self_"),
+    Optional(r#gen, "gen"), Optional(option, "option"), Optional(result, "result"),
+    Optional(r#box, "box"), Optional(string, "string"), Optional(vec, "vec"),
+    Optional(client_builder, "client_builder"), Optional(error, "error")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
-runtime::object::deserialize!(runtime, Tag, label("label"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Tag, Optional(label, "label"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Owner {
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pets: Option<Vec<PetFile>>,
 }
-runtime::object::deserialize!(
-    runtime, Owner, name("name"), address("address"), pets("pets")
+runtime::object::fields!(
+    runtime, Owner, Required(name, "name"), Optional(address, "address"), Optional(pets,
+    "pets")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Address {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<Box<Address>>,
 }
-runtime::object::deserialize!(runtime, Address, city("city"), previous("previous"));
+runtime::object::fields!(
+    runtime, Address, Optional(city, "city"), Optional(previous, "previous")
+);
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

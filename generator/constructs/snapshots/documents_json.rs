@@ -310,36 +310,39 @@ impl runtime::Operation for operations::PatchItem {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub id: String,
     pub price: Money,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<Vec<Problem>>,
 }
-runtime::object::deserialize!(runtime, Item, id("id"), price("price"), labels("labels"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(
+    runtime, Item, Required(id, "id"), Required(price, "price"), Optional(labels,
+    "labels")
+);
+#[derive(Debug, Clone, PartialEq)]
 pub struct Failure {
     pub code: String,
 }
-runtime::object::deserialize!(runtime, Failure, code("code"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Failure, Required(code, "code"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct ItemPatch {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<Money>,
 }
-runtime::object::deserialize!(runtime, ItemPatch, price("price"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, ItemPatch, Optional(price, "price"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Money {
     pub amount: i64,
     pub currency: String,
 }
-runtime::object::deserialize!(runtime, Money, amount("amount"), currency("currency"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(
+    runtime, Money, Required(amount, "amount"), Required(currency, "currency")
+);
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub message: String,
 }
-runtime::object::deserialize!(runtime, Problem, message("message"));
+runtime::object::fields!(runtime, Problem, Required(message, "message"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

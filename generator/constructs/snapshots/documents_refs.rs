@@ -439,57 +439,53 @@ impl runtime::Operation for operations::GetHealthz {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pet {
     pub id: i64,
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<Owner>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<Tag2>>,
 }
-runtime::object::deserialize!(
-    runtime, Pet, id("id"), name("name"), owner("owner"), tags("tags")
+runtime::object::fields!(
+    runtime, Pet, Required(id, "id"), Required(name, "name"), Optional(owner, "owner"),
+    Optional(tags, "tags")
 );
 /// The spec's own tag; the tag of `shared/pet.yaml` is another schema, hoisted as `Tag2`.
 pub type Tag = String;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Owner {
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<Address>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pets: Option<Vec<Pet>>,
 }
-runtime::object::deserialize!(
-    runtime, Owner, name("name"), address("address"), pets("pets")
+runtime::object::fields!(
+    runtime, Owner, Required(name, "name"), Optional(address, "address"), Optional(pets,
+    "pets")
 );
 pub type ListPets200 = Vec<Pet>;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Health {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<HealthStatus>,
 }
-runtime::object::deserialize!(runtime, Health, status("status"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Health, Optional(status, "status"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tag2 {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
 }
-runtime::object::deserialize!(runtime, Tag2, label("label"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Tag2, Optional(label, "label"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub message: String,
 }
-runtime::object::deserialize!(runtime, Problem, message("message"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Problem, Required(message, "message"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Address {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<Box<Address>>,
 }
-runtime::object::deserialize!(runtime, Address, city("city"), previous("previous"));
+runtime::object::fields!(
+    runtime, Address, Optional(city, "city"), Optional(previous, "previous")
+);
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum HealthStatus {
     /// `up`

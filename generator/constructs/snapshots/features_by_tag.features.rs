@@ -539,12 +539,12 @@ pub enum Language {
 }
 runtime::enums::string_enum!(runtime, Language, Unknown, En("en"), Fr("fr"));
 #[cfg(any(feature = "pets", feature = "store_front", feature = "users"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub message: String,
 }
 #[cfg(any(feature = "pets", feature = "store_front", feature = "users"))]
-runtime::object::deserialize!(runtime, Problem, message("message"));
+runtime::object::fields!(runtime, Problem, Required(message, "message"));
 #[cfg(any(feature = "pets", feature = "store_front"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PetKind {
@@ -558,79 +558,74 @@ pub enum PetKind {
 #[cfg(any(feature = "pets", feature = "store_front"))]
 runtime::enums::string_enum!(runtime, PetKind, Unknown, Cat("cat"), Dog("dog"));
 #[cfg(any(feature = "pets", feature = "store_front"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pet {
     pub id: i64,
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<PetKind>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<Owner>,
 }
 #[cfg(any(feature = "pets", feature = "store_front"))]
-runtime::object::deserialize!(
-    runtime, Pet, id("id"), name("name"), kind("kind"), owner("owner")
+runtime::object::fields!(
+    runtime, Pet, Required(id, "id"), Required(name, "name"), Optional(kind, "kind"),
+    Optional(owner, "owner")
 );
 #[cfg(any(feature = "pets", feature = "store_front"))]
 /// Reached only through `Pet`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Owner {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 #[cfg(any(feature = "pets", feature = "store_front"))]
-runtime::object::deserialize!(runtime, Owner, name("name"));
+runtime::object::fields!(runtime, Owner, Optional(name, "name"));
 #[cfg(feature = "pets")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewPet {
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<PetKind>,
 }
 #[cfg(feature = "pets")]
-runtime::object::deserialize!(runtime, NewPet, name("name"), kind("kind"));
+runtime::object::fields!(
+    runtime, NewPet, Required(name, "name"), Optional(kind, "kind")
+);
 #[cfg(any(feature = "pets", feature = "store_front"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewOrder {
     pub pet_id: i64,
 }
 #[cfg(any(feature = "pets", feature = "store_front"))]
-runtime::object::deserialize!(runtime, NewOrder, pet_id("petId"));
+runtime::object::fields!(runtime, NewOrder, Required(pet_id, "petId"));
 #[cfg(any(feature = "pets", feature = "store_front"))]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Order {
     pub id: String,
     pub status: OrderStatus,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pet: Option<Pet>,
 }
 #[cfg(any(feature = "pets", feature = "store_front"))]
-runtime::object::deserialize!(runtime, Order, id("id"), status("status"), pet("pet"));
+runtime::object::fields!(
+    runtime, Order, Required(id, "id"), Required(status, "status"), Optional(pet, "pet")
+);
 #[cfg(feature = "users")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct User {
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub manager: Option<Box<User>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub addresses: Option<Vec<Address>>,
 }
 #[cfg(feature = "users")]
-runtime::object::deserialize!(
-    runtime, User, name("name"), contact("contact"), manager("manager"),
-    addresses("addresses")
+runtime::object::fields!(
+    runtime, User, Required(name, "name"), Optional(contact, "contact"),
+    Optional(manager, "manager"), Optional(addresses, "addresses")
 );
 #[cfg(feature = "users")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Address {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
 }
 #[cfg(feature = "users")]
-runtime::object::deserialize!(runtime, Address, city("city"));
+runtime::object::fields!(runtime, Address, Optional(city, "city"));
 #[cfg(feature = "users")]
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
@@ -640,46 +635,44 @@ pub enum Contact {
     Phone(Phone),
 }
 #[cfg(feature = "users")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Email {
     pub email: String,
 }
 #[cfg(feature = "users")]
-runtime::object::deserialize!(runtime, Email, email("email"));
+runtime::object::fields!(runtime, Email, Required(email, "email"));
 #[cfg(feature = "users")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Phone {
     pub phone: String,
 }
 #[cfg(feature = "users")]
-runtime::object::deserialize!(runtime, Phone, phone("phone"));
+runtime::object::fields!(runtime, Phone, Required(phone, "phone"));
 #[cfg(feature = "default-tag")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Health {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
 #[cfg(feature = "default-tag")]
-runtime::object::deserialize!(runtime, Health, status("status"));
+runtime::object::fields!(runtime, Health, Optional(status, "status"));
 #[cfg(feature = "full")]
 /// Used by no operation, so compiled only under `full`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Legacy {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub part: Option<LegacyPart>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<PetKind>,
 }
 #[cfg(feature = "full")]
-runtime::object::deserialize!(runtime, Legacy, part("part"), kind("kind"));
+runtime::object::fields!(
+    runtime, Legacy, Optional(part, "part"), Optional(kind, "kind")
+);
 #[cfg(feature = "full")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LegacyPart {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 #[cfg(feature = "full")]
-runtime::object::deserialize!(runtime, LegacyPart, note("note"));
+runtime::object::fields!(runtime, LegacyPart, Optional(note, "note"));
 #[cfg(any(feature = "pets", feature = "store_front"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OrderStatus {

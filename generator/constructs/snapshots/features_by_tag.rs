@@ -490,11 +490,11 @@ pub enum Language {
     Unknown(String),
 }
 runtime::enums::string_enum!(runtime, Language, Unknown, En("en"), Fr("fr"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub message: String,
 }
-runtime::object::deserialize!(runtime, Problem, message("message"));
+runtime::object::fields!(runtime, Problem, Required(message, "message"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PetKind {
     /// `cat`
@@ -505,66 +505,61 @@ pub enum PetKind {
     Unknown(String),
 }
 runtime::enums::string_enum!(runtime, PetKind, Unknown, Cat("cat"), Dog("dog"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pet {
     pub id: i64,
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<PetKind>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<Owner>,
 }
-runtime::object::deserialize!(
-    runtime, Pet, id("id"), name("name"), kind("kind"), owner("owner")
+runtime::object::fields!(
+    runtime, Pet, Required(id, "id"), Required(name, "name"), Optional(kind, "kind"),
+    Optional(owner, "owner")
 );
 /// Reached only through `Pet`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Owner {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
-runtime::object::deserialize!(runtime, Owner, name("name"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Owner, Optional(name, "name"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewPet {
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<PetKind>,
 }
-runtime::object::deserialize!(runtime, NewPet, name("name"), kind("kind"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+runtime::object::fields!(
+    runtime, NewPet, Required(name, "name"), Optional(kind, "kind")
+);
+#[derive(Debug, Clone, PartialEq)]
 pub struct NewOrder {
     pub pet_id: i64,
 }
-runtime::object::deserialize!(runtime, NewOrder, pet_id("petId"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, NewOrder, Required(pet_id, "petId"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Order {
     pub id: String,
     pub status: OrderStatus,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pet: Option<Pet>,
 }
-runtime::object::deserialize!(runtime, Order, id("id"), status("status"), pet("pet"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(
+    runtime, Order, Required(id, "id"), Required(status, "status"), Optional(pet, "pet")
+);
+#[derive(Debug, Clone, PartialEq)]
 pub struct User {
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub manager: Option<Box<User>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub addresses: Option<Vec<Address>>,
 }
-runtime::object::deserialize!(
-    runtime, User, name("name"), contact("contact"), manager("manager"),
-    addresses("addresses")
+runtime::object::fields!(
+    runtime, User, Required(name, "name"), Optional(contact, "contact"),
+    Optional(manager, "manager"), Optional(addresses, "addresses")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Address {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
 }
-runtime::object::deserialize!(runtime, Address, city("city"));
+runtime::object::fields!(runtime, Address, Optional(city, "city"));
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
@@ -572,37 +567,35 @@ pub enum Contact {
     Email(Email),
     Phone(Phone),
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Email {
     pub email: String,
 }
-runtime::object::deserialize!(runtime, Email, email("email"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Email, Required(email, "email"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Phone {
     pub phone: String,
 }
-runtime::object::deserialize!(runtime, Phone, phone("phone"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Phone, Required(phone, "phone"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Health {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<String>,
 }
-runtime::object::deserialize!(runtime, Health, status("status"));
+runtime::object::fields!(runtime, Health, Optional(status, "status"));
 /// Used by no operation, so compiled only under `full`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Legacy {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub part: Option<LegacyPart>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<PetKind>,
 }
-runtime::object::deserialize!(runtime, Legacy, part("part"), kind("kind"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(
+    runtime, Legacy, Optional(part, "part"), Optional(kind, "kind")
+);
+#[derive(Debug, Clone, PartialEq)]
 pub struct LegacyPart {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
-runtime::object::deserialize!(runtime, LegacyPart, note("note"));
+runtime::object::fields!(runtime, LegacyPart, Optional(note, "note"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OrderStatus {
     /// `pending`

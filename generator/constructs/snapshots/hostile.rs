@@ -371,26 +371,22 @@ impl<'a> SelfBuilder<'a> {
 /// "); fn pwned() {} ("
 /// /// fn pwned() {}
 /// //! fn pwned() {}
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EvilThing {
     /// \"\\" */
-    #[serde(rename = "fn pwned() {}")]
     pub fn_pwned: String,
-    #[serde(rename = "\"; fn pwned() {} \"", skip_serializing_if = "Option::is_none")]
     pub fn_pwned2: Option<EvilThingFnPwned>,
-    #[serde(rename = "#[pwned]", skip_serializing_if = "Option::is_none")]
     pub pwned: Option<EvilThingPwned>,
     /// bidi � in a property
     ///
     /// Default: `"*/"`.
-    #[serde(rename = "{}", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<Kind>,
 }
-runtime::object::deserialize!(
-    runtime, EvilThing, fn_pwned("fn pwned() {}"), fn_pwned2("\"; fn pwned() {} \""),
-    pwned("#[pwned]"), value("{}"), kind("kind")
+runtime::object::fields!(
+    runtime, EvilThing, Required(fn_pwned, "fn pwned() {}"), Optional(fn_pwned2,
+    "\"; fn pwned() {} \""), Optional(pwned, "#[pwned]"), Optional(value, "{}"),
+    Optional(kind, "kind")
 );
 /// /* unterminated � reversed � isolated �[2J escape
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -481,14 +477,14 @@ runtime::enums::string_enum!(
     runtime, GetFnPwnedItemXRequestId, Unknown, AB("a\"b"), CD("c\\d"), EF("e\nf"),
     Unnamed("*/"), Unnamed2("{}"), Unnamed3("#")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SelfBody {
-    #[serde(rename = "\"", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    #[serde(rename = "*/", skip_serializing_if = "Option::is_none")]
     pub value2: Option<String>,
 }
-runtime::object::deserialize!(runtime, SelfBody, value("\""), value2("*/"));
+runtime::object::fields!(
+    runtime, SelfBody, Optional(value, "\""), Optional(value2, "*/")
+);
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -268,14 +268,14 @@ impl runtime::Operation for operations::PostDocument {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     /// The document's digest.
     ///
     /// Base64-encoded bytes (`format: byte`).
     pub digest: runtime::Base64,
 }
-runtime::object::deserialize!(runtime, Document, digest("digest"));
+runtime::object::fields!(runtime, Document, Required(digest, "digest"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -220,24 +220,22 @@ impl runtime::Operation for operations::ListPets {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pet {
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub licence: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<Vec<::serde_json::Value>>,
 }
-runtime::object::deserialize!(
-    runtime, Pet, name("name"), kind("kind"), licence("licence"), position("position")
+runtime::object::fields!(
+    runtime, Pet, Required(name, "name"), Optional(kind, "kind"), Optional(licence,
+    "licence"), Optional(position, "position")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Adoption {
     pub pet: Pet,
 }
-runtime::object::deserialize!(runtime, Adoption, pet("pet"));
+runtime::object::fields!(runtime, Adoption, Required(pet, "pet"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

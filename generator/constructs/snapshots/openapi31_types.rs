@@ -224,45 +224,38 @@ impl runtime::Operation for operations::GetThing {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Thing {
     pub id: i64,
     /// Always `thing`.
     pub kind: ThingKind,
     pub label: String,
     /// A note
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub note: runtime::Nullable<String>,
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub count: runtime::Nullable<i32>,
     /// A size as words or as a number.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<ThingSize>,
     /// The owner, documented beside the reference.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<Owner>,
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub previous: runtime::Nullable<Owner>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub colour: Option<ThingDefsColour>,
     /// A 3.0-style nullable in a 3.1 document.
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub legacy: runtime::Nullable<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub extra: Option<::serde_json::Value>,
 }
-runtime::object::deserialize!(
-    runtime, Thing, id("id"), kind("kind"), label("label"), size("size"), owner("owner"),
-    colour("colour"), extra("extra"); note("note"), count("count"), previous("previous"),
-    legacy("legacy")
+runtime::object::fields!(
+    runtime, Thing, Required(id, "id"), Required(kind, "kind"), Required(label, "label"),
+    OptionalNullable(note, "note"), OptionalNullable(count, "count"), Optional(size,
+    "size"), Optional(owner, "owner"), OptionalNullable(previous, "previous"),
+    Optional(colour, "colour"), OptionalNullable(legacy, "legacy"), Optional(extra,
+    "extra")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Owner {
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
 }
-runtime::object::deserialize!(runtime, Owner, name("name"), tags("tags"));
+runtime::object::fields!(runtime, Owner, Required(name, "name"), Optional(tags, "tags"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ThingDefsColour {
     /// `red`

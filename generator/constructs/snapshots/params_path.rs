@@ -558,16 +558,15 @@ pub enum Shade {
 runtime::enums::string_enum!(
     runtime, Shade, Unknown, Blue("blue"), Black("black"), Brown("brown")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Color {
-    #[serde(rename = "R")]
     pub r: i64,
-    #[serde(rename = "G")]
     pub g: i64,
-    #[serde(rename = "B")]
     pub b: i64,
 }
-runtime::object::deserialize!(runtime, Color, r("R"), g("G"), b("B"));
+runtime::object::fields!(
+    runtime, Color, Required(r, "R"), Required(g, "G"), Required(b, "B")
+);
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

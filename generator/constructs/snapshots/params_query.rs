@@ -634,35 +634,30 @@ pub enum Shade {
 runtime::enums::string_enum!(
     runtime, Shade, Unknown, Blue("blue"), Black("black"), Brown("brown")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Color {
-    #[serde(rename = "R")]
     pub r: i64,
-    #[serde(rename = "G")]
     pub g: i64,
-    #[serde(rename = "B")]
     pub b: i64,
 }
-runtime::object::deserialize!(runtime, Color, r("R"), g("G"), b("B"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(
+    runtime, Color, Required(r, "R"), Required(g, "G"), Required(b, "B")
+);
+#[derive(Debug, Clone, PartialEq)]
 pub struct QueryDeepObjectFilter {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub range: Option<QueryDeepObjectFilterRange>,
 }
-runtime::object::deserialize!(
-    runtime, QueryDeepObjectFilter, name("name"), range("range")
+runtime::object::fields!(
+    runtime, QueryDeepObjectFilter, Optional(name, "name"), Optional(range, "range")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QueryDeepObjectFilterRange {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
 }
-runtime::object::deserialize!(
-    runtime, QueryDeepObjectFilterRange, min("min"), max("max")
+runtime::object::fields!(
+    runtime, QueryDeepObjectFilterRange, Optional(min, "min"), Optional(max, "max")
 );
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.

@@ -387,22 +387,21 @@ impl runtime::Operation for operations::GetRanges {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub id: i64,
 }
-runtime::object::deserialize!(runtime, Item, id("id"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Item, Required(id, "id"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Receipt {
     pub ticket: String,
 }
-runtime::object::deserialize!(runtime, Receipt, ticket("ticket"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Receipt, Required(ticket, "ticket"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
 }
-runtime::object::deserialize!(runtime, Problem, title("title"));
+runtime::object::fields!(runtime, Problem, Optional(title, "title"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

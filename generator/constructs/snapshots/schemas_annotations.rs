@@ -228,38 +228,31 @@ impl runtime::Operation for operations::CreateAccount {
 /// An account
 ///
 /// Required readOnly and writeOnly properties are only required in one direction.
-#[derive(Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, PartialEq)]
 pub struct Account {
     /// Read-only: the server sends it; requests leave it out (`None`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<::uuid::Uuid>,
     /// Read-only: the server sends it; requests leave it out (`None`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub created_at: Option<::chrono::DateTime<::chrono::Utc>>,
     pub name: String,
     /// Write-only: requests send it; the server never returns it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
     /// How many items a page holds.
     ///
     /// Default: `20`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub page_size: Option<i32>,
     /// Default: `"EUR"`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
     /// Deprecated by the spec.
     #[deprecated]
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub legacy_code: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub plan: Option<LegacyPlan>,
 }
-runtime::object::deserialize!(
-    runtime, Account, id("id"), created_at("createdAt"), name("name"),
-    password("password"), page_size("pageSize"), currency("currency"),
-    legacy_code("legacyCode"), plan("plan")
+runtime::object::fields!(
+    runtime, Account, Optional(id, "id"), Optional(created_at, "createdAt"),
+    Required(name, "name"), Optional(password, "password"), Optional(page_size,
+    "pageSize"), Optional(currency, "currency"), Optional(legacy_code, "legacyCode"),
+    Optional(plan, "plan")
 );
 impl ::std::fmt::Debug for Account {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -278,12 +271,11 @@ impl ::std::fmt::Debug for Account {
 /// A plan of the old pricing.
 /// Deprecated by the spec.
 #[deprecated]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LegacyPlan {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
 }
-runtime::object::deserialize!(runtime, LegacyPlan, code("code"));
+runtime::object::fields!(runtime, LegacyPlan, Optional(code, "code"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -208,32 +208,25 @@ pub enum NullableState {
 runtime::enums::string_enum!(
     runtime, NullableState, Unknown, Open("open"), Closed("closed")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Widget {
     pub kind: Kind,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub version: Option<Version>,
     pub priority: Priority,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<HttpStatus>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub colour: Option<Colour>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ratio: Option<Ratio>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub flag: Option<AlwaysTrue>,
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub state: runtime::Nullable<NullableState>,
     /// An inline enum, named after its place.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<WidgetSize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<WidgetLevel>,
 }
-runtime::object::deserialize!(
-    runtime, Widget, kind("kind"), version("version"), priority("priority"),
-    status("status"), colour("colour"), ratio("ratio"), flag("flag"), size("size"),
-    level("level"); state("state")
+runtime::object::fields!(
+    runtime, Widget, Required(kind, "kind"), Optional(version, "version"),
+    Required(priority, "priority"), Optional(status, "status"), Optional(colour,
+    "colour"), Optional(ratio, "ratio"), Optional(flag, "flag"), OptionalNullable(state,
+    "state"), Optional(size, "size"), Optional(level, "level")
 );
 /// An inline enum, named after its place.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

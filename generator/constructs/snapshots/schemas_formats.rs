@@ -234,33 +234,31 @@ impl<'a> GetFileBuilder<'a> {
         self.param(1, |request| request.query("checksum", &value))
     }
 }
-#[derive(Clone, PartialEq, ::serde::Serialize)]
+#[derive(Clone, PartialEq)]
 pub struct File {
     pub id: ::uuid::Uuid,
     pub created: ::chrono::DateTime<::chrono::Utc>,
     pub day: ::chrono::NaiveDate,
     pub small: i32,
     pub big: i64,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub plain: Option<i64>,
     pub ratio: f32,
     pub precise: f64,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<f64>,
     /// Base64-encoded bytes (`format: byte`).
     pub content: runtime::Base64,
     /// Binary data, as the JSON text carries it (`format: binary`).
     pub raw: String,
     pub secret: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub other: Option<String>,
 }
-runtime::object::deserialize!(
-    runtime, File, id("id"), created("created"), day("day"), small("small"), big("big"),
-    plain("plain"), ratio("ratio"), precise("precise"), number("number"),
-    content("content"), raw("raw"), secret("secret"), email("email"), other("other")
+runtime::object::fields!(
+    runtime, File, Required(id, "id"), Required(created, "created"), Required(day,
+    "day"), Required(small, "small"), Required(big, "big"), Optional(plain, "plain"),
+    Required(ratio, "ratio"), Required(precise, "precise"), Optional(number, "number"),
+    Required(content, "content"), Required(raw, "raw"), Required(secret, "secret"),
+    Optional(email, "email"), Optional(other, "other")
 );
 impl ::std::fmt::Debug for File {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {

@@ -153,23 +153,21 @@ pub struct Catalogue {
     #[serde(flatten)]
     pub additional_properties2: ::std::collections::BTreeMap<String, CatalogueValue>,
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Closed {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub only: Option<String>,
 }
-runtime::object::deserialize!(runtime, Closed, only("only"));
+runtime::object::fields!(runtime, Closed, Optional(only, "only"));
 /// Only additionalProperties, a map.
 pub type Scores = ::std::collections::BTreeMap<String, f64>;
 /// A free-form object.
 pub type Anything = ::serde_json::Value;
 pub type AnythingToo = ::serde_json::Value;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CatalogueValue {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub price: Option<f64>,
 }
-runtime::object::deserialize!(runtime, CatalogueValue, price("price"));
+runtime::object::fields!(runtime, CatalogueValue, Optional(price, "price"));
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -122,76 +122,66 @@ impl ClientBuilder {
     }
 }
 impl Client {}
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Tree {
     pub value: i64,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<Tree>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<Box<Tree>>,
 }
-runtime::object::deserialize!(
-    runtime, Tree, value("value"), children("children"), parent("parent")
+runtime::object::fields!(
+    runtime, Tree, Required(value, "value"), Optional(children, "children"),
+    Optional(parent, "parent")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Ping {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pong: Option<Box<Pong>>,
 }
-runtime::object::deserialize!(runtime, Ping, pong("pong"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Ping, Optional(pong, "pong"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pong {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ping: Option<Box<Ping>>,
 }
-runtime::object::deserialize!(runtime, Pong, ping("ping"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Pong, Optional(ping, "ping"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Order {
     /// An inline object, named OrderShipping.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub shipping: Option<OrderShipping>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub lines: Option<Vec<OrderLinesItem>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<OrderStatus>,
 }
-runtime::object::deserialize!(
-    runtime, Order, shipping("shipping"), lines("lines"), status("status")
+runtime::object::fields!(
+    runtime, Order, Optional(shipping, "shipping"), Optional(lines, "lines"),
+    Optional(status, "status")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PetOwner {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
-runtime::object::deserialize!(runtime, PetOwner, name("name"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, PetOwner, Optional(name, "name"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct PetOwner2 {
     /// Same name as pet_owner after case conversion.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
     pub name2: Option<String>,
-    #[serde(rename = "NAME", skip_serializing_if = "Option::is_none")]
     pub name3: Option<String>,
 }
-runtime::object::deserialize!(
-    runtime, PetOwner2, name("name"), name2("Name"), name3("NAME")
+runtime::object::fields!(
+    runtime, PetOwner2, Optional(name, "name"), Optional(name2, "Name"), Optional(name3,
+    "NAME")
 );
 pub type Option2 = String;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Result2 {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ok: Option<bool>,
 }
-runtime::object::deserialize!(runtime, Result2, ok("ok"));
+runtime::object::fields!(runtime, Result2, Optional(ok, "ok"));
 pub type String2 = i64;
 pub type Vec2 = Vec<String>;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Box2 {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
 }
-runtime::object::deserialize!(runtime, Box2, size("size"));
+runtime::object::fields!(runtime, Box2, Optional(size, "size"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Hash2 {
     /// `a`
@@ -202,61 +192,46 @@ pub enum Hash2 {
     Unknown(String),
 }
 runtime::enums::string_enum!(runtime, Hash2, Unknown, A("a"), B("b"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Self_ {
-    #[serde(rename = "self", skip_serializing_if = "Option::is_none")]
     pub self_: Option<String>,
-    #[serde(rename = "Self", skip_serializing_if = "Option::is_none")]
     pub self2: Option<String>,
-    #[serde(rename = "super", skip_serializing_if = "Option::is_none")]
     pub super_: Option<String>,
-    #[serde(rename = "crate", skip_serializing_if = "Option::is_none")]
     pub crate_: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#gen: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#async: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#match: Option<String>,
-    #[serde(rename = "r#try", skip_serializing_if = "Option::is_none")]
     pub r_try: Option<String>,
 }
-runtime::object::deserialize!(
-    runtime, Self_, self_("self"), self2("Self"), super_("super"), crate_("crate"),
-    r#type("type"), r#gen("gen"), r#async("async"), r#match("match"), r_try("r#try")
+runtime::object::fields!(
+    runtime, Self_, Optional(self_, "self"), Optional(self2, "Self"), Optional(super_,
+    "super"), Optional(crate_, "crate"), Optional(r#type, "type"), Optional(r#gen,
+    "gen"), Optional(r#async, "async"), Optional(r#match, "match"), Optional(r_try,
+    "r#try")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Kunde {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub größe: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub straße: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub été: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub 顧客番号: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ユーザー名: Option<String>,
-    #[serde(rename = "имя", skip_serializing_if = "Option::is_none")]
     pub u438_u43c_u44f: Option<String>,
-    #[serde(rename = "αβγ", skip_serializing_if = "Option::is_none")]
     pub u3b1_u3b2_u3b3: Option<String>,
-    #[serde(rename = "😀", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
-runtime::object::deserialize!(
-    runtime, Kunde, größe("größe"), straße("straße"), été("été"),
-    顧客番号("顧客番号"), ユーザー名("ユーザー名"),
-    u438_u43c_u44f("имя"), u3b1_u3b2_u3b3("αβγ"), value("😀")
+runtime::object::fields!(
+    runtime, Kunde, Optional(größe, "größe"), Optional(straße, "straße"),
+    Optional(été, "été"), Optional(顧客番号, "顧客番号"),
+    Optional(ユーザー名, "ユーザー名"), Optional(u438_u43c_u44f, "имя"),
+    Optional(u3b1_u3b2_u3b3, "αβγ"), Optional(value, "😀")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct 顧客 {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub 名前: Option<String>,
 }
-runtime::object::deserialize!(runtime, 顧客, 名前("名前"));
+runtime::object::fields!(runtime, 顧客, Optional(名前, "名前"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Größe {
     /// `klein`
@@ -274,12 +249,11 @@ runtime::enums::string_enum!(
     runtime, Größe, Unknown, Klein("klein"), Groß("groß"), 日本("日本"),
     U3b5U3bbU3bbU3b7U3bdU3b9U3baU3ac("ελληνικά")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Error {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
-runtime::object::deserialize!(runtime, Error, message("message"));
+runtime::object::fields!(runtime, Error, Optional(message, "message"));
 pub type ClientBuilder2 = String;
 pub type Client2 = i64;
 pub type Iterator = String;
@@ -302,63 +276,49 @@ pub type V2 = String;
 pub type Unnamed = String;
 pub type Gen = String;
 pub type Crate = String;
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Super {
-    #[serde(rename = "", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
-    #[serde(rename = "1", skip_serializing_if = "Option::is_none")]
     pub _1: Option<String>,
-    #[serde(rename = "2nd", skip_serializing_if = "Option::is_none")]
     pub _2nd: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#gen: Option<i64>,
-    #[serde(rename = "Gen", skip_serializing_if = "Option::is_none")]
     pub gen2: Option<i64>,
-    #[serde(rename = "GEN", skip_serializing_if = "Option::is_none")]
     pub gen3: Option<i64>,
 }
-runtime::object::deserialize!(
-    runtime, Super, value(""), _1("1"), _2nd("2nd"), r#gen("gen"), gen2("Gen"),
-    gen3("GEN")
+runtime::object::fields!(
+    runtime, Super, Optional(value, ""), Optional(_1, "1"), Optional(_2nd, "2nd"),
+    Optional(r#gen, "gen"), Optional(gen2, "Gen"), Optional(gen3, "GEN")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Numbers {
-    #[serde(rename = "1st", skip_serializing_if = "Option::is_none")]
     pub _1st: Option<String>,
-    #[serde(rename = "_1st", skip_serializing_if = "Option::is_none")]
     pub _1st2: Option<String>,
-    #[serde(rename = "first-name", skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
-    #[serde(rename = "first_name", skip_serializing_if = "Option::is_none")]
     pub first_name2: Option<String>,
-    #[serde(rename = "firstName", skip_serializing_if = "Option::is_none")]
     pub first_name3: Option<String>,
-    #[serde(rename = "FirstName", skip_serializing_if = "Option::is_none")]
     pub first_name4: Option<String>,
 }
-runtime::object::deserialize!(
-    runtime, Numbers, _1st("1st"), _1st2("_1st"), first_name("first-name"),
-    first_name2("first_name"), first_name3("firstName"), first_name4("FirstName")
+runtime::object::fields!(
+    runtime, Numbers, Optional(_1st, "1st"), Optional(_1st2, "_1st"),
+    Optional(first_name, "first-name"), Optional(first_name2, "first_name"),
+    Optional(first_name3, "firstName"), Optional(first_name4, "FirstName")
 );
 /// An inline object, named OrderShipping.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct OrderShipping {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub address: Option<OrderShippingAddress>,
 }
-runtime::object::deserialize!(runtime, OrderShipping, address("address"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, OrderShipping, Optional(address, "address"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct OrderShippingAddress {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub street: Option<String>,
 }
-runtime::object::deserialize!(runtime, OrderShippingAddress, street("street"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, OrderShippingAddress, Optional(street, "street"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct OrderLinesItem {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
 }
-runtime::object::deserialize!(runtime, OrderLinesItem, sku("sku"));
+runtime::object::fields!(runtime, OrderLinesItem, Optional(sku, "sku"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OrderStatus {
     /// `new`

@@ -229,11 +229,11 @@ impl runtime::Operation for operations::PatchContact {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Address {
     pub city: String,
 }
-runtime::object::deserialize!(runtime, Address, city("city"));
+runtime::object::fields!(runtime, Address, Required(city, "city"));
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Contact {

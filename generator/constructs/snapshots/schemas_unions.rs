@@ -256,40 +256,40 @@ impl runtime::Operation for operations::AddPet {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PetBase {
     pub pet_type: String,
     pub name: String,
 }
-runtime::object::deserialize!(runtime, PetBase, pet_type("petType"), name("name"));
+runtime::object::fields!(
+    runtime, PetBase, Required(pet_type, "petType"), Required(name, "name")
+);
 /// Declares the tag property through allOf.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Cat {
     pub pet_type: String,
     pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub indoor: Option<bool>,
 }
-runtime::object::deserialize!(
-    runtime, Cat, pet_type("petType"), name("name"), indoor("indoor")
+runtime::object::fields!(
+    runtime, Cat, Required(pet_type, "petType"), Required(name, "name"), Optional(indoor,
+    "indoor")
 );
 /// Declares the tag property itself, as a string enum.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dog {
     pub pet_type: DogPetType,
     pub bark: String,
 }
-runtime::object::deserialize!(runtime, Dog, pet_type("petType"), bark("bark"));
+runtime::object::fields!(
+    runtime, Dog, Required(pet_type, "petType"), Required(bark, "bark")
+);
 /// Does not declare the tag property; its implicit tag is its schema name.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Lizard {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub scales: Option<i64>,
 }
-runtime::object::deserialize!(runtime, Lizard, scales("scales"));
+runtime::object::fields!(runtime, Lizard, Optional(scales, "scales"));
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum Pet {
@@ -373,22 +373,24 @@ impl<'de> ::serde::Deserialize<'de> for Shape {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Circle {
     pub kind: String,
     pub radius: f64,
 }
-runtime::object::deserialize!(runtime, Circle, kind("kind"), radius("radius"));
+runtime::object::fields!(
+    runtime, Circle, Required(kind, "kind"), Required(radius, "radius")
+);
 /// Holds shapes, directly and in a list; the direct one must be boxed.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     pub kind: String,
     pub first: Box<Shape>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rest: Option<Vec<Shape>>,
 }
-runtime::object::deserialize!(
-    runtime, Group, kind("kind"), first("first"), rest("rest")
+runtime::object::fields!(
+    runtime, Group, Required(kind, "kind"), Required(first, "first"), Optional(rest,
+    "rest")
 );
 /// No discriminator: an untagged union.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -408,11 +410,11 @@ pub enum InlineTagged {
     InlineTaggedVariant1(InlineTaggedVariant1),
 }
 /// A discriminator without oneOf (the inheritance pattern) is not used (warning).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Vehicle {
     pub kind: String,
 }
-runtime::object::deserialize!(runtime, Vehicle, kind("kind"));
+runtime::object::fields!(runtime, Vehicle, Required(kind, "kind"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DogPetType {
     /// `dog`
@@ -421,14 +423,14 @@ pub enum DogPetType {
     Unknown(String),
 }
 runtime::enums::string_enum!(runtime, DogPetType, Unknown, Dog("dog"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct InlineTaggedVariant1 {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub side: Option<f64>,
 }
-runtime::object::deserialize!(runtime, InlineTaggedVariant1, kind("kind"), side("side"));
+runtime::object::fields!(
+    runtime, InlineTaggedVariant1, Optional(kind, "kind"), Optional(side, "side")
+);
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -347,21 +347,20 @@ impl runtime::Operation for operations::Download {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Note {
     pub text: String,
 }
-runtime::object::deserialize!(runtime, Note, text("text"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Note, Required(text, "text"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct LoginBody {
     pub user: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub remember: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub scopes: Option<Vec<String>>,
 }
-runtime::object::deserialize!(
-    runtime, LoginBody, user("user"), remember("remember"), scopes("scopes")
+runtime::object::fields!(
+    runtime, LoginBody, Required(user, "user"), Optional(remember, "remember"),
+    Optional(scopes, "scopes")
 );
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.

@@ -376,22 +376,17 @@ impl<'a> SendPartsBuilder<'a> {
         })
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SendFormBody {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub csv: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub ssv: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub pipes: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub multi: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub tsv: Option<Vec<String>>,
 }
-runtime::object::deserialize!(
-    runtime, SendFormBody, csv("csv"), ssv("ssv"), pipes("pipes"), multi("multi"),
-    tsv("tsv")
+runtime::object::fields!(
+    runtime, SendFormBody, Optional(csv, "csv"), Optional(ssv, "ssv"), Optional(pipes,
+    "pipes"), Optional(multi, "multi"), Optional(tsv, "tsv")
 );
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.

@@ -412,24 +412,22 @@ impl runtime::Operation for operations::GetItem {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub name: String,
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub note: runtime::Nullable<String>,
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub parent: runtime::Nullable<Box<Item>>,
     pub state: ItemState,
 }
-runtime::object::deserialize!(
-    runtime, Item, name("name"), state("state"); note("note"), parent("parent")
+runtime::object::fields!(
+    runtime, Item, Required(name, "name"), OptionalNullable(note, "note"),
+    OptionalNullable(parent, "parent"), Required(state, "state")
 );
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
-runtime::object::deserialize!(runtime, Problem, message("message"));
+runtime::object::fields!(runtime, Problem, Optional(message, "message"));
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ItemState {
     /// `on`: Switched on.

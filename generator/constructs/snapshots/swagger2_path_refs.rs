@@ -360,29 +360,25 @@ impl runtime::Operation for operations::RenameOwner {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pet {
     pub name: String,
 }
-runtime::object::deserialize!(runtime, Pet, name("name"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(runtime, Pet, Required(name, "name"));
+#[derive(Debug, Clone, PartialEq)]
 pub struct Owner {
     pub name: String,
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub nickname: runtime::Nullable<String>,
 }
-runtime::object::deserialize!(runtime, Owner, name("name"); nickname("nickname"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+runtime::object::fields!(
+    runtime, Owner, Required(name, "name"), OptionalNullable(nickname, "nickname")
+);
+#[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
-runtime::object::deserialize!(runtime, Problem, detail("detail"));
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-pub struct RenameOwnerBody {
-    pub name: String,
-}
-runtime::object::deserialize!(runtime, RenameOwnerBody, name("name"));
+runtime::object::fields!(runtime, Problem, Optional(detail, "detail"));
+pub type RenameOwnerBody = Pet;
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

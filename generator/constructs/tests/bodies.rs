@@ -3,8 +3,8 @@
 //! with several media types send the one the caller picked.
 
 use specgen_constructs::bodies::{
-    Client, Note, SendFormBody, SendImageBody, SendSeveralBody, SendSeveralFormBody,
-    UploadFilesForm,
+    Client, Note, SendCopiesBody, SendCopiesFormBody, SendCopiesJsonBody, SendFormBody,
+    SendImageBody, SendSeveralBody, SendSeveralFormBody, UploadFilesForm,
 };
 use specgen_constructs::runtime::{FilePart, Multipart};
 use wiremock::matchers::method;
@@ -229,6 +229,29 @@ async fn several_media_types_send_the_variant_the_caller_picked() {
         .await
         .expect("jpeg");
     assert_eq!(content_type(&last_request(&server).await), "image/jpeg");
+}
+
+#[tokio::test]
+async fn repeated_shapes_are_one_type_and_their_variants_are_named() {
+    let (server, client) = start().await;
+    // Both inline bodies repeat sendSeveral's form: one type under three names.
+    let text = Some("hi".to_owned());
+    let json: SendCopiesJsonBody = SendSeveralFormBody { text: text.clone() };
+    let form: SendCopiesFormBody = json.clone();
+    client
+        .send_copies(SendCopiesBody::Json(json))
+        .await
+        .expect("json");
+    let request = last_request(&server).await;
+    assert_eq!(content_type(&request), "application/json");
+    assert_eq!(request.body, br#"{"text":"hi"}"#.to_vec());
+    client
+        .send_copies(SendCopiesBody::Form(form))
+        .await
+        .expect("form");
+    let request = last_request(&server).await;
+    assert_eq!(content_type(&request), "application/x-www-form-urlencoded");
+    assert_eq!(request.body, b"text=hi".to_vec());
 }
 
 fn bytes_of(text: &'static str) -> specgen_constructs::bytes::Bytes {

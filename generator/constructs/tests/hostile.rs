@@ -36,8 +36,7 @@ impl<'ast> Visit<'ast> for Items {
             .collect();
         let is_table = matches!(
             path.iter().map(String::as_str).collect::<Vec<_>>()[..],
-            ["runtime", "enums", "string_enum" | "integer_enum"]
-                | ["runtime", "object", "deserialize"]
+            ["runtime", "enums", "string_enum" | "integer_enum"] | ["runtime", "object", "fields"]
         ) && is_wire_table(mac);
         if !is_table {
             self.macros.extend(path.last().cloned());
@@ -57,7 +56,7 @@ impl<'ast> Visit<'ast> for Items {
 }
 
 /// Whether a runtime macro's input is only names and literals: `runtime, Enum, CatchAll, Variant("wire"), ...`
-/// or `runtime, Struct, field("wire"), ...; field("wire")` (an integer's wire value may be negated). Spec
+/// or `runtime, Struct, Presence(field, "wire"), ...` (an integer's wire value may be negated). Spec
 /// text can then only be a literal or a sanitised name.
 fn is_wire_table(mac: &syn::Macro) -> bool {
     use syn::{Expr, Token};
@@ -87,7 +86,13 @@ fn is_wire_table(mac: &syn::Macro) -> bool {
     entries.len() >= 2
         && entries.iter().all(|entry| match entry {
             Expr::Call(call) => {
-                is_name(&call.func) && call.args.len() == 1 && call.args.iter().all(is_literal)
+                let args: Vec<&Expr> = call.args.iter().collect();
+                is_name(&call.func)
+                    && match args.as_slice() {
+                        [wire] => is_literal(wire),
+                        [field, wire] => is_name(field) && is_literal(wire),
+                        _ => false,
+                    }
             }
             other => is_name(other),
         })
@@ -146,7 +151,7 @@ fn no_spec_text_becomes_code() {
     // The text is all there, as documentation and string literals.
     assert!(code.contains("/// */ fn pwned() {} /*"), "{code}");
     assert!(code.contains("//! \"); compile_error!(\"pwned\"); (\""));
-    assert!(code.contains("#[serde(rename = \"fn pwned() {}\")]"));
+    assert!(code.contains("Required(fn_pwned, \"fn pwned() {}\")"));
     assert!(code.contains("FnPwned(\"\\\"); fn pwned() {} (\\\"\")"));
 }
 

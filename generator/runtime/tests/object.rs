@@ -1,10 +1,11 @@
-//! Structs read through `object::deserialize!`, as generated models are: the same answers as serde's derive
-//! for objects (missing, null, repeated and unknown fields), and objects only.
+//! Structs read and written through `object::fields!`, as generated models are: the same answers as serde's
+//! derives for objects (missing, null, repeated and unknown fields; fields left out when empty), and objects
+//! only.
 
 use serde_json::json;
 use specgen_runtime::{self as runtime, Nullable};
 
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pet {
     pub name: String,
     pub r#type: Option<String>,
@@ -12,24 +13,36 @@ pub struct Pet {
     pub owner: Option<Box<Pet>>,
     pub nickname: Nullable<String>,
 }
-runtime::object::deserialize!(
-    runtime, Pet, name("name"), r#type("type"), tag("tag"), owner("owner"); nickname("nick-name")
+runtime::object::fields!(
+    runtime,
+    Pet,
+    Required(name, "name"),
+    Optional(r#type, "type"),
+    Nullable(tag, "tag"),
+    Optional(owner, "owner"),
+    OptionalNullable(nickname, "nick-name"),
 );
 
-/// The same struct read by serde's derive, to compare answers with.
-#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+/// The same struct read and written by serde's derives, to compare answers with.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct Derived {
     pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub r#type: Option<String>,
     pub tag: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub owner: Option<Box<Derived>>,
-    #[serde(default, rename = "nick-name")]
+    #[serde(
+        default,
+        rename = "nick-name",
+        skip_serializing_if = "Nullable::is_absent"
+    )]
     pub nickname: Nullable<String>,
 }
 
 #[derive(Debug, PartialEq)]
 pub struct Empty {}
-runtime::object::deserialize!(runtime, Empty);
+runtime::object::fields!(runtime, Empty);
 
 fn both(value: serde_json::Value) -> (Result<Pet, String>, Result<Derived, String>) {
     (
@@ -102,4 +115,35 @@ fn only_objects_are_read() {
         serde_json::from_value::<Empty>(json!({"any": 1})).ok(),
         Some(Empty {})
     );
+}
+
+#[test]
+fn fields_are_written_as_serdes_derive_writes_them() {
+    for text in [
+        r#"{"name":"Rex","type":"dog","tag":3,"owner":{"name":"Ann","tag":null,"nick-name":null},"nick-name":"R"}"#,
+        r#"{"name":"Rex","tag":null}"#,
+        r#"{"name":"Rex","type":null,"tag":null,"nick-name":null}"#,
+    ] {
+        let pet: Pet = serde_json::from_str(text).expect("pet");
+        let derived: Derived = serde_json::from_str(text).expect("derived");
+        let written = serde_json::to_string(&pet).expect("written");
+        assert_eq!(written, serde_json::to_string(&derived).expect("derived"));
+        assert_eq!(
+            serde_json::from_str::<Pet>(&written).expect("read back"),
+            pet
+        );
+    }
+    // The struct's name and its count of written fields reach the serializer, as with the derive.
+    let pet = Pet {
+        name: "Rex".to_owned(),
+        r#type: None,
+        tag: None,
+        owner: None,
+        nickname: Nullable::Absent,
+    };
+    assert_eq!(
+        serde_json::to_value(&pet).ok(),
+        Some(json!({"name": "Rex", "tag": null}))
+    );
+    assert_eq!(serde_json::to_string(&Empty {}).ok().as_deref(), Some("{}"));
 }

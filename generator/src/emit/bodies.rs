@@ -136,10 +136,15 @@ pub fn body_items(api: &Api, operation_id: &str, body: &RequestBody) -> TokenStr
             let docs = doc(Some(&format!("Sent as `{}`.", media.media_type)));
             quote!(#docs #variant(#ty),)
         });
+        // Compared as the compiler sees them: aliases (a type a spec repeats is an alias of its first copy)
+        // read through.
         let types: Vec<String> = body
             .media
             .iter()
-            .map(|m| media_type(api, &m.ty).to_string())
+            .map(|m| match &m.ty {
+                BodyType::Typed(ty) => rust_type(api, &api.without_aliases(ty)).to_string(),
+                other => media_type(api, other).to_string(),
+            })
             .collect();
         // `From` only where the type picks one variant: two media types of one type need the variant named.
         let conversions = body

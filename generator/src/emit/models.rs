@@ -70,45 +70,52 @@ fn emit_struct(
     } else {
         quote!()
     };
-    // The runtime reads the struct (one path, objects only) unless a field needs serde's own machinery: a
-    // `with` module or `flatten`, rare enough to keep serde's derive for.
+    // The runtime reads and writes the struct (one path each, objects only) unless a field needs serde's own
+    // machinery: a `with` module or `flatten`, rare enough to keep serde's derives for.
     let lean = !fields
         .iter()
         .any(|field| field.flatten || field_with(api, field).is_some());
-    let (derive_deserialize, read) = if lean {
-        (quote!(), object_table(name, fields))
-    } else {
-        (quote!(, ::serde::Deserialize), quote!())
-    };
+    if lean {
+        let table = object_table(name, fields);
+        let fields = fields.iter().map(|field| emit_lean_field(api, field));
+        return quote! {
+            #header
+            #[derive(#derive_debug Clone, PartialEq)]
+            pub struct #name { #(#fields)* }
+            #table
+            #debug
+        };
+    }
     let camel_case = is_camel_case(fields);
     let rename_all = camel_case.then(|| quote!(#[serde(rename_all = "camelCase")]));
     let fields = fields
         .iter()
-        .map(|field| emit_field(api, field, camel_case, lean));
+        .map(|field| emit_field(api, field, camel_case));
     quote! {
         #header
-        #[derive(#derive_debug Clone, PartialEq, ::serde::Serialize #derive_deserialize)]
+        #[derive(#derive_debug Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #rename_all
         pub struct #name { #(#fields)* }
-        #read
         #debug
     }
 }
 
-/// `runtime::object::deserialize!`: the struct's fields and wire names, those a missing entry leaves at
-/// their default (`Nullable`'s `Absent`) after the `;`.
+/// `runtime::object::fields!`: the struct's fields in order, each as `Presence(field, "wire")` (the presence
+/// says how a missing entry is read and whether an empty value is written).
 fn object_table(name: &proc_macro2::Ident, fields: &[Field]) -> TokenStream {
-    let entry = |field: &Field| {
+    let entries = fields.iter().map(|field| {
         let field_name = ident(&field.rust_name);
+        let presence = match field.presence() {
+            Presence::Required => quote!(Required),
+            Presence::Optional => quote!(Optional),
+            Presence::Nullable => quote!(Nullable),
+            Presence::OptionalNullable => quote!(OptionalNullable),
+        };
         let wire = &field.wire_name;
-        quote!(#field_name(#wire))
-    };
-    let defaulted = |field: &&Field| field.presence() == Presence::OptionalNullable;
-    let plain = fields.iter().filter(|f| !defaulted(f)).map(entry);
-    let defaults: Vec<TokenStream> = fields.iter().filter(defaulted).map(entry).collect();
-    let defaults = (!defaults.is_empty()).then(|| quote!(; #(#defaults),*));
+        quote!(#presence(#field_name, #wire))
+    });
     quote! {
-        runtime::object::deserialize!(runtime, #name #(, #plain)* #defaults);
+        runtime::object::fields!(runtime, #name #(, #entries)*);
     }
 }
 
@@ -159,10 +166,29 @@ fn serde_camel_case(field: &str) -> Option<String> {
     Some(first + pascal.get(1..).unwrap_or_default())
 }
 
-/// A field; `lean`: the struct is read by the runtime, so serde's attributes are for writing only.
-fn emit_field(api: &Api, field: &Field, camel_case: bool, lean: bool) -> TokenStream {
+/// A field of a struct the runtime reads and writes: its type says all (the table says the rest).
+fn emit_lean_field(api: &Api, field: &Field) -> TokenStream {
     let field_name = ident(&field.rust_name);
-    let mut ty = rust_type(api, &field.ty);
+    let ty = field_type(api, field);
+    let docs = doc(field.doc.as_deref());
+    let deprecated = deprecated(field.deprecated);
+    quote! { #docs #deprecated pub #field_name: #ty, }
+}
+
+/// A field's Rust type: its schema's type, in `Option` or `runtime::Nullable` by its presence.
+fn field_type(api: &Api, field: &Field) -> TokenStream {
+    let ty = rust_type(api, &field.ty);
+    match field.presence() {
+        Presence::Required => ty,
+        Presence::Optional | Presence::Nullable => quote!(Option<#ty>),
+        Presence::OptionalNullable => quote!(runtime::Nullable<#ty>),
+    }
+}
+
+/// A field of a struct serde's derives read and write, with the attributes they need.
+fn emit_field(api: &Api, field: &Field, camel_case: bool) -> TokenStream {
+    let field_name = ident(&field.rust_name);
+    let ty = field_type(api, field);
     let mut serde_args = Vec::new();
     if field.flatten {
         serde_args.push(quote!(flatten));
@@ -173,30 +199,16 @@ fn emit_field(api: &Api, field: &Field, camel_case: bool, lean: bool) -> TokenSt
     let presence = field.presence();
     let with = field_with(api, field);
     // serde reads a missing `Option` field as `None` by itself, but not through a `with` module: `default`
-    // is written only there, and for `Nullable`, which must read a missing field as `Absent` (unless the
-    // runtime reads the struct: writing needs neither).
-    let default = !lean && (with.is_some() || presence == Presence::OptionalNullable);
+    // is written only there, and for `Nullable`, which must read a missing field as `Absent`.
+    if presence != Presence::Required && (with.is_some() || presence == Presence::OptionalNullable)
+    {
+        serde_args.push(quote!(default));
+    }
     match presence {
-        Presence::Required => {}
-        Presence::Optional => {
-            ty = quote!(Option<#ty>);
-            if default {
-                serde_args.push(quote!(default));
-            }
-            serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
-        }
-        Presence::Nullable => {
-            ty = quote!(Option<#ty>);
-            if default {
-                serde_args.push(quote!(default));
-            }
-        }
+        Presence::Required | Presence::Nullable => {}
+        Presence::Optional => serde_args.push(quote!(skip_serializing_if = "Option::is_none")),
         Presence::OptionalNullable => {
-            ty = quote!(runtime::Nullable<#ty>);
-            if default {
-                serde_args.push(quote!(default));
-            }
-            serde_args.push(quote!(skip_serializing_if = "runtime::Nullable::is_absent"));
+            serde_args.push(quote!(skip_serializing_if = "runtime::Nullable::is_absent"))
         }
     }
     serde_args.extend(with);

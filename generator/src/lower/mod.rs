@@ -11,6 +11,7 @@ mod recursion;
 mod refs;
 mod schemas;
 mod security;
+mod shared;
 #[cfg(test)]
 mod tests;
 
@@ -73,6 +74,8 @@ pub fn lower(document: &Document, options: Options) -> (Api, Vec<Diagnostic>) {
     let universal_params = operation_items::universal_params(&operations);
     operation_items::name_operation_items(&mut operations, envelope.is_some(), &universal_params);
     diagnostics.append(&mut schemas.diagnostics);
+    let components = schemas.by_component.values().copied().collect();
+    shared::share_identical_types(&mut schemas.types, &components);
     recursion::place_boxes(&mut schemas.types);
     let mut api = Api {
         title: openapi.info.title.clone(),

@@ -471,7 +471,7 @@ impl runtime::Operation for operations::InviteCustomerAccessUser {
     }
 }
 /// Credentials exchanged for a bearer token.
-#[derive(Clone, PartialEq, ::serde::Serialize)]
+#[derive(Clone, PartialEq)]
 pub struct TokenRequest {
     /// Email address of the Billing Booth One account.
     pub email: String,
@@ -480,8 +480,9 @@ pub struct TokenRequest {
     /// Grant type; always password.
     pub grant_type: TokenRequestGrantType,
 }
-runtime::object::deserialize!(
-    runtime, TokenRequest, email("email"), password("password"), grant_type("grant_type")
+runtime::object::fields!(
+    runtime, TokenRequest, Required(email, "email"), Required(password, "password"),
+    Required(grant_type, "grant_type")
 );
 impl ::std::fmt::Debug for TokenRequest {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
@@ -493,25 +494,24 @@ impl ::std::fmt::Debug for TokenRequest {
     }
 }
 /// Answer of the token exchange.
-#[derive(Clone, PartialEq, ::serde::Serialize)]
+#[derive(Clone, PartialEq)]
 pub struct TokenResponse {
     /// Bearer token, sent by every other call as Authorization: Bearer followed by the token. It expires after 60 minutes.
     pub token: String,
 }
-runtime::object::deserialize!(runtime, TokenResponse, token("token"));
+runtime::object::fields!(runtime, TokenResponse, Required(token, "token"));
 impl ::std::fmt::Debug for TokenResponse {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("TokenResponse").field("token", &"<redacted>").finish()
     }
 }
 /// Which access users to reactivate. Inferred: when id is omitted, all of the customer's access users are reactivated.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReactivateCustomerAccessRequest {
     /// List of unique identifiers of the access users to reactivate.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<Vec<i64>>,
 }
-runtime::object::deserialize!(runtime, ReactivateCustomerAccessRequest, id("id"));
+runtime::object::fields!(runtime, ReactivateCustomerAccessRequest, Optional(id, "id"));
 /// Status of a customer access user.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CustomerAccessUserStatus {
@@ -529,40 +529,37 @@ runtime::enums::string_enum!(
     AwaitingActivation("awaitingActivation")
 );
 /// A user to invite to access a customer account.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct InviteCustomerAccessUserRequest {
     /// Unique email address of the user to invite.
     pub email: String,
     /// Name of the user to invite.
     pub name: String,
     /// Unique identifier of the user.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerAccessUserStatus>,
 }
-runtime::object::deserialize!(
-    runtime, InviteCustomerAccessUserRequest, email("email"), name("name"), id("id"),
-    status("status")
+runtime::object::fields!(
+    runtime, InviteCustomerAccessUserRequest, Required(email, "email"), Required(name,
+    "name"), Optional(id, "id"), Optional(status, "status")
 );
 /// A user who may access a customer account. Inferred: it has the same field set as the invitation request.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CustomerAccessUser {
     /// Unique email address of the user.
     pub email: String,
     /// Name of the user.
     pub name: String,
     /// Unique identifier of the user.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<CustomerAccessUserStatus>,
 }
-runtime::object::deserialize!(
-    runtime, CustomerAccessUser, email("email"), name("name"), id("id"), status("status")
+runtime::object::fields!(
+    runtime, CustomerAccessUser, Required(email, "email"), Required(name, "name"),
+    Optional(id, "id"), Optional(status, "status")
 );
 /// One page of customer access users (offset paging).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CustomerAccessUserList {
     /// Page size that was applied.
     pub limit: i32,
@@ -573,9 +570,9 @@ pub struct CustomerAccessUserList {
     /// The access users of this page.
     pub data: Vec<CustomerAccessUser>,
 }
-runtime::object::deserialize!(
-    runtime, CustomerAccessUserList, limit("limit"), offset("offset"), count("count"),
-    data("data")
+runtime::object::fields!(
+    runtime, CustomerAccessUserList, Required(limit, "limit"), Required(offset,
+    "offset"), Required(count, "count"), Required(data, "data")
 );
 /// Grant type; always password.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

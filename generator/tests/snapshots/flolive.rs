@@ -450,8 +450,7 @@ runtime::enums::string_enum!(
     Customer1039("CUSTOMER_1039")
 );
 /// Paging information of a successful answer.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pageable {
     /// Index of this page, 0-based.
     pub page: i32,
@@ -462,9 +461,9 @@ pub struct Pageable {
     /// Total number of elements across all pages.
     pub total_elements: i64,
 }
-runtime::object::deserialize!(
-    runtime, Pageable, page("page"), size("size"), total_pages("totalPages"),
-    total_elements("totalElements")
+runtime::object::fields!(
+    runtime, Pageable, Required(page, "page"), Required(size, "size"),
+    Required(total_pages, "totalPages"), Required(total_elements, "totalElements")
 );
 /// The billing cycle period type. It bounds startDay: DAILY 1; WEEKLY 1 to 7, 1 being Monday; MONTHLY 1 to 30; BI_MONTHLY 1 to 60; QUARTERLY 1 to 90; SEMI_ANNUALLY 1 to 182; ANNUALLY 1 to 365.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -507,15 +506,13 @@ runtime::enums::string_enum!(
     runtime, InvoiceFormat, Unknown, Xml("XML"), Pdf("PDF"), All("ALL")
 );
 /// A billing cycle definition (BCD).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Bcd {
     /// Billing cycle definition ID.
     pub id: ::uuid::Uuid,
     /// Billing cycle definition name.
     pub name: String,
     /// General information on the billing cycle.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     pub period_type: PeriodType,
     /// The starting day of the billing cycle within its periodType. The range depends on periodType: DAILY 1; WEEKLY 1 to 7, 1 being Monday; MONTHLY 1 to 30; BI_MONTHLY 1 to 60; QUARTERLY 1 to 90; SEMI_ANNUALLY 1 to 182; ANNUALLY 1 to 365.
@@ -528,26 +525,26 @@ pub struct Bcd {
     /// Whether the invoice files are exported to an external customer directory. The directory location is defined per integration process.
     pub is_export: bool,
 }
-runtime::object::deserialize!(
-    runtime, Bcd, id("id"), name("name"), description("description"),
-    period_type("periodType"), start_day("startDay"), duration("duration"),
-    invoice_format("invoiceFormat"), is_automatic("isAutomatic"), is_export("isExport")
+runtime::object::fields!(
+    runtime, Bcd, Required(id, "id"), Required(name, "name"), Optional(description,
+    "description"), Required(period_type, "periodType"), Required(start_day, "startDay"),
+    Required(duration, "duration"), Required(invoice_format, "invoiceFormat"),
+    Required(is_automatic, "isAutomatic"), Required(is_export, "isExport")
 );
 /// The billing cycle definition to assign.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ModifyBcdRequest {
     /// ID of the new billing cycle definition, which replaces the existing one for the given customer ID (sub-account). It must be one of the customer's eligible BCDs.
     pub id: ::uuid::Uuid,
 }
-runtime::object::deserialize!(runtime, ModifyBcdRequest, id("id"));
+runtime::object::fields!(runtime, ModifyBcdRequest, Required(id, "id"));
 /// Result of a modifyBcd request.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ModifyBcdResult {
     /// Request instance ID. Used by external systems to query the status of the call (operation) with getRequestStatus, whether in progress, successful or failed.
     pub request_id: ::uuid::Uuid,
 }
-runtime::object::deserialize!(runtime, ModifyBcdResult, request_id("requestId"));
+runtime::object::fields!(runtime, ModifyBcdResult, Required(request_id, "requestId"));
 /// Status of an asynchronous request.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CallStatus {
@@ -567,14 +564,13 @@ runtime::enums::string_enum!(
     InternalError("INTERNAL_ERROR")
 );
 /// Status of an asynchronous request.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RequestStatus {
     pub status: CallStatus,
 }
-runtime::object::deserialize!(runtime, RequestStatus, status("status"));
+runtime::object::fields!(runtime, RequestStatus, Required(status, "status"));
 /// Successful (ACK) envelope of getEligibleBcds.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EligibleBcdsEnvelope {
     /// Failure code; the empty string on success.
     pub error_code: String,
@@ -583,16 +579,15 @@ pub struct EligibleBcdsEnvelope {
     /// The eligible billing cycle definitions.
     pub content: Vec<Bcd>,
     /// Paging information, or null.
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub pageable: runtime::Nullable<Pageable>,
 }
-runtime::object::deserialize!(
-    runtime, EligibleBcdsEnvelope, error_code("errorCode"),
-    error_message("errorMessage"), content("content"); pageable("pageable")
+runtime::object::fields!(
+    runtime, EligibleBcdsEnvelope, Required(error_code, "errorCode"),
+    Required(error_message, "errorMessage"), Required(content, "content"),
+    OptionalNullable(pageable, "pageable")
 );
 /// Successful (ACK) envelope of modifyBcd.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ModifyBcdEnvelope {
     /// Failure code; the empty string on success.
     pub error_code: String,
@@ -601,16 +596,15 @@ pub struct ModifyBcdEnvelope {
     /// The result of the request, holding the requestId to poll.
     pub content: Vec<ModifyBcdResult>,
     /// Paging information, or null.
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub pageable: runtime::Nullable<Pageable>,
 }
-runtime::object::deserialize!(
-    runtime, ModifyBcdEnvelope, error_code("errorCode"), error_message("errorMessage"),
-    content("content"); pageable("pageable")
+runtime::object::fields!(
+    runtime, ModifyBcdEnvelope, Required(error_code, "errorCode"),
+    Required(error_message, "errorMessage"), Required(content, "content"),
+    OptionalNullable(pageable, "pageable")
 );
 /// Successful (ACK) envelope of getRequestStatus.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RequestStatusEnvelope {
     /// Failure code; the empty string on success.
     pub error_code: String,
@@ -619,16 +613,15 @@ pub struct RequestStatusEnvelope {
     /// The status of the request.
     pub content: Vec<RequestStatus>,
     /// Paging information, or null.
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub pageable: runtime::Nullable<Pageable>,
 }
-runtime::object::deserialize!(
-    runtime, RequestStatusEnvelope, error_code("errorCode"),
-    error_message("errorMessage"), content("content"); pageable("pageable")
+runtime::object::fields!(
+    runtime, RequestStatusEnvelope, Required(error_code, "errorCode"),
+    Required(error_message, "errorMessage"), Required(content, "content"),
+    OptionalNullable(pageable, "pageable")
 );
 /// Failed (NAK) envelope: a non-empty errorCode and its message, with content and pageable both empty strings.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EnvelopeFailure {
     /// Failure code, non-empty; one of the ErrorCode values, or a general failure code that is not published.
     pub error_code: String,
@@ -639,9 +632,9 @@ pub struct EnvelopeFailure {
     /// Always the empty string on failure.
     pub pageable: EnvelopeFailurePageable,
 }
-runtime::object::deserialize!(
-    runtime, EnvelopeFailure, error_code("errorCode"), error_message("errorMessage"),
-    content("content"), pageable("pageable")
+runtime::object::fields!(
+    runtime, EnvelopeFailure, Required(error_code, "errorCode"), Required(error_message,
+    "errorMessage"), Required(content, "content"), Required(pageable, "pageable")
 );
 /// Always the empty string on failure.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -653,14 +646,7 @@ pub enum EnvelopeFailureContent {
 }
 runtime::enums::string_enum!(runtime, EnvelopeFailureContent, Unknown, Empty(""));
 /// Always the empty string on failure.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EnvelopeFailurePageable {
-    /// ``
-    Empty,
-    /// A value this client does not know, kept as it was sent.
-    Unknown(String),
-}
-runtime::enums::string_enum!(runtime, EnvelopeFailurePageable, Unknown, Empty(""));
+pub type EnvelopeFailurePageable = EnvelopeFailureContent;
 /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
 /// builder per operation whose answers are checked against the spec when mounted.
 #[cfg(feature = "mock")]

@@ -349,26 +349,22 @@ impl<'a> ActivateCustomerBuilder<'a> {
     }
 }
 /// Which customer to activate, and what to activate with it. customerId is always required; the three booleans are required unless preview=true.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CustomerActivationRequest {
     /// The Fusebill ID of the customer.
     pub customer_id: i64,
     /// If true, draft subscriptions are activated along with the customer. Required unless preview=true.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub activate_all_subscriptions: Option<bool>,
     /// If true, draft purchases are activated along with the customer. Required unless preview=true.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub activate_all_draft_purchases: Option<bool>,
     /// Whether the invoice resulting from this call is posted or not. Required unless preview=true.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub temporarily_disable_auto_post: Option<bool>,
 }
-runtime::object::deserialize!(
-    runtime, CustomerActivationRequest, customer_id("customerId"),
-    activate_all_subscriptions("activateAllSubscriptions"),
-    activate_all_draft_purchases("activateAllDraftPurchases"),
-    temporarily_disable_auto_post("temporarilyDisableAutoPost")
+runtime::object::fields!(
+    runtime, CustomerActivationRequest, Required(customer_id, "customerId"),
+    Optional(activate_all_subscriptions, "activateAllSubscriptions"),
+    Optional(activate_all_draft_purchases, "activateAllDraftPurchases"),
+    Optional(temporarily_disable_auto_post, "temporarilyDisableAutoPost")
 );
 /// A value documented as a string that the vendor's example shows as a JSON number, for example a phone number or a reference. Accept both; the numbers are whole, so they are read as 64-bit integers (no precision lost).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -415,66 +411,52 @@ runtime::enums::string_enum!(
     Collection("Collection")
 );
 /// Reference values of a customer.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CustomerReference {
     /// Custom reference value 1.
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub reference1: runtime::Nullable<String>,
     /// Custom reference value 2.
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub reference2: runtime::Nullable<String>,
     /// Custom reference value 3.
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub reference3: runtime::Nullable<String>,
     /// Sales tracking codes of the customer. Their shape is undocumented.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sales_tracking_codes: Option<Vec<::serde_json::Value>>,
     /// ID of the customer these references belong to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
     /// URI of the customer these references belong to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
 }
-runtime::object::deserialize!(
-    runtime, CustomerReference, sales_tracking_codes("salesTrackingCodes"), id("id"),
-    uri("uri"); reference1("reference1"), reference2("reference2"),
-    reference3("reference3")
+runtime::object::fields!(
+    runtime, CustomerReference, OptionalNullable(reference1, "reference1"),
+    OptionalNullable(reference2, "reference2"), OptionalNullable(reference3,
+    "reference3"), Optional(sales_tracking_codes, "salesTrackingCodes"), Optional(id,
+    "id"), Optional(uri, "uri")
 );
 /// How the customer was acquired (marketing attribution).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CustomerAcquisition {
     /// Ad content that acquired the customer.
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub ad_content: runtime::Nullable<String>,
     /// Campaign that acquired the customer.
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub campaign: runtime::Nullable<String>,
     /// Keyword that acquired the customer.
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub keyword: runtime::Nullable<String>,
     /// Landing page that acquired the customer.
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub landing_page: runtime::Nullable<String>,
     /// Medium that acquired the customer.
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub medium: runtime::Nullable<String>,
     /// Source that acquired the customer.
-    #[serde(skip_serializing_if = "runtime::Nullable::is_absent")]
     pub source: runtime::Nullable<String>,
     /// ID of the customer this acquisition data belongs to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
     /// URI of the customer this acquisition data belongs to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
 }
-runtime::object::deserialize!(
-    runtime, CustomerAcquisition, id("id"), uri("uri"); ad_content("adContent"),
-    campaign("campaign"), keyword("keyword"), landing_page("landingPage"),
-    medium("medium"), source("source")
+runtime::object::fields!(
+    runtime, CustomerAcquisition, OptionalNullable(ad_content, "adContent"),
+    OptionalNullable(campaign, "campaign"), OptionalNullable(keyword, "keyword"),
+    OptionalNullable(landing_page, "landingPage"), OptionalNullable(medium, "medium"),
+    OptionalNullable(source, "source"), Optional(id, "id"), Optional(uri, "uri")
 );
 /// A Fusebill customer. Only id and uri are required; every other field may be absent, and the profile, integration and parent fields may also be null.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -592,32 +574,29 @@ pub struct Customer {
     pub uri: String,
 }
 /// One error: a key naming its kind or field, and a message.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FusebillErrorItem {
     /// Kind of error or name of the offending field, for example Api Error.
-    #[serde(rename = "Key", skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     /// Human-readable error message.
-    #[serde(rename = "Value", skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
-runtime::object::deserialize!(runtime, FusebillErrorItem, key("Key"), value("Value"));
+runtime::object::fields!(
+    runtime, FusebillErrorItem, Optional(key, "Key"), Optional(value, "Value")
+);
 /// Error body of every failed call. Note the PascalCase property names on the wire.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FusebillError {
     /// Error identifier; 0 in the vendor's example.
-    #[serde(rename = "ErrorId", skip_serializing_if = "Option::is_none")]
     pub error_id: Option<i64>,
     /// HTTP status code of the answer, repeated in the body.
-    #[serde(rename = "HttpStatusCode", skip_serializing_if = "Option::is_none")]
     pub http_status_code: Option<i32>,
     /// The errors.
-    #[serde(rename = "Errors", skip_serializing_if = "Option::is_none")]
     pub errors: Option<Vec<FusebillErrorItem>>,
 }
-runtime::object::deserialize!(
-    runtime, FusebillError, error_id("ErrorId"), http_status_code("HttpStatusCode"),
-    errors("Errors")
+runtime::object::fields!(
+    runtime, FusebillError, Optional(error_id, "ErrorId"), Optional(http_status_code,
+    "HttpStatusCode"), Optional(errors, "Errors")
 );
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ActivateCustomerView {
