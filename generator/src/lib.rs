@@ -159,9 +159,9 @@ impl Generator {
     /// The whole pipeline up to the plan of what to emit, with every problem located in the spec and sorted.
     fn analyse(
         &self,
-        document: load::Document,
+        mut document: load::Document,
     ) -> Result<(load::Document, ir::Api, emit::Plan, Vec<Diagnostic>), Diagnostics> {
-        let (api, mut problems) = lower::lower(&document, self.options);
+        let (api, mut problems) = lower::lower(&mut document, self.options);
         problems.extend(document.problems.iter().cloned());
         // The runtime path is the caller's setting, not the spec's: checked once, before any code.
         if let RuntimeMode::Shared(path) = &self.runtime {

@@ -14,9 +14,11 @@ use crate::ir::{
 use crate::names::{Scope, value_name};
 use openapiv3::{OpenAPI, Parameter, ReferenceOr, StatusCode};
 
-/// Lowers every operation of the document, in path order then method order.
+/// Lowers every operation of the document's `paths` (moved out of `openapi`), in path order then method
+/// order; each path item is dropped once its operations are lowered.
 pub fn lower_operations(
     openapi: &OpenAPI,
+    paths: openapiv3::Paths,
     schemas: &mut SchemaLowerer<'_>,
     envelope: Option<&Envelope>,
     method_names: &mut Scope,
@@ -24,7 +26,8 @@ pub fn lower_operations(
 ) -> Vec<Operation> {
     let mut operations = Vec::new();
     let mut seen_ids = std::collections::BTreeMap::new();
-    for (path, item) in &openapi.paths.paths {
+    for (path, item) in paths.paths {
+        let path = path.as_str();
         let path_pointer = format!("/paths/{}", pointer_token(path));
         let item = match item {
             ReferenceOr::Item(item) => item,
