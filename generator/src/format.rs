@@ -1,5 +1,7 @@
 //! Formats tokens once, at the boundary: `syn` parses them and prettyplease prints them, one chunk of items
-//! at a time, so that a large API is never held as one syntax tree (nor its tokens after they are printed).
+//! at a time, so that a large API is never held as one syntax tree (nor its tokens after they are printed),
+//! and each chunk's text goes to the output as soon as the chunks before it are in (the file is never held
+//! whole unless the caller's output is a buffer).
 
 use proc_macro2::{Ident, TokenStream};
 
@@ -11,10 +13,19 @@ pub fn format_file(tokens: TokenStream) -> Result<String, String> {
     Ok(format!("{STAMP}{}", unparse(tokens)?))
 }
 
+/// Why a file could not be formatted.
+#[derive(Debug)]
+pub enum FormatError {
+    /// A generator bug (tokens that do not parse, an unexpected layout), as a message.
+    Internal(String),
+    /// The output refused the text.
+    Io(std::io::Error),
+}
+
 /// Formats a file made of `count` chunks of whole items (chunk 0 may be inner attributes), either at the
-/// top level or inside `pub mod <module> { ... }`. Each chunk is made by `chunk`, parsed once, handed to
-/// `edit` (which may change its items, e.g. put them behind a `cfg`), and printed on its own, on as many
-/// threads as the machine has; the texts are joined in chunk order.
+/// top level or inside `pub mod <module> { ... }`, into `out`. Each chunk is made by `chunk`, parsed once,
+/// handed to `edit` (which may change its items, e.g. put them behind a `cfg`), and printed on its own, on
+/// as many threads as the machine has; the texts are written in chunk order.
 ///
 /// prettyplease lays out each item on its own (items are separated by hard breaks), so printing chunk by
 /// chunk gives the same text as printing the whole file at once; inside a module, each chunk is printed
@@ -25,7 +36,8 @@ pub fn format_items<F, E>(
     chunk: F,
     edit: E,
     module: Option<&str>,
-) -> Result<String, String>
+    out: &mut (dyn std::io::Write + Send),
+) -> Result<(), FormatError>
 where
     F: Fn(usize) -> Result<TokenStream, String> + Sync,
     E: Fn(usize, &mut syn::File) -> Result<(), String> + Sync,
@@ -52,15 +64,36 @@ where
             }
         }
     };
-    let mut out = String::from(STAMP);
-    if let Some(name) = module {
-        out.push_str(&format!("pub mod {name} {{\n"));
-    }
-    let mut out = in_parallel(count, print, out)?;
+    let header = match module {
+        Some(name) => format!("{STAMP}pub mod {name} {{\n"),
+        None => STAMP.to_owned(),
+    };
+    out.write_all(header.as_bytes()).map_err(FormatError::Io)?;
+    in_parallel(count, print, &mut *out)?;
     if module.is_some() {
-        out.push_str("}\n");
+        out.write_all(b"}\n").map_err(FormatError::Io)?;
     }
-    Ok(out)
+    Ok(())
+}
+
+/// [`format_items`] into a string.
+#[cfg(test)]
+fn format_to_string<F, E>(
+    count: usize,
+    chunk: F,
+    edit: E,
+    module: Option<&str>,
+) -> Result<String, String>
+where
+    F: Fn(usize) -> Result<TokenStream, String> + Sync,
+    E: Fn(usize, &mut syn::File) -> Result<(), String> + Sync,
+{
+    let mut out = Vec::new();
+    match format_items(count, chunk, edit, module, &mut out) {
+        Ok(()) => String::from_utf8(out).map_err(|e| e.to_string()),
+        Err(FormatError::Internal(message)) => Err(message),
+        Err(FormatError::Io(error)) => Err(error.to_string()),
+    }
 }
 
 /// `pub mod <name> { <file's inner attributes and items> }`, as a file of its own.
@@ -75,11 +108,15 @@ fn in_module(name: &Ident, file: syn::File) -> syn::File {
     }
 }
 
-/// Runs `work` for every index below `count` on up to one thread per CPU and appends the texts to `out` in
+/// Runs `work` for every index below `count` on up to one thread per CPU and writes the texts to `out` in
 /// index order as soon as each one's predecessors are in, so that only the texts finished out of order
-/// are held apart (never all of them and their concatenation at once). The first failure (by index) is
-/// the error, whatever thread met it.
-fn in_parallel<F>(count: usize, work: F, out: String) -> Result<String, String>
+/// are held (never all of them, nor their concatenation). The first failure (by index) is the error,
+/// whatever thread met it.
+fn in_parallel<F>(
+    count: usize,
+    work: F,
+    out: &mut (dyn std::io::Write + Send),
+) -> Result<(), FormatError>
 where
     F: Fn(usize) -> Result<String, String> + Sync,
 {
@@ -124,42 +161,40 @@ where
                 .fold(here, |panicked, handle| handle.join().is_err() || panicked)
         })
     };
-    let joined = joined
-        .into_inner()
-        .map_err(|_| internal("a formatting thread panicked".into()))?;
+    let panic = || FormatError::Internal(internal("a formatting thread panicked".into()));
+    let joined = joined.into_inner().map_err(|_| panic())?;
     match joined.failed {
         Some(error) => Err(error),
-        None if panicked || joined.next < count => {
-            Err(internal("a formatting thread panicked".into()))
-        }
-        None => Ok(joined.out),
+        None if panicked || joined.next < count => Err(panic()),
+        None => Ok(()),
     }
 }
 
-/// The file as far as it is known in order, and the texts that came in ahead of their turn.
-struct Joined {
-    out: String,
-    /// The index of the next text to append.
+/// Where the file goes, and the texts that came in ahead of their turn.
+struct Joined<'o> {
+    out: &'o mut (dyn std::io::Write + Send),
+    /// The index of the next text to write.
     next: usize,
     waiting: std::collections::BTreeMap<usize, Result<String, String>>,
-    /// The failure of index `next`, once met: nothing is appended after it.
-    failed: Option<String>,
+    /// The failure of index `next` (or of writing it), once met: nothing is written after it.
+    failed: Option<FormatError>,
 }
 
-impl Joined {
+impl Joined<'_> {
     fn add(&mut self, index: usize, text: Result<String, String>) {
         if self.failed.is_some() {
             return;
         }
         self.waiting.insert(index, text);
         while let Some(text) = self.waiting.remove(&self.next) {
-            match text {
-                Ok(text) => self.out.push_str(&text),
-                Err(error) => {
-                    self.failed = Some(error);
-                    self.waiting.clear();
-                    return;
-                }
+            let written = match text {
+                Ok(text) => self.out.write_all(text.as_bytes()).map_err(FormatError::Io),
+                Err(error) => Err(FormatError::Internal(error)),
+            };
+            if let Err(error) = written {
+                self.failed = Some(error);
+                self.waiting.clear();
+                return;
             }
             self.next += 1;
         }
@@ -183,7 +218,7 @@ fn internal(message: String) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{format_file, format_items};
+    use super::{format_file, format_to_string as format_items};
     use quote::{format_ident, quote};
 
     /// Leaves a parsed chunk as it is.

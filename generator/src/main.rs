@@ -2,6 +2,7 @@
 //! Exit status: 0 success, 1 a spec has errors, 2 usage or I/O error.
 
 use clap::{Args, Parser, Subcommand};
+use specgen::build::BuildError;
 use specgen::standalone::{CrateError, RuntimeDependency, write_crate_with};
 use specgen::{Generator, RuntimeMode, Severity};
 use std::path::{Path, PathBuf};
@@ -108,24 +109,33 @@ fn generate(args: GenerateArgs) -> ExitCode {
     } else {
         RuntimeMode::default()
     };
-    match generator.runtime(mode).generate(&args.spec) {
+    let generator = generator.runtime(mode);
+    if let Some(path) = &args.output {
+        // Written chunk by chunk as it is formatted: the code is never held whole.
+        return match generator.generate_to_file(&args.spec, path) {
+            Ok(written) => {
+                for warning in &written.warnings {
+                    eprintln!("{warning}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(BuildError::Spec(diagnostics)) => {
+                eprintln!("{diagnostics}");
+                ExitCode::from(1)
+            }
+            Err(error) => {
+                eprintln!("{error}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    match generator.generate(&args.spec) {
         Ok(generated) => {
             for warning in &generated.warnings {
                 eprintln!("{warning}");
             }
-            match args.output {
-                Some(path) => match specgen::build::write_if_changed(&path, &generated.code) {
-                    Ok(_) => ExitCode::SUCCESS,
-                    Err(error) => {
-                        eprintln!("{error}");
-                        ExitCode::from(2)
-                    }
-                },
-                None => {
-                    print!("{}", generated.code);
-                    ExitCode::SUCCESS
-                }
-            }
+            print!("{}", generated.code);
+            ExitCode::SUCCESS
         }
         Err(diagnostics) => {
             eprintln!("{diagnostics}");
