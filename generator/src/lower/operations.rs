@@ -436,10 +436,10 @@ impl<'a> OperationContext<'a> {
     }
 
     /// A media type's `example`, else the value of its first `examples` entry (a `$ref` to
-    /// `components.examples` is followed once).
-    fn media_example(&self, content: &openapiv3::MediaType) -> Option<serde_json::Value> {
+    /// `components.examples` is followed once), as compact JSON text.
+    fn media_example(&self, content: &openapiv3::MediaType) -> Option<String> {
         if let Some(example) = &content.example {
-            return Some(example.clone());
+            return serde_json::to_string(example).ok();
         }
         let components = self.openapi.components.as_ref().map(|c| &c.examples);
         let example = match content.examples.values().next()? {
@@ -449,7 +449,7 @@ impl<'a> OperationContext<'a> {
                 components?.get(name)?.as_item()?
             }
         };
-        example.value.clone()
+        serde_json::to_string(example.value.as_ref()?).ok()
     }
 
     /// The headers documented on success responses, merged by name (case-insensitively) into one type.
