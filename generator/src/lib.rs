@@ -244,6 +244,9 @@ impl Generator {
         mut document: load::Document,
     ) -> Result<(load::Document, ir::Api, emit::Plan, Vec<Diagnostic>), Diagnostics> {
         let (api, mut problems) = lower::lower(&mut document, self.options);
+        // Lowering was the typed document's only reader: its memory is given back before the spec's text
+        // is read again to locate the problems.
+        document.openapi = openapiv3::OpenAPI::default();
         problems.extend(document.problems.iter().cloned());
         // The runtime path is the caller's setting, not the spec's: checked once, before any code.
         if let RuntimeMode::Shared(path) = &self.runtime {
