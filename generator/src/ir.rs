@@ -599,7 +599,7 @@ pub struct Response {
     pub variant: String,
     /// The JSON body the spec gives as its `example` (or first `examples` entry), as compact JSON text:
     /// what a mock answers with when a stub gives no answer. Kept as text because it is only ever printed,
-    /// and a JSON tree takes many times its text's memory (GitHub's examples: 10.7 MB as trees, 1.6 MB as text).
+    /// and a JSON tree takes many times its text's memory (GitHub's examples: 10.7 MB as trees, about 2 MB as text).
     pub example: Option<String>,
 }
 
