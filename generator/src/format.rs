@@ -149,10 +149,16 @@ fn cut(text: String, head: usize, tail: usize) -> Result<String, String> {
     }
     let mut end = text.len();
     for _ in 0..tail {
-        let before = text.get(start..end).and_then(|kept| kept.strip_suffix('\n'));
+        let before = text
+            .get(start..end)
+            .and_then(|kept| kept.strip_suffix('\n'));
         let line_start = before.map(|kept| kept.rfind('\n').map_or(start, |at| start + at + 1));
         match (before, line_start) {
-            (Some(_), Some(line_start)) if text.get(line_start..end - 1).is_some_and(|l| l.trim() == "}") => {
+            (Some(_), Some(line_start))
+                if text
+                    .get(line_start..end - 1)
+                    .is_some_and(|l| l.trim() == "}") =>
+            {
                 end = line_start;
             }
             _ => return Err(layout()),
@@ -386,24 +392,59 @@ mod tests {
         let chunk = |index: usize| -> Result<Chunk, String> {
             let methods_in = |from: usize, to: usize| methods(from..to);
             Ok(match index {
-                0 => Chunk::from(quote!(pub struct S;)),
+                0 => Chunk::from(quote!(
+                    pub struct S;
+                )),
                 // One holder deep: the methods of `impl S`, in three runs.
-                1 => Chunk::run({ let items = methods_in(0, 2); quote!(impl S { #items }) }, 1, true, false),
-                2 => Chunk::run({ let items = methods_in(2, 4); quote!(impl S { #items }) }, 1, false, false),
-                3 => Chunk::run({ let items = methods_in(4, 5); quote!(impl S { #items }) }, 1, false, true),
+                1 => Chunk::run(
+                    {
+                        let items = methods_in(0, 2);
+                        quote!(impl S { #items })
+                    },
+                    1,
+                    true,
+                    false,
+                ),
+                2 => Chunk::run(
+                    {
+                        let items = methods_in(2, 4);
+                        quote!(impl S { #items })
+                    },
+                    1,
+                    false,
+                    false,
+                ),
+                3 => Chunk::run(
+                    {
+                        let items = methods_in(4, 5);
+                        quote!(impl S { #items })
+                    },
+                    1,
+                    false,
+                    true,
+                ),
                 // Two deep: `impl T` inside a module that starts with other items.
                 4 => Chunk {
-                    tokens: { let items = methods_in(0, 1); quote!(#[cfg(test)] pub mod inner { pub struct T; impl T { #items } }) },
+                    tokens: {
+                        let items = methods_in(0, 1);
+                        quote!(#[cfg(test)] pub mod inner { pub struct T; impl T { #items } })
+                    },
                     cut_head: 0,
                     cut_tail: 2,
                 },
                 5 => Chunk {
-                    tokens: { let items = methods_in(1, 3); quote!(mod inner { impl T { #items } }) },
+                    tokens: {
+                        let items = methods_in(1, 3);
+                        quote!(mod inner { impl T { #items } })
+                    },
                     cut_head: 2,
                     cut_tail: 2,
                 },
                 _ => Chunk {
-                    tokens: { let items = methods_in(3, 4); quote!(mod inner { impl T { #items } }) },
+                    tokens: {
+                        let items = methods_in(3, 4);
+                        quote!(mod inner { impl T { #items } })
+                    },
                     cut_head: 2,
                     cut_tail: 0,
                 },

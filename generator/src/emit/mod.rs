@@ -211,7 +211,12 @@ impl Plan {
             Part::Methods(Split::First(run)) => {
                 let methods = operations::client_methods(api, range(run));
                 let envelope = first(run).then(|| operations::envelope_const(api));
-                Chunk::run(quote!(#envelope impl Client { #methods }), 1, first(run), last(run))
+                Chunk::run(
+                    quote!(#envelope impl Client { #methods }),
+                    1,
+                    first(run),
+                    last(run),
+                )
             }
             Part::Methods(Split::Second(run)) => {
                 let markers = operations::operation_markers(api, range(run));
@@ -257,7 +262,9 @@ impl Plan {
     /// Done on the parsed file so that a gated chunk is parsed once, like any other.
     pub fn gate_chunk(&self, api: &Api, index: usize, file: &mut syn::File) -> Result<(), String> {
         let gate = match Plan::part(api, index) {
-            Part::Builder(index) | Part::Stub(index) => api.operations.get(index).map(|op| &op.gate),
+            Part::Builder(index) | Part::Stub(index) => {
+                api.operations.get(index).map(|op| &op.gate)
+            }
             Part::Type(index) => api.types.get(index).map(|t| &t.gate),
             _ => None,
         };

@@ -20,8 +20,8 @@ pub fn emit_methods(api: &Api) -> TokenStream {
     let all = 0..api.operations.len();
     let envelope = envelope_const(api);
     let methods = client_methods(api, all.clone());
-    let operations = (!api.operations.is_empty())
-        .then(|| operations_module(operation_markers(api, all)));
+    let operations =
+        (!api.operations.is_empty()).then(|| operations_module(operation_markers(api, all)));
     quote! {
         #envelope
         impl Client { #methods }
@@ -31,7 +31,10 @@ pub fn emit_methods(api: &Api) -> TokenStream {
 
 /// The envelope constant the methods read (`x-specgen-envelope`), if the API has one and any operation.
 pub fn envelope_const(api: &Api) -> Option<TokenStream> {
-    let envelope = api.envelope.as_ref().filter(|_| !api.operations.is_empty())?;
+    let envelope = api
+        .envelope
+        .as_ref()
+        .filter(|_| !api.operations.is_empty())?;
     let content = &envelope.content_property;
     let code = &envelope.error_code_property;
     let message = &envelope.error_message_property;
