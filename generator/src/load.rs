@@ -444,6 +444,22 @@ mod tests {
     use super::parse_tree;
 
     #[test]
+    fn a_released_text_is_read_again_only_while_the_file_is_unchanged() {
+        let path = std::env::temp_dir().join(format!("specgen-load-{}.yaml", std::process::id()));
+        let spec = "openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\npaths: {}\n";
+        std::fs::write(&path, spec).unwrap();
+        let document = super::load(&path).unwrap();
+        let at = |d: crate::Diagnostic| (d.line, d.column);
+        let problem = || crate::Diagnostic::error("/paths", "here");
+        assert_eq!(at(document.locate(problem())), (Some(5), Some(1)));
+        // Another document of another length: its offsets would be wrong, so nothing is read from it.
+        let fresh = super::load(&path).unwrap();
+        std::fs::write(&path, format!("# moved\n{spec}")).unwrap();
+        assert_eq!(at(fresh.locate(problem())), (None, None));
+        let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
     fn a_complex_key_is_located_at_its_mapping() {
         let yaml =
             "paths:\n  /a/b:\n    get:\n      tags:\n        - x\n        - {? [1, 2] : v}\n";

@@ -110,6 +110,11 @@ pub fn write_crate_with(
         move |error| CrateError::Build(BuildError::Io { path, error })
     };
     let src = dir.join("src");
+    // Folders this call makes are removed again if the spec has errors: a failed generation leaves nothing.
+    let made: Vec<PathBuf> = [dir.to_path_buf(), src.clone()]
+        .into_iter()
+        .filter(|folder| !folder.exists())
+        .collect();
     std::fs::create_dir_all(&src).map_err(io(&src))?;
     // The code goes straight to `src/lib.rs` as it is formatted (never held whole); the manifest, which
     // declares the features the code turned out to use, follows it.
@@ -118,9 +123,14 @@ pub fn write_crate_with(
         .clone()
         .runtime(mode)
         .generate_to_file(spec, &code_path)
-        .map_err(|error| match error {
-            BuildError::Spec(diagnostics) => CrateError::Spec(diagnostics),
-            error => CrateError::Build(error),
+        .map_err(|error| {
+            for folder in made.iter().rev() {
+                let _ = std::fs::remove_dir(folder);
+            }
+            match error {
+                BuildError::Spec(diagnostics) => CrateError::Spec(diagnostics),
+                error => CrateError::Build(error),
+            }
         })?;
     let stem = spec
         .file_stem()
