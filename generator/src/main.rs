@@ -72,7 +72,7 @@ struct GenerateArgs {
 /// Sets mimalloc to give freed memory back to the system at once. Generation frees each stage whole once
 /// the next one has what it needs (the JSON tree once typed, the typed document once lowered) and goes on
 /// with allocations of other sizes; mimalloc (3.x, as the crate builds it) purges freed memory a second
-/// later, so the stages freed stayed in the peak (GitHub: 150 MB at a live peak of 91 MB; 116 MB purging
+/// later, so the stages freed stayed in the peak (GitHub: 150 MiB at a live peak of 91 MiB; 116 MiB purging
 /// at once, for a little more system time: generator/bench/NOTES.md, issue 16 part 4).
 fn purge_freed_memory_at_once() {
     // `mi_option_purge_delay` is not in the `mimalloc` crate's API: it is option 15 of mimalloc 2.x and 3.x
