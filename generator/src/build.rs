@@ -280,22 +280,73 @@ pub fn write_if_changed(path: &Path, content: &str) -> Result<bool, BuildError> 
     if std::fs::read_to_string(path).is_ok_and(|old| old == content) {
         return Ok(false);
     }
-    let io = |error| BuildError::Io {
+    let temporary = temporary_beside(path);
+    std::fs::write(&temporary, content).map_err(|error| BuildError::Io {
         path: path.to_path_buf(),
         error,
-    };
-    // Beside the target (a rename within one folder is atomic), named per process so that two builds do not
-    // share it; removed again if the rename fails.
+    })?;
+    replace(&temporary, path).map(|()| true)
+}
+
+/// The temporary file [`write_if_changed`] writes before renaming it to `path`: beside it (a rename within
+/// one folder is atomic), named per process so that two builds do not share it.
+pub(crate) fn temporary_beside(path: &Path) -> PathBuf {
     let mut name = std::ffi::OsString::from(".");
     name.push(path.file_name().unwrap_or_default());
     name.push(format!(".{}.tmp", std::process::id()));
-    let temporary = path.with_file_name(name);
-    std::fs::write(&temporary, content).map_err(io)?;
-    if let Err(error) = std::fs::rename(&temporary, path) {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(io(error));
+    path.with_file_name(name)
+}
+
+/// Renames the finished `temporary` to `path` unless `path` already holds the same bytes, in which case
+/// the temporary file is removed and `path` is left untouched (its modification time too). Both files are
+/// compared a block at a time, never read whole. Returns whether `path` was replaced.
+pub(crate) fn replace_if_changed(temporary: &Path, path: &Path) -> Result<bool, BuildError> {
+    let same = same_bytes(temporary, path).map_err(|error| BuildError::Io {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    if same {
+        let _ = std::fs::remove_file(temporary);
+        return Ok(false);
     }
-    Ok(true)
+    replace(temporary, path).map(|()| true)
+}
+
+/// Renames `temporary` to `path`; the temporary file is removed again if that fails.
+fn replace(temporary: &Path, path: &Path) -> Result<(), BuildError> {
+    if let Err(error) = std::fs::rename(temporary, path) {
+        let _ = std::fs::remove_file(temporary);
+        return Err(BuildError::Io {
+            path: path.to_path_buf(),
+            error,
+        });
+    }
+    Ok(())
+}
+
+/// Whether the file at `old` exists and holds exactly the bytes of the file at `new`.
+fn same_bytes(new: &Path, old: &Path) -> std::io::Result<bool> {
+    use std::io::Read;
+    let Ok(old) = std::fs::File::open(old) else {
+        return Ok(false);
+    };
+    let new = std::fs::File::open(new)?;
+    if old.metadata()?.len() != new.metadata()?.len() {
+        return Ok(false);
+    }
+    let (mut old, mut new) = (std::io::BufReader::new(old), std::io::BufReader::new(new));
+    let (mut a, mut b) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+    loop {
+        let read = new.read(&mut a)?;
+        if read == 0 {
+            // Same length, and every byte of `new` matched.
+            return Ok(true);
+        }
+        let block = b.get_mut(..read).unwrap_or_default();
+        if old.read_exact(block).is_err() || a.get(..read) != Some(&*block) {
+            return Ok(false);
+        }
+    }
 }
 
 #[cfg(test)]

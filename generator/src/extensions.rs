@@ -238,6 +238,32 @@ pub enum DeepArrays {
     Repeated,
 }
 
+/// Drops other tools' extensions (`x-` keys that are not `x-specgen-`) from the document root, its path
+/// items and their operations, before the document is typed. Lowering reads nothing but the extensions
+/// declared here, and validation has already seen the tree; typed, these would be carried along as JSON
+/// trees for nothing (GitHub's `x-webhooks` alone takes 4.4 MB typed, its `x-github` notes on every
+/// operation another 1.5 MB). Only these objects are touched: elsewhere (a schema's `properties`, say) an
+/// `x-` key may be a name, not an extension. Key order is kept.
+pub fn drop_foreign(document: &mut Value) {
+    let foreign = |key: &str| key.starts_with("x-") && !key.starts_with("x-specgen-");
+    let Some(root) = document.as_object_mut() else {
+        return;
+    };
+    root.retain(|key, _| !foreign(key));
+    let paths = root.get_mut("paths").and_then(Value::as_object_mut);
+    for item in paths.into_iter().flat_map(|p| p.values_mut()) {
+        let Some(item) = item.as_object_mut() else {
+            continue;
+        };
+        item.retain(|key, _| !foreign(key));
+        for (_, operation) in item.iter_mut() {
+            if let Some(operation) = operation.as_object_mut() {
+                operation.retain(|key, _| !foreign(key));
+            }
+        }
+    }
+}
+
 const FLAG: &str = "true or false";
 const TEXT: &str = "a string";
 const CODES: &str = "a list of codes (strings or numbers)";

@@ -1,5 +1,7 @@
 //! Formats tokens once, at the boundary: `syn` parses them and prettyplease prints them, one chunk of items
-//! at a time, so that a large API is never held as one syntax tree (nor its tokens after they are printed).
+//! at a time, so that a large API is never held as one syntax tree (nor its tokens after they are printed),
+//! and each chunk's text goes to the output as soon as the chunks before it are in (the file is never held
+//! whole unless the caller's output is a buffer).
 
 use proc_macro2::{Ident, TokenStream};
 
@@ -11,16 +13,108 @@ pub fn format_file(tokens: TokenStream) -> Result<String, String> {
     Ok(format!("{STAMP}{}", unparse(tokens)?))
 }
 
+/// One chunk of a file: whole items, or a run of the items of a larger one (the methods of an `impl`, the
+/// items of a module), which is printed inside bare copies of the items that hold it (`mod m { ... }`,
+/// `impl T { ... }`: one header line each, and the same indentation as in the whole) with those lines cut.
+pub struct Chunk {
+    /// What is printed.
+    pub tokens: TokenStream,
+    /// Lines cut from the top of the printed text: the holders' headers.
+    pub cut_head: usize,
+    /// Lines cut from the bottom: the holders' closing braces (all but those the last run closes).
+    pub cut_tail: usize,
+}
+
+impl From<TokenStream> for Chunk {
+    /// Whole items.
+    fn from(tokens: TokenStream) -> Chunk {
+        Chunk {
+            tokens,
+            cut_head: 0,
+            cut_tail: 0,
+        }
+    }
+}
+
+impl Chunk {
+    /// A run of items `depth` holders deep: the first run keeps the holders' headers (it is the start of
+    /// them), the last their closing braces.
+    pub fn run(tokens: TokenStream, depth: usize, first: bool, last: bool) -> Chunk {
+        Chunk {
+            tokens,
+            cut_head: if first { 0 } else { depth },
+            cut_tail: if last { 0 } else { depth },
+        }
+    }
+}
+
+/// Why a file could not be formatted.
+#[derive(Debug)]
+pub enum FormatError {
+    /// A generator bug (tokens that do not parse, an unexpected layout), as a message.
+    Internal(String),
+    /// The output refused the text.
+    Io(std::io::Error),
+}
+
 /// Formats a file made of `count` chunks of whole items (chunk 0 may be inner attributes), either at the
-/// top level or inside `pub mod <module> { ... }`. Each chunk is made by `chunk`, parsed once, handed to
-/// `edit` (which may change its items, e.g. put them behind a `cfg`), and printed on its own, on as many
-/// threads as the machine has; the texts are joined in chunk order.
+/// top level or inside `pub mod <module> { ... }`, into `out`. Each chunk is made by `chunk`, parsed once,
+/// handed to `edit` (which may change its items, e.g. put them behind a `cfg`), and printed on its own, on
+/// as many threads as the machine has; the texts are written in chunk order.
 ///
 /// prettyplease lays out each item on its own (items are separated by hard breaks), so printing chunk by
 /// chunk gives the same text as printing the whole file at once; inside a module, each chunk is printed
 /// inside the same module header (so that it is indented and wrapped as it would be there) and the header
-/// and closing brace are cut off.
+/// and closing brace are cut off, as a run's holders are (see [`Chunk`]).
 pub fn format_items<F, E>(
+    count: usize,
+    chunk: F,
+    edit: E,
+    module: Option<&str>,
+    out: &mut (dyn std::io::Write + Send),
+) -> Result<(), FormatError>
+where
+    F: Fn(usize) -> Result<Chunk, String> + Sync,
+    E: Fn(usize, &mut syn::File) -> Result<(), String> + Sync,
+{
+    let print = |index: usize| -> Result<String, String> {
+        let Chunk {
+            tokens,
+            cut_head,
+            cut_tail,
+        } = chunk(index)?;
+        if module.is_some() && tokens.is_empty() {
+            return Ok(String::new());
+        }
+        let mut file = parse(tokens)?;
+        edit(index, &mut file)?;
+        match module {
+            None => cut(prettyplease::unparse(&file), cut_head, cut_tail),
+            Some(name) => {
+                // Made per chunk: an `Ident` cannot be shared with the formatting threads.
+                let name: Ident = syn::parse_str(name)
+                    .map_err(|e| internal(format!("module name {name:?}: {e}")))?;
+                // The module's header and closing brace are cut too.
+                let text = prettyplease::unparse(&in_module(&name, file));
+                cut(text, cut_head + 1, cut_tail + 1)
+            }
+        }
+    };
+    let header = match module {
+        Some(name) => format!("{STAMP}pub mod {name} {{\n"),
+        None => STAMP.to_owned(),
+    };
+    out.write_all(header.as_bytes()).map_err(FormatError::Io)?;
+    in_parallel(count, print, &mut *out)?;
+    if module.is_some() {
+        out.write_all(b"}\n").map_err(FormatError::Io)?;
+    }
+    Ok(())
+}
+
+/// [`format_items`] into a string.
+#[cfg(test)]
+fn format_to_string<F, E>(
     count: usize,
     chunk: F,
     edit: E,
@@ -30,37 +124,47 @@ where
     F: Fn(usize) -> Result<TokenStream, String> + Sync,
     E: Fn(usize, &mut syn::File) -> Result<(), String> + Sync,
 {
-    let print = |index: usize| -> Result<String, String> {
-        let tokens = chunk(index)?;
-        if module.is_some() && tokens.is_empty() {
-            return Ok(String::new());
+    let mut out = Vec::new();
+    match format_items(count, |i| chunk(i).map(Chunk::from), edit, module, &mut out) {
+        Ok(()) => String::from_utf8(out).map_err(|e| e.to_string()),
+        Err(FormatError::Internal(message)) => Err(message),
+        Err(FormatError::Io(error)) => Err(error.to_string()),
+    }
+}
+
+/// `text` without its first `head` lines (each must open a block) and its last `tail` lines (each must be
+/// a closing brace); any other layout is a generator bug.
+fn cut(text: String, head: usize, tail: usize) -> Result<String, String> {
+    if head == 0 && tail == 0 {
+        return Ok(text);
+    }
+    let layout = || internal(format!("unexpected layout of a cut chunk: {text:?}"));
+    let mut start = 0;
+    for _ in 0..head {
+        let line = text.get(start..).and_then(|rest| rest.split_once('\n'));
+        match line {
+            Some((line, _)) if line.ends_with('{') => start += line.len() + 1,
+            _ => return Err(layout()),
         }
-        let mut file = parse(tokens)?;
-        edit(index, &mut file)?;
-        match module {
-            None => Ok(prettyplease::unparse(&file)),
-            Some(name) => {
-                // Made per chunk: an `Ident` cannot be shared with the formatting threads.
-                let name: Ident = syn::parse_str(name)
-                    .map_err(|e| internal(format!("module name {name:?}: {e}")))?;
-                let text = prettyplease::unparse(&in_module(&name, file));
-                // The wrapper's first line is the header, its last the closing brace.
-                text.split_once('\n')
-                    .and_then(|(_, rest)| rest.strip_suffix("}\n"))
-                    .map(str::to_owned)
-                    .ok_or_else(|| internal(format!("unexpected module layout: {text:?}")))
+    }
+    let mut end = text.len();
+    for _ in 0..tail {
+        let before = text
+            .get(start..end)
+            .and_then(|kept| kept.strip_suffix('\n'));
+        let line_start = before.map(|kept| kept.rfind('\n').map_or(start, |at| start + at + 1));
+        match (before, line_start) {
+            (Some(_), Some(line_start))
+                if text
+                    .get(line_start..end - 1)
+                    .is_some_and(|l| l.trim() == "}") =>
+            {
+                end = line_start;
             }
+            _ => return Err(layout()),
         }
-    };
-    let mut out = String::from(STAMP);
-    if let Some(name) = module {
-        out.push_str(&format!("pub mod {name} {{\n"));
     }
-    let mut out = in_parallel(count, print, out)?;
-    if module.is_some() {
-        out.push_str("}\n");
-    }
-    Ok(out)
+    text.get(start..end).map(str::to_owned).ok_or_else(layout)
 }
 
 /// `pub mod <name> { <file's inner attributes and items> }`, as a file of its own.
@@ -75,11 +179,15 @@ fn in_module(name: &Ident, file: syn::File) -> syn::File {
     }
 }
 
-/// Runs `work` for every index below `count` on up to one thread per CPU and appends the texts to `out` in
+/// Runs `work` for every index below `count` on up to one thread per CPU and writes the texts to `out` in
 /// index order as soon as each one's predecessors are in, so that only the texts finished out of order
-/// are held apart (never all of them and their concatenation at once). The first failure (by index) is
-/// the error, whatever thread met it.
-fn in_parallel<F>(count: usize, work: F, out: String) -> Result<String, String>
+/// are held (never all of them, nor their concatenation). The first failure (by index) is the error,
+/// whatever thread met it.
+fn in_parallel<F>(
+    count: usize,
+    work: F,
+    out: &mut (dyn std::io::Write + Send),
+) -> Result<(), FormatError>
 where
     F: Fn(usize) -> Result<String, String> + Sync,
 {
@@ -124,42 +232,40 @@ where
                 .fold(here, |panicked, handle| handle.join().is_err() || panicked)
         })
     };
-    let joined = joined
-        .into_inner()
-        .map_err(|_| internal("a formatting thread panicked".into()))?;
+    let panic = || FormatError::Internal(internal("a formatting thread panicked".into()));
+    let joined = joined.into_inner().map_err(|_| panic())?;
     match joined.failed {
         Some(error) => Err(error),
-        None if panicked || joined.next < count => {
-            Err(internal("a formatting thread panicked".into()))
-        }
-        None => Ok(joined.out),
+        None if panicked || joined.next < count => Err(panic()),
+        None => Ok(()),
     }
 }
 
-/// The file as far as it is known in order, and the texts that came in ahead of their turn.
-struct Joined {
-    out: String,
-    /// The index of the next text to append.
+/// Where the file goes, and the texts that came in ahead of their turn.
+struct Joined<'o> {
+    out: &'o mut (dyn std::io::Write + Send),
+    /// The index of the next text to write.
     next: usize,
     waiting: std::collections::BTreeMap<usize, Result<String, String>>,
-    /// The failure of index `next`, once met: nothing is appended after it.
-    failed: Option<String>,
+    /// The failure of index `next` (or of writing it), once met: nothing is written after it.
+    failed: Option<FormatError>,
 }
 
-impl Joined {
+impl Joined<'_> {
     fn add(&mut self, index: usize, text: Result<String, String>) {
         if self.failed.is_some() {
             return;
         }
         self.waiting.insert(index, text);
         while let Some(text) = self.waiting.remove(&self.next) {
-            match text {
-                Ok(text) => self.out.push_str(&text),
-                Err(error) => {
-                    self.failed = Some(error);
-                    self.waiting.clear();
-                    return;
-                }
+            let written = match text {
+                Ok(text) => self.out.write_all(text.as_bytes()).map_err(FormatError::Io),
+                Err(error) => Err(FormatError::Internal(error)),
+            };
+            if let Err(error) = written {
+                self.failed = Some(error);
+                self.waiting.clear();
+                return;
             }
             self.next += 1;
         }
@@ -183,7 +289,7 @@ fn internal(message: String) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{format_file, format_items};
+    use super::{format_file, format_to_string as format_items};
     use quote::{format_ident, quote};
 
     /// Leaves a parsed chunk as it is.
@@ -264,6 +370,102 @@ mod tests {
         let inner = all(true, 0).unwrap();
         let whole = format_file(quote! { #inner #(#items)* });
         assert_eq!(format_items(4, |i| all(true, i), no_edit, None), whole);
+    }
+
+    /// A method long enough to be wrapped.
+    fn method(index: usize) -> proc_macro2::TokenStream {
+        let name = format_ident!("a_method_with_a_long_name_{}", index);
+        quote! {
+            /// Docs.
+            pub fn #name(&self, first_argument: impl Into<String>, second_argument: i64, third: bool) -> Result<(), String> { Ok(()) }
+        }
+    }
+
+    fn methods(range: std::ops::Range<usize>) -> proc_macro2::TokenStream {
+        let methods = range.map(method);
+        quote!(#(#methods)*)
+    }
+
+    #[test]
+    fn runs_cut_out_of_their_holders_equal_the_whole() {
+        use super::Chunk;
+        let chunk = |index: usize| -> Result<Chunk, String> {
+            let methods_in = |from: usize, to: usize| methods(from..to);
+            Ok(match index {
+                0 => Chunk::from(quote!(
+                    pub struct S;
+                )),
+                // One holder deep: the methods of `impl S`, in three runs.
+                1 => Chunk::run(
+                    {
+                        let items = methods_in(0, 2);
+                        quote!(impl S { #items })
+                    },
+                    1,
+                    true,
+                    false,
+                ),
+                2 => Chunk::run(
+                    {
+                        let items = methods_in(2, 4);
+                        quote!(impl S { #items })
+                    },
+                    1,
+                    false,
+                    false,
+                ),
+                3 => Chunk::run(
+                    {
+                        let items = methods_in(4, 5);
+                        quote!(impl S { #items })
+                    },
+                    1,
+                    false,
+                    true,
+                ),
+                // Two deep: `impl T` inside a module that starts with other items.
+                4 => Chunk {
+                    tokens: {
+                        let items = methods_in(0, 1);
+                        quote!(#[cfg(test)] pub mod inner { pub struct T; impl T { #items } })
+                    },
+                    cut_head: 0,
+                    cut_tail: 2,
+                },
+                5 => Chunk {
+                    tokens: {
+                        let items = methods_in(1, 3);
+                        quote!(mod inner { impl T { #items } })
+                    },
+                    cut_head: 2,
+                    cut_tail: 2,
+                },
+                _ => Chunk {
+                    tokens: {
+                        let items = methods_in(3, 4);
+                        quote!(mod inner { impl T { #items } })
+                    },
+                    cut_head: 2,
+                    cut_tail: 0,
+                },
+            })
+        };
+        let (all, first, rest) = (methods(0..5), methods(0..1), methods(1..4));
+        let items = quote! {
+            pub struct S;
+            impl S { #all }
+            #[cfg(test)] pub mod inner { pub struct T; impl T { #first #rest } }
+        };
+        for module in [None, Some("api")] {
+            let whole = match module {
+                None => format_file(items.clone()),
+                Some(_) => format_file(quote!(pub mod api { #items })),
+            };
+            let mut out = Vec::new();
+            let result = super::format_items(7, chunk, no_edit, module, &mut out);
+            assert!(result.is_ok(), "{result:?}");
+            assert_eq!(String::from_utf8(out).ok(), whole.ok());
+        }
     }
 
     #[test]

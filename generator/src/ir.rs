@@ -622,9 +622,10 @@ pub struct Response {
     pub doc: String,
     /// Rust name of its variant in the operation's success enum, when the successes differ in type.
     pub variant: String,
-    /// The JSON body the spec gives as its `example` (or first `examples` entry): what a mock answers with
-    /// when a stub gives no answer.
-    pub example: Option<serde_json::Value>,
+    /// The JSON body the spec gives as its `example` (or first `examples` entry), as compact JSON text:
+    /// what a mock answers with when a stub gives no answer. Kept as text because it is only ever printed,
+    /// and a JSON tree takes many times its text's memory (GitHub's examples: 10.7 MB as trees, about 2 MB as text).
+    pub example: Option<String>,
 }
 
 /// The typed headers of an operation's successful answers (`Option` each: not every status sends all).

@@ -56,6 +56,25 @@ pub struct Generated {
     pub features: Vec<ir::Feature>,
 }
 
+/// What [`Generator::generate_to_file`] did: [`Generated`] without the code, which went to the file.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// Whether the file was replaced (it is left untouched when it already held the same code).
+    pub changed: bool,
+    /// Problems that did not stop generation.
+    pub warnings: Vec<Diagnostic>,
+    /// Every file read, as [`Generated::files`].
+    pub files: Vec<std::path::PathBuf>,
+    /// The cargo features the code is gated by, as [`Generated::features`].
+    pub features: Vec<ir::Feature>,
+}
+
+/// Why a generation stopped: the spec, or the output.
+enum Failure {
+    Spec(Diagnostics),
+    Io(std::io::Error),
+}
+
 /// Options for generating code; `Generator::new()` gives code that uses the `specgen-runtime` crate.
 #[derive(Debug, Clone, Default)]
 pub struct Generator {
@@ -98,6 +117,44 @@ impl Generator {
         on_big_stack(|| self.run(load::load(spec), None))
     }
 
+    /// [`Generator::generate`] straight into the file `out`: each chunk of code is written as soon as it
+    /// is formatted (and the chunks before it are in), so the code is never held whole, which for a large
+    /// API is a good part of the memory generation needs. The file is replaced only when its content
+    /// changed, through a temporary file beside it, as [`build::write_if_changed`] does; nothing is
+    /// written when the spec has errors.
+    pub fn generate_to_file(&self, spec: &Path, out: &Path) -> Result<Written, build::BuildError> {
+        let temporary = build::temporary_beside(out);
+        let io = |error| build::BuildError::Io {
+            path: out.to_path_buf(),
+            error,
+        };
+        let file = std::fs::File::create(&temporary).map_err(io)?;
+        let mut writer = std::io::BufWriter::new(file);
+        let generated = on_big_stack(|| self.run_into(load::load(spec), None, &mut writer));
+        let flushed = writer.into_inner().map_err(|e| e.into_error());
+        let generated = match (generated, flushed) {
+            (Ok(generated), Ok(file)) => {
+                drop(file);
+                Ok(generated)
+            }
+            (Err(Failure::Spec(diagnostics)), _) => Err(build::BuildError::Spec(diagnostics)),
+            (Err(Failure::Io(error)), _) | (Ok(_), Err(error)) => Err(io(error)),
+        };
+        let generated = match generated {
+            Ok(generated) => generated,
+            Err(error) => {
+                let _ = std::fs::remove_file(&temporary);
+                return Err(error);
+            }
+        };
+        Ok(Written {
+            changed: build::replace_if_changed(&temporary, out)?,
+            warnings: generated.warnings,
+            files: generated.files,
+            features: generated.features,
+        })
+    }
+
     /// Generates a file of items from spec text already read; `path` names the spec in problems, and
     /// relative `$ref`s are read from its folder.
     pub fn generate_text(&self, path: &Path, text: String) -> Result<Generated, Diagnostics> {
@@ -129,27 +186,52 @@ impl Generator {
         loaded: Result<load::Document, Vec<Diagnostic>>,
         module: Option<&str>,
     ) -> Result<Generated, Diagnostics> {
-        let document = loaded.map_err(Diagnostics::new)?;
-        let (document, api, plan, warnings) = self.analyse(document)?;
+        let mut code = Vec::new();
+        let generated = self.run_into(loaded, module, &mut code);
+        let internal = |message: String| Diagnostics::new(vec![Diagnostic::error("", message)]);
+        let mut generated = match generated {
+            Ok(generated) => generated,
+            Err(Failure::Spec(diagnostics)) => return Err(diagnostics),
+            // A buffer takes every write; kept total all the same.
+            Err(Failure::Io(error)) => return Err(internal(error.to_string())),
+        };
+        // Every piece written was a `String`'s text.
+        generated.code = String::from_utf8(code).map_err(|e| internal(e.to_string()))?;
+        Ok(generated)
+    }
+
+    /// The pipeline, with the code written to `out` as it is formatted; the returned `code` is empty.
+    fn run_into(
+        &self,
+        loaded: Result<load::Document, Vec<Diagnostic>>,
+        module: Option<&str>,
+        out: &mut (dyn std::io::Write + Send),
+    ) -> Result<Generated, Failure> {
+        let document = loaded.map_err(|d| Failure::Spec(Diagnostics::new(d)))?;
+        let (document, api, plan, warnings) = self.analyse(document).map_err(Failure::Spec)?;
         let files = document.files();
         let path = document.path.clone();
         let features = api.gating.features.clone();
         // Code is made from the IR alone: the parsed document's memory is given back before it grows.
         drop(document);
-        let code = format::format_items(
+        format::format_items(
             plan.chunk_count(&api),
             |i| plan.chunk(&api, i),
             |i, file| plan.gate_chunk(&api, i, file),
             module,
+            out,
         )
-        .map_err(|message| {
-            let mut problem = Diagnostic::error("", message);
-            problem.file = path;
-            (problem.line, problem.column) = (Some(1), Some(1));
-            Diagnostics::new(vec![problem])
+        .map_err(|error| match error {
+            format::FormatError::Internal(message) => {
+                let mut problem = Diagnostic::error("", message);
+                problem.file = path;
+                (problem.line, problem.column) = (Some(1), Some(1));
+                Failure::Spec(Diagnostics::new(vec![problem]))
+            }
+            format::FormatError::Io(error) => Failure::Io(error),
         })?;
         Ok(Generated {
-            code,
+            code: String::new(),
             warnings,
             files,
             features,
@@ -159,9 +241,12 @@ impl Generator {
     /// The whole pipeline up to the plan of what to emit, with every problem located in the spec and sorted.
     fn analyse(
         &self,
-        document: load::Document,
+        mut document: load::Document,
     ) -> Result<(load::Document, ir::Api, emit::Plan, Vec<Diagnostic>), Diagnostics> {
-        let (api, mut problems) = lower::lower(&document, self.options);
+        let (api, mut problems) = lower::lower(&mut document, self.options);
+        // Lowering was the typed document's only reader: its memory is given back before the spec's text
+        // is read again to locate the problems.
+        document.openapi = openapiv3::OpenAPI::default();
         problems.extend(document.problems.iter().cloned());
         // The runtime path is the caller's setting, not the spec's: checked once, before any code.
         if let RuntimeMode::Shared(path) = &self.runtime {

@@ -11,15 +11,16 @@ use crate::diagnostics::{Diagnostic, Severity, pointer_token};
 use crate::normalise::PointerMap;
 use crate::positions::Locator;
 use crate::read::{MAX_FILE_BYTES, ReadError, read_text};
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 
-/// A parsed spec and the text it came from (kept to locate problems).
+/// A parsed spec and the text it came from (to locate problems).
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The file it was read from.
     pub path: PathBuf,
-    /// The file's text.
-    pub text: String,
+    /// The file's text, or how to get it back (see [`Document::text`]).
+    text: SpecText,
     /// The typed document.
     pub openapi: openapiv3::OpenAPI,
     /// The files `$ref`s named, in the order first read (the spec itself is not among them).
@@ -38,7 +39,60 @@ pub struct Document {
     fragments_map: PointerMap,
 }
 
+/// The spec's text: held, or released while the document is typed and lowered (the two stages that need the
+/// most memory, and need no text) and read again from the spec's file when a problem must be located.
+#[derive(Debug, Clone)]
+enum SpecText {
+    Held(String),
+    /// Released. The text read again is used only if it is the one read first (same length and hash):
+    /// what `locators` have read so far are offsets into that text.
+    Released {
+        length: usize,
+        hash: u64,
+        again: OnceCell<Option<String>>,
+    },
+}
+
+/// A hash of a spec's text, to know the file read again for the same.
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
 impl Document {
+    /// The spec's text; `None` when it was released and the file no longer holds it (problems are then
+    /// located by their pointer only).
+    pub fn text(&self) -> Option<&str> {
+        match &self.text {
+            SpecText::Held(text) => Some(text),
+            SpecText::Released {
+                length,
+                hash,
+                again,
+            } => again
+                .get_or_init(|| {
+                    read_text(&self.path, MAX_FILE_BYTES)
+                        .ok()
+                        .filter(|text| text.len() == *length && text_hash(text) == *hash)
+                })
+                .as_deref(),
+        }
+    }
+
+    /// Gives back the memory of the spec's text until a problem needs it: for GitHub's description that is
+    /// 13 MB off the peak of typing and lowering. Only for a spec read from a file, which is read again.
+    fn release_text(&mut self) {
+        if let SpecText::Held(text) = &self.text {
+            self.text = SpecText::Released {
+                length: text.len(),
+                hash: text_hash(text),
+                again: OnceCell::new(),
+            };
+        }
+    }
+
     /// Fills in a diagnostic's file, line and column from its pointer (a pointer of the bundled document);
     /// a problem in a part that came from another file is reported in that file, at its pointer there. A
     /// diagnostic that already names its file is left as it is.
@@ -78,11 +132,15 @@ impl Document {
                 if let Some(map) = &file.map {
                     diagnostic.pointer = map.original(&diagnostic.pointer);
                 }
-                (index, &file.path, &file.text)
+                (index, &file.path, file.text.as_str())
             }
             None => {
                 diagnostic.pointer = self.map.original(&diagnostic.pointer);
-                (0, &self.path, &self.text)
+                let Some(text) = self.text() else {
+                    diagnostic.file = self.path.clone();
+                    return diagnostic;
+                };
+                (0, &self.path, text)
             }
         };
         match self.locators.get(index) {
@@ -145,11 +203,17 @@ pub fn load(path: &Path) -> Result<Document, Vec<Diagnostic>> {
             format!("cannot read the spec: {error}"),
         )),
     })?;
-    parse(path, text)
+    parse_text(path, text, true)
 }
 
 /// Parses spec text read from `path`.
 pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
+    parse_text(path, text, false)
+}
+
+/// [`parse`]; `from_file`: the text is the file at `path`, which can be read again to locate problems
+/// (its memory is then given back while the document is typed).
+fn parse_text(path: &Path, text: String, from_file: bool) -> Result<Document, Vec<Diagnostic>> {
     let mut raw = parse_tree(&text).map_err(|mut d| {
         d.file = path.to_path_buf();
         vec![d.with_source(&text)]
@@ -163,7 +227,7 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
     let referenced: Vec<SourceFile> = files.collect();
     let mut document = Document {
         path: path.to_path_buf(),
-        text,
+        text: SpecText::Held(text),
         openapi: openapiv3::OpenAPI::default(),
         locators: vec![Locator::default(); referenced.len() + 1],
         referenced,
@@ -188,6 +252,10 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
         .map(|d| document.locate(d))
         .chain(converted_files)
         .collect();
+    // Located in the text up to here; from here on, only typing errors and lowering's problems are.
+    if from_file {
+        document.release_text();
+    }
     // The typed document is made from the tree by moving its parts (the tree and the typed document are
     // never both whole in memory). Validation has already reported what serde cannot locate well (a
     // parameter's misplaced style: parameters are tagged by `in`), so a vague typing error above a
@@ -195,6 +263,7 @@ pub fn parse(path: &Path, text: String) -> Result<Document, Vec<Diagnostic>> {
     // The typed model reads an absent `explode` of an encoding entry as false; OpenAPI's default is written
     // in first.
     crate::normalise::default_explodes(&mut raw);
+    crate::extensions::drop_foreign(&mut raw);
     let typed = serde_path_to_error::deserialize(raw).map_err(|error| {
         let pointer = path_to_pointer(error.path());
         vec![
@@ -373,6 +442,22 @@ pub(crate) fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::parse_tree;
+
+    #[test]
+    fn a_released_text_is_read_again_only_while_the_file_is_unchanged() {
+        let path = std::env::temp_dir().join(format!("specgen-load-{}.yaml", std::process::id()));
+        let spec = "openapi: 3.0.3\ninfo:\n  title: t\n  version: '1'\npaths: {}\n";
+        std::fs::write(&path, spec).unwrap();
+        let document = super::load(&path).unwrap();
+        let at = |d: crate::Diagnostic| (d.line, d.column);
+        let problem = || crate::Diagnostic::error("/paths", "here");
+        assert_eq!(at(document.locate(problem())), (Some(5), Some(1)));
+        // Another document of another length: its offsets would be wrong, so nothing is read from it.
+        let fresh = super::load(&path).unwrap();
+        std::fs::write(&path, format!("# moved\n{spec}")).unwrap();
+        assert_eq!(at(fresh.locate(problem())), (None, None));
+        let _ = std::fs::remove_file(&path);
+    }
 
     #[test]
     fn a_complex_key_is_located_at_its_mapping() {

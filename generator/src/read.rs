@@ -40,7 +40,11 @@ impl std::fmt::Display for ReadError {
 /// Reads at most `limit` bytes of UTF-8 text from `path`.
 pub fn read_text(path: &Path, limit: u64) -> Result<String, ReadError> {
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
-    let mut bytes = Vec::new();
+    // Sized from the reported length (capped by the limit) when there is one, so that a large spec is read
+    // into one buffer instead of one that doubles its way there: the buffers given up on the way (as much
+    // again as the file) would stay in the process's peak memory. A wrong length only costs a regrowth.
+    let reported = file.metadata().map_or(0, |m| m.len()).min(limit);
+    let mut bytes = Vec::with_capacity(usize::try_from(reported).unwrap_or(0).saturating_add(1));
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;

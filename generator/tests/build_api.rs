@@ -176,3 +176,74 @@ fn features_by_tag_gate_the_modules_and_list_their_features() {
     assert!(!plain.contains("# Cargo features"));
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// A spec whose only operation answers with a schema that does not exist.
+const BROKEN: &str = "openapi: 3.0.3
+info:
+  title: Broken
+  version: '1'
+paths:
+  /things:
+    get:
+      operationId: listThings
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Missing'
+";
+
+#[test]
+fn generate_to_file_writes_what_generate_gives_then_nothing_when_unchanged() {
+    let (spec_dir, out_dir) = scratch("to-file", &["fusebill"]);
+    let spec = spec_dir.join("fusebill.yaml");
+    let out = out_dir.join("fusebill.rs");
+    let generator = specgen::Generator::new();
+    let write = || {
+        generator
+            .generate_to_file(&spec, &out)
+            .map(|written| written.changed)
+            .map_err(|e| e.to_string())
+    };
+    assert_eq!(write(), Ok(true));
+    let code = generator
+        .generate(&spec)
+        .map(|g| g.code)
+        .map_err(|e| e.to_string());
+    let read = || std::fs::read_to_string(&out).map_err(|e| e.to_string());
+    assert_eq!(read(), code);
+    assert_eq!(
+        write(),
+        Ok(false),
+        "an unchanged file must not be rewritten"
+    );
+    // A broken spec leaves the file as it was, and no temporary file beside it.
+    if let Err(error) = std::fs::write(&spec, BROKEN) {
+        panic!("cannot write the spec: {error}");
+    }
+    let broken = generator.generate_to_file(&spec, &out);
+    assert!(matches!(broken, Err(BuildError::Spec(_))), "{broken:?}");
+    assert_eq!(read(), code);
+    let files = std::fs::read_dir(&out_dir)
+        .map(|entries| entries.count())
+        .ok();
+    assert_eq!(files, Some(1));
+}
+
+#[test]
+fn a_crate_of_a_broken_spec_leaves_no_folder_behind() {
+    let (spec_dir, out_dir) = scratch("crate-broken", &[]);
+    let spec = spec_dir.join("broken.yaml");
+    if let Err(error) = std::fs::write(&spec, BROKEN) {
+        panic!("cannot write the spec: {error}");
+    }
+    let dir = out_dir.join("broken-crate");
+    let result = specgen::standalone::write_crate(&spec, &dir, None, &Default::default());
+    assert!(
+        matches!(result, Err(specgen::standalone::CrateError::Spec(_))),
+        "{result:?}"
+    );
+    assert!(!dir.exists());
+}

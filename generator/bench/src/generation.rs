@@ -24,10 +24,9 @@ pub struct Generation {
 
 /// The child's side: what `specgen generate SPEC -o OUT` does, then the peak memory on stdout.
 pub fn child(spec: &Path, out: &Path) -> Result<(), String> {
-    let generated = specgen::Generator::new()
-        .generate(spec)
-        .map_err(|d| d.to_string())?;
-    specgen::build::write_if_changed(out, &generated.code).map_err(|e| e.to_string())?;
+    specgen::Generator::new()
+        .generate_to_file(spec, out)
+        .map_err(|e| e.to_string())?;
     println!("{}", peak_rss().unwrap_or(0));
     Ok(())
 }

@@ -38,11 +38,41 @@ fn row(figure: &str, measured: String, reference: String, ratio: String, target:
     }
 }
 
+/// Sets mimalloc up as the `specgen` command line does (see `tune_allocator` in its `main.rs`), so that the
+/// generation child measures what users run: freed memory goes back to the system at once, and arenas are
+/// committed as they are used.
+extern "C" fn tune_allocator() {
+    // Options 15 (`purge_delay`) and 4 (`arena_eager_commit`) of mimalloc 2.x and 3.x.
+    const PURGE_DELAY: std::ffi::c_int = 15;
+    const ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
+    unsafe extern "C" {
+        fn mi_version() -> std::ffi::c_int;
+        fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+    }
+    // SAFETY: plain functions of the mimalloc library the global allocator links; setting an option only
+    // writes mimalloc's table of options, and is allowed before mimalloc has started.
+    unsafe {
+        // The version is major * 10000 + minor * 100 + patch.
+        if matches!(mi_version() / 10_000, 2 | 3) {
+            mi_option_set(PURGE_DELAY, 0);
+            mi_option_set(ARENA_EAGER_COMMIT, 0);
+        }
+    }
+}
+
+/// Runs [`tune_allocator`] when the program is loaded, before the first allocation (as the command line does).
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static TUNE_ALLOCATOR: extern "C" fn() = tune_allocator;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     // The child side of the generation benchmark: what `specgen generate SPEC -o OUT` does.
     if let [command, spec, out] = args.as_slice() {
         if command == "__generate" {
+            #[cfg(not(target_os = "linux"))]
+            tune_allocator();
             return match generation::child(Path::new(spec), Path::new(out)) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {

@@ -15,42 +15,23 @@ use quote::quote;
 
 /// Every mock item of the API, each under `#[cfg(feature = "mock")]`.
 pub fn emit_mocks(api: &Api) -> TokenStream {
-    let mut markers = Vec::new();
-    let mut constructors = Vec::new();
-    for operation in &api.operations {
-        let marker = ident(&operation.builder_name);
-        let spec = operation_spec(operation);
-        let id = &operation.id;
-        let marker_doc = doc(Some(&format!(
-            "Operation `{id}`: the stub builder [`Mock::{}`] returns is typed by it.",
-            operation.method_name.trim_start_matches("r#")
-        )));
-        let gate = super::gate::cfg(&operation.gate);
-        markers.push(quote! {
-            #marker_doc
-            #gate
-            #[derive(Debug, Clone, Copy)]
-            pub struct #marker;
-            #gate
-            impl runtime::mock::Operation for #marker {
-                const SPEC: runtime::mock::OperationSpec = #spec;
-            }
-        });
-        let name = ident(&operation.stub.constructor);
-        let constructor_doc = doc(Some(&format!(
-            "A stub of `{} {}` (operation `{id}`): set the inputs to match and the answers, then `.mount().await`.",
-            operation.method.as_str(),
-            operation.path
-        )));
-        constructors.push(quote! {
-            #constructor_doc
-            #gate
-            pub fn #name(&self) -> Stub<'_, #marker> {
-                self.stub()
-            }
-        });
-    }
+    let all = 0..api.operations.len();
+    let markers = mock_markers(api, all.clone());
+    let constructors = mock_constructors(api, all);
+    let module = mock_module(quote! {
+        #markers
+        impl Mock { #constructors }
+    });
     let universal = universal_setters(api);
+    quote! {
+        #module
+        #universal
+    }
+}
+
+/// The mock module, with its fixed items and then `items`. A large API's is formatted in runs of
+/// operations (see `Plan`): its markers, then its stub constructors.
+pub fn mock_module(items: TokenStream) -> TokenStream {
     let mock_types = super::call::mock_types();
     quote! {
         /// A typed mock server for this API (cargo feature `mock`): a real HTTP server on 127.0.0.1 with a stub
@@ -65,19 +46,65 @@ pub fn emit_mocks(api: &Api) -> TokenStream {
             #[derive(Debug, Clone, Copy)]
             pub struct Api;
 
-            #(#markers)*
-
-            // Inside the module, where the stub and marker types need no path: the signatures fit a line.
-            impl Mock { #(#constructors)* }
+            #items
         }
-
-        #universal
     }
+}
+
+/// The marker types (with their operation specs) of the operations in `range`.
+pub fn mock_markers(api: &Api, range: std::ops::Range<usize>) -> TokenStream {
+    let operations = api.operations.get(range).unwrap_or_default();
+    let markers = operations.iter().map(|operation| {
+        let marker = ident(&operation.builder_name);
+        let spec = operation_spec(operation);
+        let id = &operation.id;
+        let marker_doc = doc(Some(&format!(
+            "Operation `{id}`: the stub builder [`Mock::{}`] returns is typed by it.",
+            operation.method_name.trim_start_matches("r#")
+        )));
+        let gate = super::gate::cfg(&operation.gate);
+        quote! {
+            #marker_doc
+            #gate
+            #[derive(Debug, Clone, Copy)]
+            pub struct #marker;
+            #gate
+            impl runtime::mock::Operation for #marker {
+                const SPEC: runtime::mock::OperationSpec = #spec;
+            }
+        }
+    });
+    quote!(#(#markers)*)
+}
+
+/// The stub constructors on `Mock` (inside the module, where the stub and marker types need no path: the
+/// signatures fit a line) of the operations in `range`.
+pub fn mock_constructors(api: &Api, range: std::ops::Range<usize>) -> TokenStream {
+    let operations = api.operations.get(range).unwrap_or_default();
+    let constructors = operations.iter().map(|operation| {
+        let marker = ident(&operation.builder_name);
+        let name = ident(&operation.stub.constructor);
+        let constructor_doc = doc(Some(&format!(
+            "A stub of `{} {}` (operation `{}`): set the inputs to match and the answers, then `.mount().await`.",
+            operation.method.as_str(),
+            operation.path,
+            operation.id
+        )));
+        let gate = super::gate::cfg(&operation.gate);
+        quote! {
+            #constructor_doc
+            #gate
+            pub fn #name(&self) -> Stub<'_, #marker> {
+                self.stub()
+            }
+        }
+    });
+    quote!(#(#constructors)*)
 }
 
 /// The matchers of the universal parameters, on every stub at once (as the client's builders share their
 /// setters). Lowering names them alike in every operation, first; the first operation's names are theirs.
-fn universal_setters(api: &Api) -> TokenStream {
+pub fn universal_setters(api: &Api) -> TokenStream {
     let Some(first) = api.operations.first() else {
         return TokenStream::new();
     };
@@ -180,7 +207,7 @@ fn default_answer(operation: &Operation) -> Option<(u16, String)> {
         _ => 200,
     };
     let example = successes().find_map(|r| {
-        let text = serde_json::to_string(r.example.as_ref()?).ok()?;
+        let text = r.example.clone()?;
         Some((status(r), text))
     });
     example.or_else(|| {

@@ -16,6 +16,7 @@ mod tokens;
 
 pub use runtime::runtime_module;
 
+use crate::format::Chunk;
 use crate::ir::Api;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -44,14 +45,49 @@ impl Default for RuntimeMode {
 /// What is emitted for one API, decided before any code is: chunks of whole items, each emitted on demand
 /// and formatted on its own (in parallel, in a stable order), so that a large API is never held as one
 /// token stream or syntax tree. Chunk 0 is the inner attributes, then the runtime, the client, its
-/// operation methods, one request builder per operation, one chunk per named type, the mock module, and each operation's stub methods.
+/// operation methods (with the operation markers and the universal setters), one request builder per
+/// operation, one chunk per named type, the mock module (with the universal matchers), and each
+/// operation's stub methods.
+///
+/// The operation methods and the mock module grow with the API (GitHub's mock module is 4 MB of text, and
+/// took 60 MB to format as one chunk): an API of more than [`RUN`] operations has them cut into runs of
+/// operations, each printed inside the items that hold it and cut out of them (see [`Chunk`]).
 pub struct Plan {
     runtime: RuntimeMode,
     doc: String,
 }
 
-/// Chunks before the per-operation ones: inner attributes, runtime, client, operation methods.
-const FIXED_CHUNKS: usize = 4;
+/// Operations per run of a split part: enough that the wrappers cost nothing, few enough that a run's
+/// tokens and syntax tree take a few megabytes.
+const RUN: usize = 64;
+
+/// Chunks before the operation methods: inner attributes, runtime, client.
+const FIXED_CHUNKS: usize = 3;
+
+/// What one chunk prints.
+enum Part {
+    Attributes,
+    Runtime,
+    Client,
+    /// The operation methods (`impl Client`), the `operations` module and the universal setters.
+    Methods(Split),
+    Builder(usize),
+    Type(usize),
+    /// The mock module (its markers, then its stub constructors) and the universal matchers.
+    Mocks(Split),
+    Stub(usize),
+}
+
+/// A part made of two runs of items and a tail: whole, or one of its pieces.
+enum Split {
+    Whole,
+    /// Run `r` of the first items (the methods; the mock markers).
+    First(usize),
+    /// Run `r` of the second items (the operation markers; the stub constructors).
+    Second(usize),
+    /// What follows (the universal setters or matchers).
+    Tail,
+}
 
 impl Plan {
     /// Plans the chunks of an API that lowering accepted: emission decides nothing and reports nothing.
@@ -71,21 +107,82 @@ impl Plan {
         }
     }
 
+    /// Runs of [`RUN`] operations; 1 means that the split parts are emitted whole.
+    fn runs(api: &Api) -> usize {
+        api.operations.len().div_ceil(RUN).max(1)
+    }
+
+    /// Chunks of a split part: one when whole, else each run of both kinds of items, and the tail.
+    fn split_chunks(api: &Api) -> usize {
+        match Plan::runs(api) {
+            1 => 1,
+            runs => 2 * runs + 1,
+        }
+    }
+
+    fn split(api: &Api, index: usize) -> Split {
+        let runs = Plan::runs(api);
+        match index {
+            _ if runs == 1 => Split::Whole,
+            i if i < runs => Split::First(i),
+            i if i < 2 * runs => Split::Second(i - runs),
+            _ => Split::Tail,
+        }
+    }
+
+    /// What chunk `index` prints.
+    fn part(api: &Api, index: usize) -> Part {
+        let operations = api.operations.len();
+        let split = Plan::split_chunks(api);
+        let Some(rest) = index.checked_sub(FIXED_CHUNKS) else {
+            return match index {
+                0 => Part::Attributes,
+                1 => Part::Runtime,
+                _ => Part::Client,
+            };
+        };
+        if rest < split {
+            return Part::Methods(Plan::split(api, rest));
+        }
+        let rest = rest - split;
+        if rest < operations {
+            return Part::Builder(rest);
+        }
+        let rest = rest - operations;
+        if rest < api.types.len() {
+            return Part::Type(rest);
+        }
+        let rest = rest - api.types.len();
+        if rest < split {
+            return Part::Mocks(Plan::split(api, rest));
+        }
+        Part::Stub(rest - split)
+    }
+
     /// How many chunks [`Plan::chunk`] gives.
     pub fn chunk_count(&self, api: &Api) -> usize {
-        // The mocks come last: the mock module, then each operation's stub methods.
-        FIXED_CHUNKS + api.operations.len() + api.types.len() + 1 + api.operations.len()
+        let split = Plan::split_chunks(api);
+        FIXED_CHUNKS + split + api.operations.len() + api.types.len() + split + api.operations.len()
     }
 
     /// The tokens of one chunk.
-    pub fn chunk(&self, api: &Api, index: usize) -> Result<TokenStream, String> {
-        Ok(match index {
-            0 => {
+    pub fn chunk(&self, api: &Api, index: usize) -> Result<Chunk, String> {
+        let runs = Plan::runs(api);
+        let range = |run: usize| {
+            let start = run * RUN;
+            start..api.operations.len().min(start + RUN)
+        };
+        // A run is printed inside its holders, whose headers (and, but for the last run, closing braces)
+        // are cut; the first run of a holder keeps the holder's own header, attributes and first items.
+        let first = |run: usize| run == 0;
+        let last = |run: usize| run + 1 == runs;
+        Ok(match Plan::part(api, index) {
+            Part::Attributes => {
                 let doc = tokens::inner_doc(&self.doc);
                 // Spec prose is not ours to reflow, and long parameter lists or nested containers are the
                 // spec's shape (enum values sharing a word, too); an API included as a module named
                 // `operations` holds our `operations`.
-                quote! {
+                Chunk::from(quote! {
                     #doc
                     #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]
                     #![allow(clippy::too_many_arguments, clippy::type_complexity, clippy::module_inception)]
@@ -95,41 +192,68 @@ impl Plan {
                     #![allow(deprecated)]
                     // The mocks are behind the `mock` feature, which a crate that includes this module may not declare.
                     #![allow(unexpected_cfgs)]
-                }
+                })
             }
-            1 => match &self.runtime {
+            Part::Runtime => Chunk::from(match &self.runtime {
                 RuntimeMode::Embedded => runtime_module()?,
                 RuntimeMode::Shared(path) => {
                     let path: syn::Path = syn::parse_str(path)
                         .map_err(|e| format!("runtime path {path:?} is not a Rust path: {e}"))?;
                     quote!(use #path as runtime;)
                 }
-            },
-            2 => client::emit_client(api),
-            3 => {
+            }),
+            Part::Client => Chunk::from(client::emit_client(api)),
+            Part::Methods(Split::Whole) => {
                 let methods = operations::emit_methods(api);
                 let universal = operations::emit_universal_setters(api);
-                quote!(#methods #universal)
+                Chunk::from(quote!(#methods #universal))
             }
-            _ => {
-                let rest = index - FIXED_CHUNKS;
-                match rest.checked_sub(api.operations.len()) {
-                    None => operations::emit_builder(api, rest),
-                    Some(type_index) => {
-                        let stub_index = type_index.checked_sub(api.types.len() + 1);
-                        match stub_index {
-                            _ if type_index < api.types.len() => {
-                                models::emit_model(api, crate::ir::TypeId(type_index))
-                            }
-                            None => mocks::emit_mocks(api),
-                            Some(stub) => match api.operations.get(stub) {
-                                Some(operation) => mocks::emit_stub_impl(api, operation),
-                                None => TokenStream::new(),
-                            },
-                        }
-                    }
+            Part::Methods(Split::First(run)) => {
+                let methods = operations::client_methods(api, range(run));
+                let envelope = first(run).then(|| operations::envelope_const(api));
+                Chunk::run(
+                    quote!(#envelope impl Client { #methods }),
+                    1,
+                    first(run),
+                    last(run),
+                )
+            }
+            Part::Methods(Split::Second(run)) => {
+                let markers = operations::operation_markers(api, range(run));
+                let tokens = match first(run) {
+                    true => operations::operations_module(markers),
+                    false => quote!(mod operations { #markers }),
+                };
+                Chunk::run(tokens, 1, first(run), last(run))
+            }
+            Part::Methods(Split::Tail) => Chunk::from(operations::emit_universal_setters(api)),
+            Part::Builder(index) => Chunk::from(operations::emit_builder(api, index)),
+            Part::Type(index) => Chunk::from(models::emit_model(api, crate::ir::TypeId(index))),
+            Part::Mocks(Split::Whole) => Chunk::from(mocks::emit_mocks(api)),
+            Part::Mocks(Split::First(run)) => {
+                // The module goes on with the constructors: it is never closed here.
+                let markers = mocks::mock_markers(api, range(run));
+                let tokens = match first(run) {
+                    true => mocks::mock_module(markers),
+                    false => quote!(mod mock { #markers }),
+                };
+                Chunk::run(tokens, 1, first(run), false)
+            }
+            Part::Mocks(Split::Second(run)) => {
+                // Inside `impl Mock`, inside the module: the last run closes both.
+                let constructors = mocks::mock_constructors(api, range(run));
+                let tokens = quote!(mod mock { impl Mock { #constructors } });
+                Chunk {
+                    tokens,
+                    cut_head: if first(run) { 1 } else { 2 },
+                    cut_tail: if last(run) { 0 } else { 2 },
                 }
             }
+            Part::Mocks(Split::Tail) => Chunk::from(mocks::universal_setters(api)),
+            Part::Stub(index) => Chunk::from(match api.operations.get(index) {
+                Some(operation) => mocks::emit_stub_impl(api, operation),
+                None => TokenStream::new(),
+            }),
         })
     }
 
@@ -137,18 +261,12 @@ impl Plan {
     /// operation or type the chunk prints (a builder, a type, a stub); other chunks gate their own items.
     /// Done on the parsed file so that a gated chunk is parsed once, like any other.
     pub fn gate_chunk(&self, api: &Api, index: usize, file: &mut syn::File) -> Result<(), String> {
-        let Some(rest) = index.checked_sub(FIXED_CHUNKS) else {
-            return Ok(());
-        };
-        let gate = match rest.checked_sub(api.operations.len()) {
-            None => api.operations.get(rest).map(|op| &op.gate),
-            Some(type_index) if type_index < api.types.len() => {
-                api.types.get(type_index).map(|t| &t.gate)
+        let gate = match Plan::part(api, index) {
+            Part::Builder(index) | Part::Stub(index) => {
+                api.operations.get(index).map(|op| &op.gate)
             }
-            Some(type_index) => type_index
-                .checked_sub(api.types.len() + 1)
-                .and_then(|stub| api.operations.get(stub))
-                .map(|op| &op.gate),
+            Part::Type(index) => api.types.get(index).map(|t| &t.gate),
+            _ => None,
         };
         match gate {
             Some(gate) => gate::gate_file(file, gate),

@@ -15,13 +15,54 @@ use quote::quote;
 
 /// The methods on `Client`, one per operation (and the envelope constant they read), and the marker type
 /// of each operation, which names it in its builder's type (`operations::Call<'_, operations::Marker>`).
+/// A large API's are formatted in runs of operations (see `Plan`), from the parts below.
 pub fn emit_methods(api: &Api) -> TokenStream {
-    let mut methods = Vec::new();
-    let mut marker_items = Vec::new();
-    for operation in &api.operations {
+    let all = 0..api.operations.len();
+    let envelope = envelope_const(api);
+    let methods = client_methods(api, all.clone());
+    let operations =
+        (!api.operations.is_empty()).then(|| operations_module(operation_markers(api, all)));
+    quote! {
+        #envelope
+        impl Client { #methods }
+        #operations
+    }
+}
+
+/// The envelope constant the methods read (`x-specgen-envelope`), if the API has one and any operation.
+pub fn envelope_const(api: &Api) -> Option<TokenStream> {
+    let envelope = api
+        .envelope
+        .as_ref()
+        .filter(|_| !api.operations.is_empty())?;
+    let content = &envelope.content_property;
+    let code = &envelope.error_code_property;
+    let message = &envelope.error_message_property;
+    let gate = super::gate::cfg(&api.gating.any_operation);
+    Some(quote! {
+        #gate
+        /// Where this API's answer envelope keeps its parts (`x-specgen-envelope`).
+        const ENVELOPE: runtime::EnvelopeSpec =
+            runtime::EnvelopeSpec { content: #content, error_code: #code, error_message: #message };
+    })
+}
+
+/// The `Client` methods of the operations in `range`, each behind its gate.
+pub fn client_methods(api: &Api, range: std::ops::Range<usize>) -> TokenStream {
+    let operations = api.operations.get(range).unwrap_or_default();
+    let methods = operations.iter().map(|operation| {
         let gate = super::gate::cfg(&operation.gate);
         let method = emit_method(api, operation);
-        methods.push(quote!(#gate #method));
+        quote!(#gate #method)
+    });
+    quote!(#(#methods)*)
+}
+
+/// The marker types of the operations in `range`.
+pub fn operation_markers(api: &Api, range: std::ops::Range<usize>) -> TokenStream {
+    let operations = api.operations.get(range).unwrap_or_default();
+    let markers = operations.iter().map(|operation| {
+        let gate = super::gate::cfg(&operation.gate);
         let marker = ident(&operation.marker);
         let docs = doc(Some(&format!(
             "`{} {}` (operation `{}`), sent by [`super::Client::{}`].",
@@ -30,37 +71,23 @@ pub fn emit_methods(api: &Api) -> TokenStream {
             operation.id,
             operation.method_name.trim_start_matches("r#")
         )));
-        marker_items.push(quote!(#docs #gate pub enum #marker {}));
-    }
-    let envelope = api.envelope.as_ref().filter(|_| !methods.is_empty()).map(|envelope| {
-        let content = &envelope.content_property;
-        let code = &envelope.error_code_property;
-        let message = &envelope.error_message_property;
-        let gate = super::gate::cfg(&api.gating.any_operation);
-        quote! {
-            #gate
-            /// Where this API's answer envelope keeps its parts (`x-specgen-envelope`).
-            const ENVELOPE: runtime::EnvelopeSpec =
-                runtime::EnvelopeSpec { content: #content, error_code: #code, error_message: #message };
-        }
+        quote!(#docs #gate pub enum #marker {})
     });
-    let operations = (!marker_items.is_empty()).then(|| {
-        let call = super::call::call_type();
-        quote! {
-            /// One type per operation: each request builder is a [`Call`] of its operation, which
-            /// implements [`runtime::Operation`] (how it is sent and how its answers decode).
-            pub mod operations {
-                use super::runtime;
+    quote!(#(#markers)*)
+}
 
-                #call
-                #(#marker_items)*
-            }
-        }
-    });
+/// The `operations` module, holding the request builder type and `markers`.
+pub fn operations_module(markers: TokenStream) -> TokenStream {
+    let call = super::call::call_type();
     quote! {
-        #envelope
-        impl Client { #(#methods)* }
-        #operations
+        /// One type per operation: each request builder is a [`Call`] of its operation, which
+        /// implements [`runtime::Operation`] (how it is sent and how its answers decode).
+        pub mod operations {
+            use super::runtime;
+
+            #call
+            #markers
+        }
     }
 }
 

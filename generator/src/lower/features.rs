@@ -299,7 +299,7 @@ mod tests {
             ..Default::default()
         };
         match crate::load::load(&spec) {
-            Ok(document) => crate::lower::lower(&document, options).0,
+            Ok(mut document) => crate::lower::lower(&mut document, options).0,
             Err(problems) => panic!("does not load: {problems:?}"),
         }
     }
@@ -375,7 +375,7 @@ mod tests {
         let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("constructs/specs/features_by_tag.yaml");
         let api = match crate::load::load(&spec) {
-            Ok(document) => crate::lower::lower(&document, Default::default()).0,
+            Ok(mut document) => crate::lower::lower(&mut document, Default::default()).0,
             Err(problems) => panic!("does not load: {problems:?}"),
         };
         assert_eq!(api.gating, Default::default());

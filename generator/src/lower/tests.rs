@@ -12,7 +12,7 @@ fn lower(paths: &str, components: &str) -> (Api, Vec<Diagnostic>) {
         "openapi: 3.0.3\ninfo: {{title: T, version: '1'}}\npaths:\n{paths}\ncomponents:\n  schemas:\n    Pet: {{type: object, properties: {{name: {{type: string}}}}}}\n    Problem: {{type: object, properties: {{code: {{type: integer}}}}}}\n    Other: {{type: object, properties: {{why: {{type: string}}}}}}\n{components}"
     );
     match crate::load::parse(Path::new("test.yaml"), text) {
-        Ok(document) => super::lower(&document, super::Options::default()),
+        Ok(mut document) => super::lower(&mut document, super::Options::default()),
         Err(problems) => panic!("does not load: {problems:?}"),
     }
 }
