@@ -1,5 +1,5 @@
 //! Cargo features per tag: GitHub's crate written with `--features-by-tag`, then `cargo check` of one tag's
-//! feature (`repos`) against every feature (the default, `full`), in the same run and the same target
+//! feature (`repos`) against every feature (`full,mock`: every tag and the typed mocks), in the same run and the same target
 //! folder, with the peak memory of each (the compiler's, read by GNU `time`), and a sweep of a sample of
 //! GitHub's tags each checked alone (every tag with `SPECGEN_BENCH_FEATURE_SWEEP=all`), each of which must
 //! compile without warnings.
@@ -52,7 +52,7 @@ pub fn measure(spec: &Path, dir: &Path, target: &Path, one: &str) -> Result<Feat
     warm(dir, target)?;
     // The small check first: GNU time reads the peak of the compiler it waited for.
     let one = timed(dir, target, one)?;
-    let all = timed(dir, target, "full")?;
+    let all = timed(dir, target, ALL_FEATURES)?;
     let every = std::env::var("SPECGEN_BENCH_FEATURE_SWEEP").is_ok_and(|v| v == "all");
     let mut sweep = Vec::new();
     for name in names
@@ -68,6 +68,9 @@ pub fn measure(spec: &Path, dir: &Path, target: &Path, one: &str) -> Result<Feat
         sweep,
     })
 }
+
+/// Every feature of the crate: each tag's (through `full`) and the mocks'.
+pub const ALL_FEATURES: &str = "full,mock";
 
 /// `cargo check --no-default-features --features <features>` after touching the source, timed, under GNU
 /// `time` when it is installed; a warning of the crate is an error (every combination must be clean).
