@@ -5,9 +5,8 @@
 //! compile without warnings.
 
 use crate::compile::{cargo_check, touch, warm};
-use crate::measure::run_timed;
+use crate::measure::{read_peak, run_timed, with_peak};
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 /// One check of the crate with some features.
@@ -77,29 +76,8 @@ pub const ALL_FEATURES: &str = "full,mock";
 fn timed(dir: &Path, target: &Path, features: &str) -> Result<FeatureCheck, String> {
     touch(&dir.join("src/lib.rs"))?;
     let peak_file = dir.join("peak-rss.txt");
-    let _ = std::fs::remove_file(&peak_file);
-    let check = cargo_check(dir, target);
-    let gnu_time = Path::new("/usr/bin/time");
-    let mut command = if gnu_time.is_file() {
-        let mut command = Command::new(gnu_time);
-        command
-            .arg("-f")
-            .arg("%M")
-            .arg("-o")
-            .arg(&peak_file)
-            .arg(check.get_program())
-            .args(check.get_args())
-            .current_dir(dir);
-        for (key, value) in check.get_envs() {
-            match value {
-                Some(value) => command.env(key, value),
-                None => command.env_remove(key),
-            };
-        }
-        command
-    } else {
-        check
-    };
+    let mut command = with_peak(cargo_check(dir, target), &peak_file);
+    command.current_dir(dir);
     command.args(["--no-default-features", "--features", features]);
     eprintln!("features: checking {features}");
     let (time, output) = run_timed(&mut command)?;
@@ -107,13 +85,9 @@ fn timed(dir: &Path, target: &Path, features: &str) -> Result<FeatureCheck, Stri
     if let Some(line) = stderr.lines().find(|l| l.starts_with("warning")) {
         return Err(format!("features {features}: {line}\n{stderr}"));
     }
-    let peak = std::fs::read_to_string(&peak_file)
-        .ok()
-        .and_then(|text| text.trim().parse::<u64>().ok())
-        .map(|kb| kb * 1024);
     Ok(FeatureCheck {
         features: features.to_owned(),
         time,
-        peak,
+        peak: read_peak(&peak_file),
     })
 }

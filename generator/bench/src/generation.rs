@@ -1,7 +1,8 @@
-//! Generation: wall time and peak memory of `specgen generate SPEC -o FILE` (run in a child process, so its
-//! peak memory is its own), against the floor of parsing the same bytes with serde_json alone.
+//! Generation: wall time and peak memory of the command line's `specgen generate SPEC -o FILE` (what users
+//! run, with its allocator and its settings), against the floor of parsing the same bytes with serde_json
+//! alone.
 
-use crate::measure::{median, peak_rss, run_timed};
+use crate::measure::{median, read_peak, run_timed, with_peak};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -14,7 +15,7 @@ pub struct Generation {
     pub operations: usize,
     /// Median wall time of the child `generate` process (start to exit).
     pub generate: Duration,
-    /// Largest peak RSS of the child runs, in bytes.
+    /// Largest peak RSS of the runs (GNU `time`), in bytes.
     pub peak_rss: Option<u64>,
     /// Median time of `serde_json::from_slice::<serde_json::Value>` on the same bytes (the floor).
     pub parse: Duration,
@@ -22,34 +23,22 @@ pub struct Generation {
     pub lines: usize,
 }
 
-/// The child's side: what `specgen generate SPEC -o OUT` does, then the peak memory on stdout.
-pub fn child(spec: &Path, out: &Path) -> Result<(), String> {
-    specgen::Generator::new()
-        .generate_to_file(spec, out)
-        .map_err(|e| e.to_string())?;
-    println!("{}", peak_rss().unwrap_or(0));
-    Ok(())
-}
-
-/// Times `runs` generations of `spec` in child processes, each between two parses of the same bytes in
+/// Times `runs` generations of `spec` by the `specgen` binary, each between two parses of the same bytes in
 /// this process, so that both see the same machine load.
-pub fn measure(spec: &Path, out: &Path, runs: usize) -> Result<Generation, String> {
+pub fn measure(specgen: &Path, spec: &Path, out: &Path, runs: usize) -> Result<Generation, String> {
     let bytes = std::fs::read(spec).map_err(|e| format!("cannot read {}: {e}", spec.display()))?;
     let operations = count_operations(&bytes);
-    let me = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
+    let peak_file = out.with_extension("peak-rss.txt");
     let mut parses = vec![parse_once(&bytes)?];
     let mut generations = Vec::new();
     let mut peak = None;
     for _ in 0..runs {
-        let mut command = Command::new(&me);
-        command.arg("__generate").arg(spec).arg(out);
-        let (elapsed, output) = run_timed(&mut command)?;
+        let mut generate = Command::new(specgen);
+        generate.arg("generate").arg(spec).arg("-o").arg(out);
+        let mut command = with_peak(generate, &peak_file);
+        let (elapsed, _) = run_timed(&mut command)?;
         generations.push(elapsed);
-        let rss: u64 = String::from_utf8_lossy(&output.stdout)
-            .trim()
-            .parse()
-            .unwrap_or(0);
-        if rss > 0 {
+        if let Some(rss) = read_peak(&peak_file) {
             peak = Some(peak.unwrap_or(0).max(rss));
         }
         parses.push(parse_once(&bytes)?);

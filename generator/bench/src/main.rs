@@ -15,10 +15,6 @@ use measure::{megabytes, ratio, secs};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// The allocator of the `specgen` command line, so that the generation child measures what users run.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// One line of the table.
 struct Row {
     figure: String,
@@ -38,50 +34,8 @@ fn row(figure: &str, measured: String, reference: String, ratio: String, target:
     }
 }
 
-/// Sets mimalloc up as the `specgen` command line does (see `tune_allocator` in its `main.rs`), so that the
-/// generation child measures what users run: freed memory goes back to the system at once, and arenas are
-/// committed as they are used.
-extern "C" fn tune_allocator() {
-    // Options 15 (`purge_delay`) and 4 (`arena_eager_commit`) of mimalloc 2.x and 3.x.
-    const PURGE_DELAY: std::ffi::c_int = 15;
-    const ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
-    unsafe extern "C" {
-        fn mi_version() -> std::ffi::c_int;
-        fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
-    }
-    // SAFETY: plain functions of the mimalloc library the global allocator links; setting an option only
-    // writes mimalloc's table of options, and is allowed before mimalloc has started.
-    unsafe {
-        // The version is major * 10000 + minor * 100 + patch.
-        if matches!(mi_version() / 10_000, 2 | 3) {
-            mi_option_set(PURGE_DELAY, 0);
-            mi_option_set(ARENA_EAGER_COMMIT, 0);
-        }
-    }
-}
-
-/// Runs [`tune_allocator`] when the program is loaded, before the first allocation (as the command line does).
-#[cfg(target_os = "linux")]
-#[used]
-#[unsafe(link_section = ".init_array")]
-static TUNE_ALLOCATOR: extern "C" fn() = tune_allocator;
-
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    // The child side of the generation benchmark: what `specgen generate SPEC -o OUT` does.
-    if let [command, spec, out] = args.as_slice() {
-        if command == "__generate" {
-            #[cfg(not(target_os = "linux"))]
-            tune_allocator();
-            return match generation::child(Path::new(spec), Path::new(out)) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(error) => {
-                    eprintln!("{error}");
-                    ExitCode::FAILURE
-                }
-            };
-        }
-    }
     const SECTIONS: [&str; 6] = [
         "generation",
         "versus",
@@ -113,7 +67,7 @@ fn main() -> ExitCode {
         Err(error) => failures.push(format!("{name}: {error}")),
     };
     if wanted("generation") {
-        section("generation", generation_rows(&caches, runs));
+        section("generation", generation_rows(&caches, &workspace, runs));
     }
     if wanted("versus") {
         section("versus", versus_rows(&caches, &workspace, runs));
@@ -147,7 +101,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn generation_rows(caches: &inputs::Caches, runs: usize) -> Result<Vec<Row>, String> {
+fn generation_rows(
+    caches: &inputs::Caches,
+    workspace: &Path,
+    runs: usize,
+) -> Result<Vec<Row>, String> {
+    let specgen = versus::specgen_binary(workspace)?;
     // Issue 16's targets: GitHub within 25x its parse (and 1.5 s) and 100 MB; MS Graph within 8 s.
     let specs = [
         (
@@ -166,7 +125,7 @@ fn generation_rows(caches: &inputs::Caches, runs: usize) -> Result<Vec<Row>, Str
     let mut rows = Vec::new();
     for (name, spec, [time_target, memory_target, lines_target]) in specs {
         let out = out_dir.join(format!("{}.rs", name.replace(' ', "_").to_lowercase()));
-        let g = generation::measure(&spec, &out, runs)?;
+        let g = generation::measure(&specgen, &spec, &out, runs)?;
         let size = g.file_size as f64;
         rows.push(row(
             &format!(

@@ -38,12 +38,40 @@ pub fn tail(bytes: &[u8]) -> String {
     lines[lines.len().saturating_sub(20)..].join("\n")
 }
 
-/// This process's peak resident set size in bytes (Linux: `VmHWM` of `/proc/self/status`).
-pub fn peak_rss() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
+/// `command` run under GNU `time`, which writes the peak resident memory of what it ran to `peak_file`
+/// (read back by [`read_peak`]); `command` itself when GNU `time` is not installed.
+pub fn with_peak(command: Command, peak_file: &Path) -> Command {
+    let _ = std::fs::remove_file(peak_file);
+    let gnu_time = Path::new("/usr/bin/time");
+    if !gnu_time.is_file() {
+        return command;
+    }
+    let mut timed = Command::new(gnu_time);
+    timed
+        .arg("-f")
+        .arg("%M")
+        .arg("-o")
+        .arg(peak_file)
+        .arg(command.get_program())
+        .args(command.get_args());
+    if let Some(dir) = command.get_current_dir() {
+        timed.current_dir(dir);
+    }
+    for (key, value) in command.get_envs() {
+        match value {
+            Some(value) => timed.env(key, value),
+            None => timed.env_remove(key),
+        };
+    }
+    timed
+}
+
+/// The peak GNU `time` wrote for [`with_peak`], in bytes.
+pub fn read_peak(peak_file: &Path) -> Option<u64> {
+    std::fs::read_to_string(peak_file)
+        .ok()
+        .and_then(|text| text.trim().parse::<u64>().ok())
+        .map(|kb| kb * 1024)
 }
 
 /// Lines of a file (0 when it cannot be read).
