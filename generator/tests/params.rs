@@ -81,7 +81,7 @@ fn deep_object_on_a_scalar_falls_back_with_a_warning() {
     );
     assert!(message.contains("get/parameters/1"), "{message}");
     assert!(
-        code.contains(r#"query_styled("q", value.as_ref(), runtime::Style::FORM)"#),
+        code.contains(r#"runtime::Place::Query(runtime::Style::FORM), "q", value.as_ref()"#),
         "{code}"
     );
 }
@@ -96,7 +96,7 @@ fn deep_object_arrays_follow_the_convention_or_the_extension() {
     );
     assert!(message.is_empty(), "{message}");
     assert!(
-        code.contains(r#"query_styled("q", &value, runtime::Style::DEEP_OBJECT)"#),
+        code.contains(r#"runtime::Place::Query(runtime::Style::DEEP_OBJECT), "q", &value"#),
         "{code}"
     );
     let (code, message) = warnings(
@@ -132,7 +132,10 @@ fn nested_arrays_and_objects_are_warned_about_and_refused_at_call_time() {
         "{message}"
     );
     assert!(message.contains("content: application/json"), "{message}");
-    assert!(code.contains(r#"request.query("q", &value)"#), "{code}");
+    assert!(
+        code.contains(r#"runtime::Place::QUERY, "q", &value"#),
+        "{code}"
+    );
     let (_, message) = warnings(
         "nested-header",
         "        - {name: X-Q, in: header, schema: {type: object, properties: {a: {type: object, properties: {b: {type: string}}}}}}",
@@ -155,7 +158,10 @@ fn delimited_styles_fall_back_with_a_warning() {
         "{warnings}"
     );
     // Sent like form with explode: the location's default call.
-    assert!(code.contains(r#"request.query("q", &value)"#), "{code}");
+    assert!(
+        code.contains(r#"runtime::Place::QUERY, "q", &value"#),
+        "{code}"
+    );
     assert!(code.contains("runtime::Style::PIPE_DELIMITED"), "{code}");
 }
 
@@ -184,13 +190,13 @@ fn content_parameters_need_one_media_type_and_json_cannot_be_a_cookie() {
         "{warnings}"
     );
     assert!(
-        code.contains(r#"request.query("q", value.as_ref())"#),
+        code.contains(r#"runtime::Place::QUERY, "q", value.as_ref()"#),
         "{code}"
     );
     // JSON content is typed by its schema and sent as JSON text.
     assert!(code.contains("pub fn j(self, value: Vec<i64>)"), "{code}");
     assert!(
-        code.contains(r#"request.query_styled("j", &value, runtime::Style::JSON)"#),
+        code.contains(r#"runtime::Place::Query(runtime::Style::JSON), "j", &value"#),
         "{code}"
     );
 }
@@ -268,15 +274,15 @@ fn a_nameless_query_or_header_parameter_is_left_out_with_a_warning() {
         "{message}"
     );
     assert!(
-        code.contains(r#"request.query("q", value.as_ref())"#),
+        code.contains(r#"runtime::Place::QUERY, "q", value.as_ref()"#),
         "{code}"
     );
     assert!(
-        !code.contains(r#"request.query("""#),
+        !code.contains(r#"runtime::Place::QUERY, """#),
         "a nameless query parameter:\n{code}"
     );
     assert!(
-        !code.contains(r#"request.header("""#),
+        !code.contains(r#"runtime::Place::HEADER, """#),
         "a nameless header:\n{code}"
     );
 }

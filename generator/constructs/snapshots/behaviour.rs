@@ -186,12 +186,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -345,11 +347,11 @@ impl runtime::Operation for operations::ListInvoices {
 impl<'a> ListInvoicesBuilder<'a> {
     /// `pageNumber` (query parameter).
     pub fn page_number(self, value: i32) -> Self {
-        self.param(0, |request| request.query("pageNumber", &value))
+        self.set(0, runtime::Place::QUERY, "pageNumber", &value)
     }
     /// `pageSize` (query parameter).
     pub fn page_size(self, value: i32) -> Self {
-        self.param(1, |request| request.query("pageSize", &value))
+        self.set(1, runtime::Place::QUERY, "pageSize", &value)
     }
     const PAGING: runtime::Paging = runtime::Paging {
         param: "pageNumber",
@@ -450,12 +452,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -586,7 +590,7 @@ impl mock::Stub<'_, mock::CreateChargeBuilder> {
 impl mock::Stub<'_, mock::ReplaceRefundBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("id", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "id", &value)
     }
     /// Answers `204`: Done.
     pub fn respond_204(self) -> Self {
@@ -597,7 +601,7 @@ impl mock::Stub<'_, mock::ReplaceRefundBuilder> {
 impl mock::Stub<'_, mock::RepeatRefundBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("id", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "id", &value)
     }
     /// Answers `204`: Done.
     pub fn respond_204(self) -> Self {
@@ -608,11 +612,11 @@ impl mock::Stub<'_, mock::RepeatRefundBuilder> {
 impl mock::Stub<'_, mock::ListInvoicesBuilder> {
     /// Matches only requests whose `pageNumber` is this value, as the client sends it.
     pub fn page_number(self, value: i32) -> Self {
-        self.stub_param(None, |request| request.query("pageNumber", &value))
+        self.stub_set(None, runtime::Place::QUERY, "pageNumber", &value)
     }
     /// Matches only requests whose `pageSize` is this value, as the client sends it.
     pub fn page_size(self, value: i32) -> Self {
-        self.stub_param(None, |request| request.query("pageSize", &value))
+        self.stub_set(None, runtime::Place::QUERY, "pageSize", &value)
     }
     /// Answers `200`: One page of invoices.
     pub fn respond_200(self, value: &[Invoice]) -> Self {

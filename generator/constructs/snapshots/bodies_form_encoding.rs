@@ -222,12 +222,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -327,20 +329,20 @@ impl runtime::Operation for operations::ListCustomers {
 impl<'a> ListCustomersBuilder<'a> {
     /// `created` (query parameter).
     pub fn created(self, value: RangeOrTimestamp) -> Self {
-        self.param(
+        self.set(
             0,
-            |request| {
-                request.query_styled("created", &value, runtime::Style::DEEP_OBJECT)
-            },
+            runtime::Place::Query(runtime::Style::DEEP_OBJECT),
+            "created",
+            &value,
         )
     }
     /// `min_balance` (query parameter).
     pub fn min_balance(self, value: ::rust_decimal::Decimal) -> Self {
-        self.param(
+        self.set(
             1,
-            |request| {
-                request.query("min_balance", &runtime::decimal::Exact::number(&value))
-            },
+            runtime::Place::QUERY,
+            "min_balance",
+            &runtime::decimal::Exact::number(&value),
         )
     }
 }
@@ -365,11 +367,11 @@ impl runtime::Operation for operations::GetCustomer {
 impl<'a> GetCustomerBuilder<'a> {
     /// `X-Since` (header parameter).
     pub fn x_since(self, value: RangeOrTimestamp) -> Self {
-        self.param(1, |request| request.header("X-Since", &value))
+        self.set(1, runtime::Place::HEADER, "X-Since", &value)
     }
     /// `until` (cookie parameter).
     pub fn until(self, value: RangeOrTimestamp) -> Self {
-        self.param(2, |request| request.cookie("until", &value))
+        self.set(2, runtime::Place::COOKIE, "until", &value)
     }
 }
 /// Request builder for [`Client::search_subscriptions`]: set optional inputs, then `.send().await` or `.await` it.
@@ -618,12 +620,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -790,20 +794,20 @@ impl mock::Stub<'_, mock::CreatePriceBuilder> {
 impl mock::Stub<'_, mock::ListCustomersBuilder> {
     /// Matches only requests whose `created` is this value, as the client sends it.
     pub fn created(self, value: RangeOrTimestamp) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| {
-                request.query_styled("created", &value, runtime::Style::DEEP_OBJECT)
-            },
+            runtime::Place::Query(runtime::Style::DEEP_OBJECT),
+            "created",
+            &value,
         )
     }
     /// Matches only requests whose `min_balance` is this value, as the client sends it.
     pub fn min_balance(self, value: ::rust_decimal::Decimal) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| {
-                request.query("min_balance", &runtime::decimal::Exact::number(&value))
-            },
+            runtime::Place::QUERY,
+            "min_balance",
+            &runtime::decimal::Exact::number(&value),
         )
     }
     /// Answers `200`: The customers.
@@ -815,15 +819,15 @@ impl mock::Stub<'_, mock::ListCustomersBuilder> {
 impl mock::Stub<'_, mock::GetCustomerBuilder> {
     /// Matches only requests whose `ref` is this value, as the client sends it.
     pub fn r#ref(self, value: RangeOrTimestamp) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("ref", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "ref", &value)
     }
     /// Matches only requests whose `X-Since` is this value, as the client sends it.
     pub fn x_since(self, value: RangeOrTimestamp) -> Self {
-        self.stub_param(None, |request| request.header("X-Since", &value))
+        self.stub_set(None, runtime::Place::HEADER, "X-Since", &value)
     }
     /// Matches only requests whose `until` is this value, as the client sends it.
     pub fn until(self, value: RangeOrTimestamp) -> Self {
-        self.stub_param(None, |request| request.cookie("until", &value))
+        self.stub_set(None, runtime::Place::COOKIE, "until", &value)
     }
     /// Answers `204`: Found.
     pub fn respond_204(self) -> Self {

@@ -193,12 +193,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -334,11 +336,11 @@ impl runtime::Operation for operations::Verify {
 impl<'a> VerifyBuilder<'a> {
     /// `delay` (query parameter).
     pub fn delay(self, value: i64) -> Self {
-        self.param(0, |request| request.query("delay", &value))
+        self.set(0, runtime::Place::QUERY, "delay", &value)
     }
     /// `expect` (header parameter).
     pub fn expect(self, value: impl AsRef<str>) -> Self {
-        self.param(1, |request| request.header("expect", value.as_ref()))
+        self.set(1, runtime::Place::HEADER, "expect", value.as_ref())
     }
 }
 /// Request builder for [`Client::client`]: set optional inputs, then `.send().await` or `.await` it.
@@ -543,12 +545,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -709,11 +713,11 @@ impl mock::Stub<'_, mock::NewBuilder> {
 impl mock::Stub<'_, mock::VerifyBuilder> {
     /// Matches only requests whose `delay` is this value, as the client sends it.
     pub fn delay2(self, value: i64) -> Self {
-        self.stub_param(None, |request| request.query("delay", &value))
+        self.stub_set(None, runtime::Place::QUERY, "delay", &value)
     }
     /// Matches only requests whose `expect` is this value, as the client sends it.
     pub fn expect2(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(None, |request| request.header("expect", value.as_ref()))
+        self.stub_set(None, runtime::Place::HEADER, "expect", value.as_ref())
     }
     /// Answers `204`: Names the mock server and its stubs use.
     pub fn respond_204(self) -> Self {

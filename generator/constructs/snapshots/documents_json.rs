@@ -194,12 +194,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -407,12 +409,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -520,7 +524,7 @@ pub mod mock {
 impl mock::Stub<'_, mock::GetItemBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("id", value.as_ref()))
+        self.stub_set(Some(0), runtime::Place::PATH, "id", value.as_ref())
     }
     /// Answers `200`: The item.
     pub fn respond_200(self, value: &Item) -> Self {
@@ -535,7 +539,7 @@ impl mock::Stub<'_, mock::GetItemBuilder> {
 impl mock::Stub<'_, mock::ReplaceItemBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("id", value.as_ref()))
+        self.stub_set(Some(0), runtime::Place::PATH, "id", value.as_ref())
     }
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: ItemPatch) -> Self {
@@ -552,7 +556,7 @@ impl mock::Stub<'_, mock::ReplaceItemBuilder> {
 impl mock::Stub<'_, mock::PatchItemBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("id", value.as_ref()))
+        self.stub_set(Some(0), runtime::Place::PATH, "id", value.as_ref())
     }
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: ItemPatch) -> Self {

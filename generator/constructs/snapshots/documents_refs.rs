@@ -221,12 +221,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -328,7 +330,7 @@ impl runtime::Operation for operations::ListPets {
 impl<'a> ListPetsBuilder<'a> {
     /// `limit` (query parameter).
     pub fn limit(self, value: i32) -> Self {
-        self.param(0, |request| request.query("limit", &value))
+        self.set(0, runtime::Place::QUERY, "limit", &value)
     }
 }
 /// Request builder for [`Client::create_pet`]: set optional inputs, then `.send().await` or `.await` it.
@@ -560,12 +562,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -734,7 +738,7 @@ pub mod mock {
 impl mock::Stub<'_, mock::ListPetsBuilder> {
     /// Matches only requests whose `limit` is this value, as the client sends it.
     pub fn limit(self, value: i32) -> Self {
-        self.stub_param(None, |request| request.query("limit", &value))
+        self.stub_set(None, runtime::Place::QUERY, "limit", &value)
     }
     /// Answers `200`: The pets.
     pub fn respond_200(self, value: &ListPets200) -> Self {
@@ -762,7 +766,7 @@ impl mock::Stub<'_, mock::CreatePetBuilder> {
 impl mock::Stub<'_, mock::GetOwnerBuilder> {
     /// Matches only requests whose `petId` is this value, as the client sends it.
     pub fn pet_id(self, value: i64) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("petId", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "petId", &value)
     }
     /// Answers `200`: A pointer into a component's property.
     pub fn respond_200(self, value: &Owner) -> Self {

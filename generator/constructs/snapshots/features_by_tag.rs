@@ -230,12 +230,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -304,7 +306,7 @@ pub mod operations {
 impl<'a, Op: runtime::Operation> operations::Call<'a, Op> {
     /// `lang` (query parameter): The language of the answer's texts.
     pub fn lang(self, value: Language) -> Self {
-        self.param(32768, |request| request.query("lang", &value))
+        self.set(32768, runtime::Place::QUERY, "lang", &value)
     }
 }
 /// Request builder for [`Client::list_pets`]: set optional inputs, then `.send().await` or `.await` it.
@@ -328,7 +330,7 @@ impl runtime::Operation for operations::ListPets {
 impl<'a> ListPetsBuilder<'a> {
     /// `kind` (query parameter).
     pub fn kind(self, value: PetKind) -> Self {
-        self.param(1, |request| request.query("kind", &value))
+        self.set(1, runtime::Place::QUERY, "kind", &value)
     }
 }
 /// Request builder for [`Client::create_pet`]: set optional inputs, then `.send().await` or `.await` it.
@@ -675,12 +677,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -862,14 +866,14 @@ pub mod mock {
 impl<O: runtime::mock::Operation> mock::Stub<'_, O> {
     /// Matches only requests whose `lang` is this value, as the client sends it.
     pub fn lang(self, value: Language) -> Self {
-        self.stub_param(None, |request| request.query("lang", &value))
+        self.stub_set(None, runtime::Place::QUERY, "lang", &value)
     }
 }
 #[cfg(feature = "mock")]
 impl mock::Stub<'_, mock::ListPetsBuilder> {
     /// Matches only requests whose `kind` is this value, as the client sends it.
     pub fn kind(self, value: PetKind) -> Self {
-        self.stub_param(None, |request| request.query("kind", &value))
+        self.stub_set(None, runtime::Place::QUERY, "kind", &value)
     }
     /// Answers `200`: The pets.
     pub fn respond_200(self, value: &[Pet]) -> Self {
@@ -918,7 +922,7 @@ impl mock::Stub<'_, mock::PlaceOrderBuilder> {
 impl mock::Stub<'_, mock::GetOrderBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("id", value.as_ref()))
+        self.stub_set(Some(0), runtime::Place::PATH, "id", value.as_ref())
     }
     /// Answers `200`: The order.
     pub fn respond_200(self, value: &Order) -> Self {
@@ -933,7 +937,7 @@ impl mock::Stub<'_, mock::GetOrderBuilder> {
 impl mock::Stub<'_, mock::GetUserBuilder> {
     /// Matches only requests whose `name` is this value, as the client sends it.
     pub fn name(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("name", value.as_ref()))
+        self.stub_set(Some(0), runtime::Place::PATH, "name", value.as_ref())
     }
     /// Answers `200`: The user.
     pub fn respond_200(self, value: &User) -> Self {

@@ -221,12 +221,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -319,17 +321,17 @@ impl<'a> GetFnPwnedItemBuilder<'a> {
     ///
     /// { fn pwned() }
     pub fn q_uote(self, value: impl AsRef<str>) -> Self {
-        self.param(2, |request| request.query("q\"uote", value.as_ref()))
+        self.set(2, runtime::Place::QUERY, "q\"uote", value.as_ref())
     }
     /// `X-Trace#Id` (header parameter).
     pub fn x_trace_id(self, value: impl AsRef<str>) -> Self {
-        self.param(3, |request| request.header("X-Trace#Id", value.as_ref()))
+        self.set(3, runtime::Place::HEADER, "X-Trace#Id", value.as_ref())
     }
     /// `X-Request-Id` (header parameter).
     ///
     /// "quoted" header
     pub fn x_request_id(self, value: GetFnPwnedItemXRequestId) -> Self {
-        self.param(4, |request| request.header("X-Request-Id", &value))
+        self.set(4, runtime::Place::HEADER, "X-Request-Id", &value)
     }
 }
 /// Request builder for [`Client::self_`]: set optional inputs, then `.send().await` or `.await` it.
@@ -353,11 +355,11 @@ impl runtime::Operation for operations::Self2 {
 impl<'a> SelfBuilder<'a> {
     /// `type` (query parameter).
     pub fn r#type(self, value: impl AsRef<str>) -> Self {
-        self.param(1, |request| request.query("type", value.as_ref()))
+        self.set(1, runtime::Place::QUERY, "type", value.as_ref())
     }
     /// `1st` (query parameter).
     pub fn _1st(self, value: impl AsRef<str>) -> Self {
-        self.param(2, |request| request.query("1st", value.as_ref()))
+        self.set(2, runtime::Place::QUERY, "1st", value.as_ref())
     }
     /// The request body (optional).
     pub fn body(self, body: SelfBody) -> Self {
@@ -549,12 +551,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -649,23 +653,23 @@ pub mod mock {
 impl mock::Stub<'_, mock::GetFnPwnedItemBuilder> {
     /// Matches only requests whose `item id` is this value, as the client sends it.
     pub fn item_id(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("item id", value.as_ref()))
+        self.stub_set(Some(0), runtime::Place::PATH, "item id", value.as_ref())
     }
     /// Matches only requests whose `fn` is this value, as the client sends it.
     pub fn r#fn(self, value: i64) -> Self {
-        self.stub_param(Some(1), |request| request.path_param("fn", &value))
+        self.stub_set(Some(1), runtime::Place::PATH, "fn", &value)
     }
     /// Matches only requests whose `q"uote` is this value, as the client sends it.
     pub fn q_uote(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(None, |request| request.query("q\"uote", value.as_ref()))
+        self.stub_set(None, runtime::Place::QUERY, "q\"uote", value.as_ref())
     }
     /// Matches only requests whose `X-Trace#Id` is this value, as the client sends it.
     pub fn x_trace_id(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(None, |request| request.header("X-Trace#Id", value.as_ref()))
+        self.stub_set(None, runtime::Place::HEADER, "X-Trace#Id", value.as_ref())
     }
     /// Matches only requests whose `X-Request-Id` is this value, as the client sends it.
     pub fn x_request_id(self, value: GetFnPwnedItemXRequestId) -> Self {
-        self.stub_param(None, |request| request.header("X-Request-Id", &value))
+        self.stub_set(None, runtime::Place::HEADER, "X-Request-Id", &value)
     }
     /// Answers `200`: "); compile_error!("pwned"); ("
     pub fn respond_200(self, value: &EvilThing) -> Self {
@@ -680,15 +684,15 @@ impl mock::Stub<'_, mock::GetFnPwnedItemBuilder> {
 impl mock::Stub<'_, mock::SelfBuilder> {
     /// Matches only requests whose `self` is this value, as the client sends it.
     pub fn self_(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("self", value.as_ref()))
+        self.stub_set(Some(0), runtime::Place::PATH, "self", value.as_ref())
     }
     /// Matches only requests whose `type` is this value, as the client sends it.
     pub fn r#type(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(None, |request| request.query("type", value.as_ref()))
+        self.stub_set(None, runtime::Place::QUERY, "type", value.as_ref())
     }
     /// Matches only requests whose `1st` is this value, as the client sends it.
     pub fn _1st(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(None, |request| request.query("1st", value.as_ref()))
+        self.stub_set(None, runtime::Place::QUERY, "1st", value.as_ref())
     }
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: SelfBody) -> Self {

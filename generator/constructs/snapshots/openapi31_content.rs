@@ -158,12 +158,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -340,12 +342,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,

@@ -140,8 +140,8 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::POST);
         request.path("/uploads");
         operations::Call::new(self, request)
-            .param(0, |request| request.query("mode", mode.as_ref()))
-            .param(1, |request| request.query("convert", convert.as_ref()))
+            .set(0, runtime::Place::QUERY, "mode", mode.as_ref())
+            .set(1, runtime::Place::QUERY, "convert", convert.as_ref())
     }
     /// Reads a legacy record.
     ///
@@ -189,12 +189,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -369,12 +371,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -476,11 +480,11 @@ pub mod mock {
 impl mock::Stub<'_, mock::UploadFileBuilder> {
     /// Matches only requests whose `mode` is this value, as the client sends it.
     pub fn mode(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(None, |request| request.query("mode", value.as_ref()))
+        self.stub_set(None, runtime::Place::QUERY, "mode", value.as_ref())
     }
     /// Matches only requests whose `convert` is this value, as the client sends it.
     pub fn convert(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(None, |request| request.query("convert", value.as_ref()))
+        self.stub_set(None, runtime::Place::QUERY, "convert", value.as_ref())
     }
     /// Answers `204`: Uploaded.
     pub fn respond_204(self) -> Self {
@@ -491,7 +495,7 @@ impl mock::Stub<'_, mock::UploadFileBuilder> {
 impl mock::Stub<'_, mock::GetLegacyBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("id", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "id", &value)
     }
     /// Answers `204`: Found.
     pub fn respond_204(self) -> Self {
@@ -502,7 +506,7 @@ impl mock::Stub<'_, mock::GetLegacyBuilder> {
 impl mock::Stub<'_, mock::DeleteLegacyBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("id", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "id", &value)
     }
     /// Answers `204`: Deleted.
     pub fn respond_204(self) -> Self {

@@ -131,7 +131,7 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/headers");
         operations::Call::new(self, request)
-            .param(0, |request| request.header("X-Id", &x_id))
+            .set(0, runtime::Place::HEADER, "X-Id", &x_id)
     }
     /// The `headersSimpleExplode` operation.
     ///
@@ -146,11 +146,11 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/headers-explode");
         operations::Call::new(self, request)
-            .param(
+            .set(
                 0,
-                |request| {
-                    request.header_styled("X-Id", &x_id, runtime::Style::SIMPLE_EXPLODE)
-                },
+                runtime::Place::Header(runtime::Style::SIMPLE_EXPLODE),
+                "X-Id",
+                &x_id,
             )
     }
     /// The `headersJson` operation.
@@ -166,12 +166,7 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/headers-json");
         operations::Call::new(self, request)
-            .param(
-                0,
-                |request| {
-                    request.header_styled("X-Filter", &x_filter, runtime::Style::JSON)
-                },
-            )
+            .set(0, runtime::Place::Header(runtime::Style::JSON), "X-Filter", &x_filter)
     }
     /// No style given; the default is form with explode.
     ///
@@ -185,8 +180,7 @@ impl Client {
     pub fn cookies_form(&self, id: i64) -> CookiesFormBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/cookies");
-        operations::Call::new(self, request)
-            .param(0, |request| request.cookie("id", &id))
+        operations::Call::new(self, request).set(0, runtime::Place::COOKIE, "id", &id)
     }
     /// The `cookiesFormUnexploded` operation.
     ///
@@ -201,7 +195,7 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/cookies-unexploded");
         operations::Call::new(self, request)
-            .param(0, |request| request.cookie_styled("id", &id, runtime::Style::FORM))
+            .set(0, runtime::Place::Cookie(runtime::Style::FORM), "id", &id)
     }
 }
 /// One type per operation: each request builder is a [`Call`] of its operation, which
@@ -218,12 +212,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -305,11 +301,11 @@ impl runtime::Operation for operations::HeadersSimple {
 impl<'a> HeadersSimpleBuilder<'a> {
     /// `X-Color` (header parameter).
     pub fn x_color(self, value: Vec<Shade>) -> Self {
-        self.param(1, |request| request.header("X-Color", &value))
+        self.set(1, runtime::Place::HEADER, "X-Color", &value)
     }
     /// `X-Rgb` (header parameter).
     pub fn x_rgb(self, value: Color) -> Self {
-        self.param(2, |request| request.header("X-Rgb", &value))
+        self.set(2, runtime::Place::HEADER, "X-Rgb", &value)
     }
 }
 /// Request builder for [`Client::headers_simple_explode`]: set optional inputs, then `.send().await` or `.await` it.
@@ -336,20 +332,20 @@ impl runtime::Operation for operations::HeadersSimpleExplode {
 impl<'a> HeadersSimpleExplodeBuilder<'a> {
     /// `X-Color` (header parameter).
     pub fn x_color(self, value: Vec<Shade>) -> Self {
-        self.param(
+        self.set(
             1,
-            |request| {
-                request.header_styled("X-Color", &value, runtime::Style::SIMPLE_EXPLODE)
-            },
+            runtime::Place::Header(runtime::Style::SIMPLE_EXPLODE),
+            "X-Color",
+            &value,
         )
     }
     /// `X-Rgb` (header parameter).
     pub fn x_rgb(self, value: Color) -> Self {
-        self.param(
+        self.set(
             2,
-            |request| {
-                request.header_styled("X-Rgb", &value, runtime::Style::SIMPLE_EXPLODE)
-            },
+            runtime::Place::Header(runtime::Style::SIMPLE_EXPLODE),
+            "X-Rgb",
+            &value,
         )
     }
 }
@@ -392,11 +388,11 @@ impl runtime::Operation for operations::CookiesForm {
 impl<'a> CookiesFormBuilder<'a> {
     /// `color` (cookie parameter).
     pub fn color(self, value: Vec<Shade>) -> Self {
-        self.param(1, |request| request.cookie("color", &value))
+        self.set(1, runtime::Place::COOKIE, "color", &value)
     }
     /// `rgb` (cookie parameter).
     pub fn rgb(self, value: Color) -> Self {
-        self.param(2, |request| request.cookie("rgb", &value))
+        self.set(2, runtime::Place::COOKIE, "rgb", &value)
     }
 }
 /// Request builder for [`Client::cookies_form_unexploded`]: set optional inputs, then `.send().await` or `.await` it.
@@ -423,17 +419,11 @@ impl runtime::Operation for operations::CookiesFormUnexploded {
 impl<'a> CookiesFormUnexplodedBuilder<'a> {
     /// `color` (cookie parameter).
     pub fn color(self, value: Vec<Shade>) -> Self {
-        self.param(
-            1,
-            |request| request.cookie_styled("color", &value, runtime::Style::FORM),
-        )
+        self.set(1, runtime::Place::Cookie(runtime::Style::FORM), "color", &value)
     }
     /// `rgb` (cookie parameter).
     pub fn rgb(self, value: Color) -> Self {
-        self.param(
-            2,
-            |request| request.cookie_styled("rgb", &value, runtime::Style::FORM),
-        )
+        self.set(2, runtime::Place::Cookie(runtime::Style::FORM), "rgb", &value)
     }
 }
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -523,12 +513,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -662,15 +654,15 @@ pub mod mock {
 impl mock::Stub<'_, mock::HeadersSimpleBuilder> {
     /// Matches only requests whose `X-Id` is this value, as the client sends it.
     pub fn x_id(self, value: i64) -> Self {
-        self.stub_param(None, |request| request.header("X-Id", &value))
+        self.stub_set(None, runtime::Place::HEADER, "X-Id", &value)
     }
     /// Matches only requests whose `X-Color` is this value, as the client sends it.
     pub fn x_color(self, value: Vec<Shade>) -> Self {
-        self.stub_param(None, |request| request.header("X-Color", &value))
+        self.stub_set(None, runtime::Place::HEADER, "X-Color", &value)
     }
     /// Matches only requests whose `X-Rgb` is this value, as the client sends it.
     pub fn x_rgb(self, value: Color) -> Self {
-        self.stub_param(None, |request| request.header("X-Rgb", &value))
+        self.stub_set(None, runtime::Place::HEADER, "X-Rgb", &value)
     }
     /// Answers `204`: No content.
     pub fn respond_204(self) -> Self {
@@ -681,29 +673,29 @@ impl mock::Stub<'_, mock::HeadersSimpleBuilder> {
 impl mock::Stub<'_, mock::HeadersSimpleExplodeBuilder> {
     /// Matches only requests whose `X-Id` is this value, as the client sends it.
     pub fn x_id(self, value: i64) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| {
-                request.header_styled("X-Id", &value, runtime::Style::SIMPLE_EXPLODE)
-            },
+            runtime::Place::Header(runtime::Style::SIMPLE_EXPLODE),
+            "X-Id",
+            &value,
         )
     }
     /// Matches only requests whose `X-Color` is this value, as the client sends it.
     pub fn x_color(self, value: Vec<Shade>) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| {
-                request.header_styled("X-Color", &value, runtime::Style::SIMPLE_EXPLODE)
-            },
+            runtime::Place::Header(runtime::Style::SIMPLE_EXPLODE),
+            "X-Color",
+            &value,
         )
     }
     /// Matches only requests whose `X-Rgb` is this value, as the client sends it.
     pub fn x_rgb(self, value: Color) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| {
-                request.header_styled("X-Rgb", &value, runtime::Style::SIMPLE_EXPLODE)
-            },
+            runtime::Place::Header(runtime::Style::SIMPLE_EXPLODE),
+            "X-Rgb",
+            &value,
         )
     }
     /// Answers `204`: No content.
@@ -715,9 +707,11 @@ impl mock::Stub<'_, mock::HeadersSimpleExplodeBuilder> {
 impl mock::Stub<'_, mock::HeadersJsonBuilder> {
     /// Matches only requests whose `X-Filter` is this value, as the client sends it.
     pub fn x_filter(self, value: Color) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| request.header_styled("X-Filter", &value, runtime::Style::JSON),
+            runtime::Place::Header(runtime::Style::JSON),
+            "X-Filter",
+            &value,
         )
     }
     /// Answers `204`: No content.
@@ -729,15 +723,15 @@ impl mock::Stub<'_, mock::HeadersJsonBuilder> {
 impl mock::Stub<'_, mock::CookiesFormBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(None, |request| request.cookie("id", &value))
+        self.stub_set(None, runtime::Place::COOKIE, "id", &value)
     }
     /// Matches only requests whose `color` is this value, as the client sends it.
     pub fn color(self, value: Vec<Shade>) -> Self {
-        self.stub_param(None, |request| request.cookie("color", &value))
+        self.stub_set(None, runtime::Place::COOKIE, "color", &value)
     }
     /// Matches only requests whose `rgb` is this value, as the client sends it.
     pub fn rgb(self, value: Color) -> Self {
-        self.stub_param(None, |request| request.cookie("rgb", &value))
+        self.stub_set(None, runtime::Place::COOKIE, "rgb", &value)
     }
     /// Answers `204`: No content.
     pub fn respond_204(self) -> Self {
@@ -748,24 +742,20 @@ impl mock::Stub<'_, mock::CookiesFormBuilder> {
 impl mock::Stub<'_, mock::CookiesFormUnexplodedBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(
-            None,
-            |request| request.cookie_styled("id", &value, runtime::Style::FORM),
-        )
+        self.stub_set(None, runtime::Place::Cookie(runtime::Style::FORM), "id", &value)
     }
     /// Matches only requests whose `color` is this value, as the client sends it.
     pub fn color(self, value: Vec<Shade>) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| request.cookie_styled("color", &value, runtime::Style::FORM),
+            runtime::Place::Cookie(runtime::Style::FORM),
+            "color",
+            &value,
         )
     }
     /// Matches only requests whose `rgb` is this value, as the client sends it.
     pub fn rgb(self, value: Color) -> Self {
-        self.stub_param(
-            None,
-            |request| request.cookie_styled("rgb", &value, runtime::Style::FORM),
-        )
+        self.stub_set(None, runtime::Place::Cookie(runtime::Style::FORM), "rgb", &value)
     }
     /// Answers `204`: No content.
     pub fn respond_204(self) -> Self {

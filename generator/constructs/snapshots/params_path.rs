@@ -319,12 +319,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -631,12 +633,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -818,15 +822,15 @@ pub mod mock {
 impl mock::Stub<'_, mock::PathSimpleBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("id", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "id", &value)
     }
     /// Matches only requests whose `color` is this value, as the client sends it.
     pub fn color(self, value: Vec<Shade>) -> Self {
-        self.stub_param(Some(1), |request| request.path_param("color", &value))
+        self.stub_set(Some(1), runtime::Place::PATH, "color", &value)
     }
     /// Matches only requests whose `rgb` is this value, as the client sends it.
     pub fn rgb(self, value: Color) -> Self {
-        self.stub_param(Some(2), |request| request.path_param("rgb", &value))
+        self.stub_set(Some(2), runtime::Place::PATH, "rgb", &value)
     }
     /// Answers `204`: No content.
     pub fn respond_204(self) -> Self {
@@ -837,30 +841,29 @@ impl mock::Stub<'_, mock::PathSimpleBuilder> {
 impl mock::Stub<'_, mock::PathSimpleExplodeBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(
+        self.stub_set(
             Some(0),
-            |request| {
-                request.path_param_styled("id", &value, runtime::Style::SIMPLE_EXPLODE)
-            },
+            runtime::Place::Path(runtime::Style::SIMPLE_EXPLODE),
+            "id",
+            &value,
         )
     }
     /// Matches only requests whose `color` is this value, as the client sends it.
     pub fn color(self, value: Vec<Shade>) -> Self {
-        self.stub_param(
+        self.stub_set(
             Some(1),
-            |request| {
-                request
-                    .path_param_styled("color", &value, runtime::Style::SIMPLE_EXPLODE)
-            },
+            runtime::Place::Path(runtime::Style::SIMPLE_EXPLODE),
+            "color",
+            &value,
         )
     }
     /// Matches only requests whose `rgb` is this value, as the client sends it.
     pub fn rgb(self, value: Color) -> Self {
-        self.stub_param(
+        self.stub_set(
             Some(2),
-            |request| {
-                request.path_param_styled("rgb", &value, runtime::Style::SIMPLE_EXPLODE)
-            },
+            runtime::Place::Path(runtime::Style::SIMPLE_EXPLODE),
+            "rgb",
+            &value,
         )
     }
     /// Answers `204`: No content.
@@ -872,23 +875,24 @@ impl mock::Stub<'_, mock::PathSimpleExplodeBuilder> {
 impl mock::Stub<'_, mock::PathLabelBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(
-            Some(0),
-            |request| request.path_param_styled("id", &value, runtime::Style::LABEL),
-        )
+        self.stub_set(Some(0), runtime::Place::Path(runtime::Style::LABEL), "id", &value)
     }
     /// Matches only requests whose `color` is this value, as the client sends it.
     pub fn color(self, value: Vec<Shade>) -> Self {
-        self.stub_param(
+        self.stub_set(
             Some(1),
-            |request| request.path_param_styled("color", &value, runtime::Style::LABEL),
+            runtime::Place::Path(runtime::Style::LABEL),
+            "color",
+            &value,
         )
     }
     /// Matches only requests whose `rgb` is this value, as the client sends it.
     pub fn rgb(self, value: Color) -> Self {
-        self.stub_param(
+        self.stub_set(
             Some(2),
-            |request| request.path_param_styled("rgb", &value, runtime::Style::LABEL),
+            runtime::Place::Path(runtime::Style::LABEL),
+            "rgb",
+            &value,
         )
     }
     /// Answers `204`: No content.
@@ -900,29 +904,29 @@ impl mock::Stub<'_, mock::PathLabelBuilder> {
 impl mock::Stub<'_, mock::PathLabelExplodeBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(
+        self.stub_set(
             Some(0),
-            |request| {
-                request.path_param_styled("id", &value, runtime::Style::LABEL_EXPLODE)
-            },
+            runtime::Place::Path(runtime::Style::LABEL_EXPLODE),
+            "id",
+            &value,
         )
     }
     /// Matches only requests whose `color` is this value, as the client sends it.
     pub fn color(self, value: Vec<Shade>) -> Self {
-        self.stub_param(
+        self.stub_set(
             Some(1),
-            |request| {
-                request.path_param_styled("color", &value, runtime::Style::LABEL_EXPLODE)
-            },
+            runtime::Place::Path(runtime::Style::LABEL_EXPLODE),
+            "color",
+            &value,
         )
     }
     /// Matches only requests whose `rgb` is this value, as the client sends it.
     pub fn rgb(self, value: Color) -> Self {
-        self.stub_param(
+        self.stub_set(
             Some(2),
-            |request| {
-                request.path_param_styled("rgb", &value, runtime::Style::LABEL_EXPLODE)
-            },
+            runtime::Place::Path(runtime::Style::LABEL_EXPLODE),
+            "rgb",
+            &value,
         )
     }
     /// Answers `204`: No content.
@@ -934,23 +938,29 @@ impl mock::Stub<'_, mock::PathLabelExplodeBuilder> {
 impl mock::Stub<'_, mock::PathMatrixBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(
+        self.stub_set(
             Some(0),
-            |request| request.path_param_styled("id", &value, runtime::Style::MATRIX),
+            runtime::Place::Path(runtime::Style::MATRIX),
+            "id",
+            &value,
         )
     }
     /// Matches only requests whose `color` is this value, as the client sends it.
     pub fn color(self, value: Vec<Shade>) -> Self {
-        self.stub_param(
+        self.stub_set(
             Some(1),
-            |request| request.path_param_styled("color", &value, runtime::Style::MATRIX),
+            runtime::Place::Path(runtime::Style::MATRIX),
+            "color",
+            &value,
         )
     }
     /// Matches only requests whose `rgb` is this value, as the client sends it.
     pub fn rgb(self, value: Color) -> Self {
-        self.stub_param(
+        self.stub_set(
             Some(2),
-            |request| request.path_param_styled("rgb", &value, runtime::Style::MATRIX),
+            runtime::Place::Path(runtime::Style::MATRIX),
+            "rgb",
+            &value,
         )
     }
     /// Answers `204`: No content.
@@ -962,30 +972,29 @@ impl mock::Stub<'_, mock::PathMatrixBuilder> {
 impl mock::Stub<'_, mock::PathMatrixExplodeBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(
+        self.stub_set(
             Some(0),
-            |request| {
-                request.path_param_styled("id", &value, runtime::Style::MATRIX_EXPLODE)
-            },
+            runtime::Place::Path(runtime::Style::MATRIX_EXPLODE),
+            "id",
+            &value,
         )
     }
     /// Matches only requests whose `color` is this value, as the client sends it.
     pub fn color(self, value: Vec<Shade>) -> Self {
-        self.stub_param(
+        self.stub_set(
             Some(1),
-            |request| {
-                request
-                    .path_param_styled("color", &value, runtime::Style::MATRIX_EXPLODE)
-            },
+            runtime::Place::Path(runtime::Style::MATRIX_EXPLODE),
+            "color",
+            &value,
         )
     }
     /// Matches only requests whose `rgb` is this value, as the client sends it.
     pub fn rgb(self, value: Color) -> Self {
-        self.stub_param(
+        self.stub_set(
             Some(2),
-            |request| {
-                request.path_param_styled("rgb", &value, runtime::Style::MATRIX_EXPLODE)
-            },
+            runtime::Place::Path(runtime::Style::MATRIX_EXPLODE),
+            "rgb",
+            &value,
         )
     }
     /// Answers `204`: No content.
@@ -997,7 +1006,7 @@ impl mock::Stub<'_, mock::PathMatrixExplodeBuilder> {
 impl mock::Stub<'_, mock::PathDefaultBuilder> {
     /// Matches only requests whose `name` is this value, as the client sends it.
     pub fn name(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("name", value.as_ref()))
+        self.stub_set(Some(0), runtime::Place::PATH, "name", value.as_ref())
     }
     /// Answers `204`: No content.
     pub fn respond_204(self) -> Self {
@@ -1008,9 +1017,11 @@ impl mock::Stub<'_, mock::PathDefaultBuilder> {
 impl mock::Stub<'_, mock::PathJsonBuilder> {
     /// Matches only requests whose `filter` is this value, as the client sends it.
     pub fn filter(self, value: Color) -> Self {
-        self.stub_param(
+        self.stub_set(
             Some(0),
-            |request| request.path_param_styled("filter", &value, runtime::Style::JSON),
+            runtime::Place::Path(runtime::Style::JSON),
+            "filter",
+            &value,
         )
     }
     /// Answers `204`: No content.

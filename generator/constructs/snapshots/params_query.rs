@@ -130,7 +130,7 @@ impl Client {
     pub fn query_form(&self, id: i64) -> QueryFormBuilder<'_> {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/form");
-        operations::Call::new(self, request).param(0, |request| request.query("id", &id))
+        operations::Call::new(self, request).set(0, runtime::Place::QUERY, "id", &id)
     }
     /// The `queryFormUnexploded` operation.
     ///
@@ -145,7 +145,7 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/form-unexploded");
         operations::Call::new(self, request)
-            .param(0, |request| request.query_styled("id", &id, runtime::Style::FORM))
+            .set(0, runtime::Place::Query(runtime::Style::FORM), "id", &id)
     }
     /// The `querySpaceDelimited` operation.
     ///
@@ -193,10 +193,7 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/json");
         operations::Call::new(self, request)
-            .param(
-                0,
-                |request| request.query_styled("filter", &filter, runtime::Style::JSON),
-            )
+            .set(0, runtime::Place::Query(runtime::Style::JSON), "filter", &filter)
     }
     /// The `queryReserved` operation.
     ///
@@ -222,7 +219,7 @@ impl Client {
         let mut request = runtime::Request::new(::reqwest::Method::GET);
         request.path("/names");
         operations::Call::new(self, request)
-            .param(0, |request| request.query("type", r#type.as_ref()))
+            .set(0, runtime::Place::QUERY, "type", r#type.as_ref())
     }
     /// The `get /users/{id}` operation.
     ///
@@ -254,12 +251,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -349,11 +348,11 @@ impl runtime::Operation for operations::QueryForm {
 impl<'a> QueryFormBuilder<'a> {
     /// `color` (query parameter).
     pub fn color(self, value: Vec<Shade>) -> Self {
-        self.param(1, |request| request.query("color", &value))
+        self.set(1, runtime::Place::QUERY, "color", &value)
     }
     /// `rgb` (query parameter).
     pub fn rgb(self, value: Color) -> Self {
-        self.param(2, |request| request.query("rgb", &value))
+        self.set(2, runtime::Place::QUERY, "rgb", &value)
     }
 }
 /// Request builder for [`Client::query_form_unexploded`]: set optional inputs, then `.send().await` or `.await` it.
@@ -380,17 +379,11 @@ impl runtime::Operation for operations::QueryFormUnexploded {
 impl<'a> QueryFormUnexplodedBuilder<'a> {
     /// `color` (query parameter).
     pub fn color(self, value: Vec<Shade>) -> Self {
-        self.param(
-            1,
-            |request| request.query_styled("color", &value, runtime::Style::FORM),
-        )
+        self.set(1, runtime::Place::Query(runtime::Style::FORM), "color", &value)
     }
     /// `rgb` (query parameter).
     pub fn rgb(self, value: Color) -> Self {
-        self.param(
-            2,
-            |request| request.query_styled("rgb", &value, runtime::Style::FORM),
-        )
+        self.set(2, runtime::Place::Query(runtime::Style::FORM), "rgb", &value)
     }
 }
 /// Request builder for [`Client::query_space_delimited`]: set optional inputs, then `.send().await` or `.await` it.
@@ -417,20 +410,20 @@ impl runtime::Operation for operations::QuerySpaceDelimited {
 impl<'a> QuerySpaceDelimitedBuilder<'a> {
     /// `color` (query parameter).
     pub fn color(self, value: Vec<String>) -> Self {
-        self.param(
+        self.set(
             0,
-            |request| {
-                request.query_styled("color", &value, runtime::Style::SPACE_DELIMITED)
-            },
+            runtime::Place::Query(runtime::Style::SPACE_DELIMITED),
+            "color",
+            &value,
         )
     }
     /// `rgb` (query parameter).
     pub fn rgb(self, value: Color) -> Self {
-        self.param(
+        self.set(
             1,
-            |request| {
-                request.query_styled("rgb", &value, runtime::Style::SPACE_DELIMITED)
-            },
+            runtime::Place::Query(runtime::Style::SPACE_DELIMITED),
+            "rgb",
+            &value,
         )
     }
 }
@@ -458,19 +451,16 @@ impl runtime::Operation for operations::QueryPipeDelimited {
 impl<'a> QueryPipeDelimitedBuilder<'a> {
     /// `color` (query parameter).
     pub fn color(self, value: Vec<String>) -> Self {
-        self.param(
+        self.set(
             0,
-            |request| {
-                request.query_styled("color", &value, runtime::Style::PIPE_DELIMITED)
-            },
+            runtime::Place::Query(runtime::Style::PIPE_DELIMITED),
+            "color",
+            &value,
         )
     }
     /// `rgb` (query parameter).
     pub fn rgb(self, value: Color) -> Self {
-        self.param(
-            1,
-            |request| request.query_styled("rgb", &value, runtime::Style::PIPE_DELIMITED),
-        )
+        self.set(1, runtime::Place::Query(runtime::Style::PIPE_DELIMITED), "rgb", &value)
     }
 }
 /// Request builder for [`Client::query_deep_object`]: set optional inputs, then `.send().await` or `.await` it.
@@ -494,24 +484,15 @@ impl runtime::Operation for operations::QueryDeepObject {
 impl<'a> QueryDeepObjectBuilder<'a> {
     /// `rgb` (query parameter).
     pub fn rgb(self, value: Color) -> Self {
-        self.param(
-            0,
-            |request| request.query_styled("rgb", &value, runtime::Style::DEEP_OBJECT),
-        )
+        self.set(0, runtime::Place::Query(runtime::Style::DEEP_OBJECT), "rgb", &value)
     }
     /// `filter` (query parameter).
     pub fn filter(self, value: QueryDeepObjectFilter) -> Self {
-        self.param(
-            1,
-            |request| request.query_styled("filter", &value, runtime::Style::DEEP_OBJECT),
-        )
+        self.set(1, runtime::Place::Query(runtime::Style::DEEP_OBJECT), "filter", &value)
     }
     /// `tags` (query parameter).
     pub fn tags(self, value: ::std::collections::BTreeMap<String, String>) -> Self {
-        self.param(
-            2,
-            |request| request.query_styled("tags", &value, runtime::Style::DEEP_OBJECT),
-        )
+        self.set(2, runtime::Place::Query(runtime::Style::DEEP_OBJECT), "tags", &value)
     }
 }
 /// Request builder for [`Client::query_json`]: set optional inputs, then `.send().await` or `.await` it.
@@ -553,21 +534,16 @@ impl runtime::Operation for operations::QueryReserved {
 impl<'a> QueryReservedBuilder<'a> {
     /// `raw` (query parameter).
     pub fn raw(self, value: impl AsRef<str>) -> Self {
-        self.param(
+        self.set(
             0,
-            |request| {
-                request
-                    .query_styled(
-                        "raw",
-                        value.as_ref(),
-                        runtime::Style::FORM_EXPLODE.allow_reserved(),
-                    )
-            },
+            runtime::Place::Query(runtime::Style::FORM_EXPLODE.allow_reserved()),
+            "raw",
+            value.as_ref(),
         )
     }
     /// `encoded` (query parameter).
     pub fn encoded(self, value: impl AsRef<str>) -> Self {
-        self.param(1, |request| request.query("encoded", value.as_ref()))
+        self.set(1, runtime::Place::QUERY, "encoded", value.as_ref())
     }
 }
 /// Request builder for [`Client::query_names`]: set optional inputs, then `.send().await` or `.await` it.
@@ -591,15 +567,15 @@ impl runtime::Operation for operations::QueryNames {
 impl<'a> QueryNamesBuilder<'a> {
     /// `userId` (query parameter).
     pub fn user_id(self, value: impl AsRef<str>) -> Self {
-        self.param(1, |request| request.query("userId", value.as_ref()))
+        self.set(1, runtime::Place::QUERY, "userId", value.as_ref())
     }
     /// `user_id` (query parameter).
     pub fn user_id2(self, value: impl AsRef<str>) -> Self {
-        self.param(2, |request| request.query("user_id", value.as_ref()))
+        self.set(2, runtime::Place::QUERY, "user_id", value.as_ref())
     }
     /// `self` (query parameter).
     pub fn self_(self, value: bool) -> Self {
-        self.param(3, |request| request.query("self", &value))
+        self.set(3, runtime::Place::QUERY, "self", &value)
     }
 }
 /// Request builder for [`Client::get_users_by_id`]: set optional inputs, then `.send().await` or `.await` it.
@@ -723,12 +699,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -926,15 +904,15 @@ pub mod mock {
 impl mock::Stub<'_, mock::QueryFormBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(None, |request| request.query("id", &value))
+        self.stub_set(None, runtime::Place::QUERY, "id", &value)
     }
     /// Matches only requests whose `color` is this value, as the client sends it.
     pub fn color(self, value: Vec<Shade>) -> Self {
-        self.stub_param(None, |request| request.query("color", &value))
+        self.stub_set(None, runtime::Place::QUERY, "color", &value)
     }
     /// Matches only requests whose `rgb` is this value, as the client sends it.
     pub fn rgb(self, value: Color) -> Self {
-        self.stub_param(None, |request| request.query("rgb", &value))
+        self.stub_set(None, runtime::Place::QUERY, "rgb", &value)
     }
     /// Answers `204`: No content.
     pub fn respond_204(self) -> Self {
@@ -945,24 +923,15 @@ impl mock::Stub<'_, mock::QueryFormBuilder> {
 impl mock::Stub<'_, mock::QueryFormUnexplodedBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(
-            None,
-            |request| request.query_styled("id", &value, runtime::Style::FORM),
-        )
+        self.stub_set(None, runtime::Place::Query(runtime::Style::FORM), "id", &value)
     }
     /// Matches only requests whose `color` is this value, as the client sends it.
     pub fn color(self, value: Vec<Shade>) -> Self {
-        self.stub_param(
-            None,
-            |request| request.query_styled("color", &value, runtime::Style::FORM),
-        )
+        self.stub_set(None, runtime::Place::Query(runtime::Style::FORM), "color", &value)
     }
     /// Matches only requests whose `rgb` is this value, as the client sends it.
     pub fn rgb(self, value: Color) -> Self {
-        self.stub_param(
-            None,
-            |request| request.query_styled("rgb", &value, runtime::Style::FORM),
-        )
+        self.stub_set(None, runtime::Place::Query(runtime::Style::FORM), "rgb", &value)
     }
     /// Answers `204`: No content.
     pub fn respond_204(self) -> Self {
@@ -973,20 +942,20 @@ impl mock::Stub<'_, mock::QueryFormUnexplodedBuilder> {
 impl mock::Stub<'_, mock::QuerySpaceDelimitedBuilder> {
     /// Matches only requests whose `color` is this value, as the client sends it.
     pub fn color(self, value: Vec<String>) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| {
-                request.query_styled("color", &value, runtime::Style::SPACE_DELIMITED)
-            },
+            runtime::Place::Query(runtime::Style::SPACE_DELIMITED),
+            "color",
+            &value,
         )
     }
     /// Matches only requests whose `rgb` is this value, as the client sends it.
     pub fn rgb(self, value: Color) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| {
-                request.query_styled("rgb", &value, runtime::Style::SPACE_DELIMITED)
-            },
+            runtime::Place::Query(runtime::Style::SPACE_DELIMITED),
+            "rgb",
+            &value,
         )
     }
     /// Answers `204`: No content.
@@ -998,18 +967,20 @@ impl mock::Stub<'_, mock::QuerySpaceDelimitedBuilder> {
 impl mock::Stub<'_, mock::QueryPipeDelimitedBuilder> {
     /// Matches only requests whose `color` is this value, as the client sends it.
     pub fn color(self, value: Vec<String>) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| {
-                request.query_styled("color", &value, runtime::Style::PIPE_DELIMITED)
-            },
+            runtime::Place::Query(runtime::Style::PIPE_DELIMITED),
+            "color",
+            &value,
         )
     }
     /// Matches only requests whose `rgb` is this value, as the client sends it.
     pub fn rgb(self, value: Color) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| request.query_styled("rgb", &value, runtime::Style::PIPE_DELIMITED),
+            runtime::Place::Query(runtime::Style::PIPE_DELIMITED),
+            "rgb",
+            &value,
         )
     }
     /// Answers `204`: No content.
@@ -1021,23 +992,29 @@ impl mock::Stub<'_, mock::QueryPipeDelimitedBuilder> {
 impl mock::Stub<'_, mock::QueryDeepObjectBuilder> {
     /// Matches only requests whose `rgb` is this value, as the client sends it.
     pub fn rgb(self, value: Color) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| request.query_styled("rgb", &value, runtime::Style::DEEP_OBJECT),
+            runtime::Place::Query(runtime::Style::DEEP_OBJECT),
+            "rgb",
+            &value,
         )
     }
     /// Matches only requests whose `filter` is this value, as the client sends it.
     pub fn filter(self, value: QueryDeepObjectFilter) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| request.query_styled("filter", &value, runtime::Style::DEEP_OBJECT),
+            runtime::Place::Query(runtime::Style::DEEP_OBJECT),
+            "filter",
+            &value,
         )
     }
     /// Matches only requests whose `tags` is this value, as the client sends it.
     pub fn tags(self, value: ::std::collections::BTreeMap<String, String>) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| request.query_styled("tags", &value, runtime::Style::DEEP_OBJECT),
+            runtime::Place::Query(runtime::Style::DEEP_OBJECT),
+            "tags",
+            &value,
         )
     }
     /// Answers `204`: No content.
@@ -1049,9 +1026,11 @@ impl mock::Stub<'_, mock::QueryDeepObjectBuilder> {
 impl mock::Stub<'_, mock::QueryJsonBuilder> {
     /// Matches only requests whose `filter` is this value, as the client sends it.
     pub fn filter(self, value: Color) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| request.query_styled("filter", &value, runtime::Style::JSON),
+            runtime::Place::Query(runtime::Style::JSON),
+            "filter",
+            &value,
         )
     }
     /// Answers `204`: No content.
@@ -1063,21 +1042,16 @@ impl mock::Stub<'_, mock::QueryJsonBuilder> {
 impl mock::Stub<'_, mock::QueryReservedBuilder> {
     /// Matches only requests whose `raw` is this value, as the client sends it.
     pub fn raw(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| {
-                request
-                    .query_styled(
-                        "raw",
-                        value.as_ref(),
-                        runtime::Style::FORM_EXPLODE.allow_reserved(),
-                    )
-            },
+            runtime::Place::Query(runtime::Style::FORM_EXPLODE.allow_reserved()),
+            "raw",
+            value.as_ref(),
         )
     }
     /// Matches only requests whose `encoded` is this value, as the client sends it.
     pub fn encoded(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(None, |request| request.query("encoded", value.as_ref()))
+        self.stub_set(None, runtime::Place::QUERY, "encoded", value.as_ref())
     }
     /// Answers `204`: No content.
     pub fn respond_204(self) -> Self {
@@ -1088,19 +1062,19 @@ impl mock::Stub<'_, mock::QueryReservedBuilder> {
 impl mock::Stub<'_, mock::QueryNamesBuilder> {
     /// Matches only requests whose `type` is this value, as the client sends it.
     pub fn r#type(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(None, |request| request.query("type", value.as_ref()))
+        self.stub_set(None, runtime::Place::QUERY, "type", value.as_ref())
     }
     /// Matches only requests whose `userId` is this value, as the client sends it.
     pub fn user_id(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(None, |request| request.query("userId", value.as_ref()))
+        self.stub_set(None, runtime::Place::QUERY, "userId", value.as_ref())
     }
     /// Matches only requests whose `user_id` is this value, as the client sends it.
     pub fn user_id2(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(None, |request| request.query("user_id", value.as_ref()))
+        self.stub_set(None, runtime::Place::QUERY, "user_id", value.as_ref())
     }
     /// Matches only requests whose `self` is this value, as the client sends it.
     pub fn self_(self, value: bool) -> Self {
-        self.stub_param(None, |request| request.query("self", &value))
+        self.stub_set(None, runtime::Place::QUERY, "self", &value)
     }
     /// Answers `204`: No content.
     pub fn respond_204(self) -> Self {
@@ -1111,7 +1085,7 @@ impl mock::Stub<'_, mock::QueryNamesBuilder> {
 impl mock::Stub<'_, mock::GetUsersByIdBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("id", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "id", &value)
     }
     /// Answers `204`: No operationId; the method name is derived from the method and path.
     pub fn respond_204(self) -> Self {

@@ -159,12 +159,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -223,15 +225,15 @@ pub mod operations {
 impl<'a, Op: runtime::Operation> operations::Call<'a, Op> {
     /// `fields` (query parameter): Selects the fields of the answer.
     pub fn fields(self, value: impl AsRef<str>) -> Self {
-        self.param(32768, |request| request.query("fields", value.as_ref()))
+        self.set(32768, runtime::Place::QUERY, "fields", value.as_ref())
     }
     /// `alt` (query parameter): The answer's format.
     pub fn alt(self, value: ListBooksAlt) -> Self {
-        self.param(32769, |request| request.query("alt", &value))
+        self.set(32769, runtime::Place::QUERY, "alt", &value)
     }
     /// `delay` (query parameter): A parameter named like a stub method.
     pub fn delay(self, value: i64) -> Self {
-        self.param(32770, |request| request.query("delay", &value))
+        self.set(32770, runtime::Place::QUERY, "delay", &value)
     }
 }
 /// Request builder for [`Client::list_books`]: set optional inputs, then `.send().await` or `.await` it.
@@ -255,7 +257,7 @@ impl runtime::Operation for operations::ListBooks {
 impl<'a> ListBooksBuilder<'a> {
     /// `delay2` (query parameter).
     pub fn delay2(self, value: i64) -> Self {
-        self.param(1, |request| request.query("delay2", &value))
+        self.set(1, runtime::Place::QUERY, "delay2", &value)
     }
 }
 /// Request builder for [`Client::get_book`]: set optional inputs, then `.send().await` or `.await` it.
@@ -352,12 +354,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -444,22 +448,22 @@ pub mod mock {
 impl<O: runtime::mock::Operation> mock::Stub<'_, O> {
     /// Matches only requests whose `fields` is this value, as the client sends it.
     pub fn fields(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(None, |request| request.query("fields", value.as_ref()))
+        self.stub_set(None, runtime::Place::QUERY, "fields", value.as_ref())
     }
     /// Matches only requests whose `alt` is this value, as the client sends it.
     pub fn alt(self, value: ListBooksAlt) -> Self {
-        self.stub_param(None, |request| request.query("alt", &value))
+        self.stub_set(None, runtime::Place::QUERY, "alt", &value)
     }
     /// Matches only requests whose `delay` is this value, as the client sends it.
     pub fn delay2(self, value: i64) -> Self {
-        self.stub_param(None, |request| request.query("delay", &value))
+        self.stub_set(None, runtime::Place::QUERY, "delay", &value)
     }
 }
 #[cfg(feature = "mock")]
 impl mock::Stub<'_, mock::ListBooksBuilder> {
     /// Matches only requests whose `delay2` is this value, as the client sends it.
     pub fn delay22(self, value: i64) -> Self {
-        self.stub_param(None, |request| request.query("delay2", &value))
+        self.stub_set(None, runtime::Place::QUERY, "delay2", &value)
     }
     /// Answers `204`: No content.
     pub fn respond_204(self) -> Self {
@@ -470,7 +474,7 @@ impl mock::Stub<'_, mock::ListBooksBuilder> {
 impl mock::Stub<'_, mock::GetBookBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("id", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "id", &value)
     }
     /// Answers `204`: No content.
     pub fn respond_204(self) -> Self {

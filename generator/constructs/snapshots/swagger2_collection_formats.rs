@@ -174,12 +174,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -257,43 +259,37 @@ impl runtime::Operation for operations::Search {
 impl<'a> SearchBuilder<'a> {
     /// `csv` (query parameter).
     pub fn csv(self, value: Vec<String>) -> Self {
-        self.param(
-            1,
-            |request| request.query_styled("csv", &value, runtime::Style::FORM),
-        )
+        self.set(1, runtime::Place::Query(runtime::Style::FORM), "csv", &value)
     }
     /// `ssv` (query parameter).
     pub fn ssv(self, value: Vec<String>) -> Self {
-        self.param(
+        self.set(
             2,
-            |request| {
-                request.query_styled("ssv", &value, runtime::Style::SPACE_DELIMITED)
-            },
+            runtime::Place::Query(runtime::Style::SPACE_DELIMITED),
+            "ssv",
+            &value,
         )
     }
     /// `pipes` (query parameter).
     pub fn pipes(self, value: Vec<String>) -> Self {
-        self.param(
+        self.set(
             3,
-            |request| {
-                request.query_styled("pipes", &value, runtime::Style::PIPE_DELIMITED)
-            },
+            runtime::Place::Query(runtime::Style::PIPE_DELIMITED),
+            "pipes",
+            &value,
         )
     }
     /// `multi` (query parameter).
     pub fn multi(self, value: Vec<String>) -> Self {
-        self.param(4, |request| request.query("multi", &value))
+        self.set(4, runtime::Place::QUERY, "multi", &value)
     }
     /// `tsv` (query parameter).
     pub fn tsv(self, value: Vec<String>) -> Self {
-        self.param(
-            5,
-            |request| request.query_styled("tsv", &value, runtime::Style::FORM),
-        )
+        self.set(5, runtime::Place::Query(runtime::Style::FORM), "tsv", &value)
     }
     /// `X-Tags` (header parameter).
     pub fn x_tags(self, value: Vec<String>) -> Self {
-        self.param(6, |request| request.header("X-Tags", &value))
+        self.set(6, runtime::Place::HEADER, "X-Tags", &value)
     }
 }
 /// Request builder for [`Client::send_form`]: set optional inputs, then `.send().await` or `.await` it.
@@ -452,12 +448,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -559,47 +557,41 @@ pub mod mock {
 impl mock::Stub<'_, mock::SearchBuilder> {
     /// Matches only requests whose `ids` is this value, as the client sends it.
     pub fn ids(self, value: Vec<i64>) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("ids", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "ids", &value)
     }
     /// Matches only requests whose `csv` is this value, as the client sends it.
     pub fn csv(self, value: Vec<String>) -> Self {
-        self.stub_param(
-            None,
-            |request| request.query_styled("csv", &value, runtime::Style::FORM),
-        )
+        self.stub_set(None, runtime::Place::Query(runtime::Style::FORM), "csv", &value)
     }
     /// Matches only requests whose `ssv` is this value, as the client sends it.
     pub fn ssv(self, value: Vec<String>) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| {
-                request.query_styled("ssv", &value, runtime::Style::SPACE_DELIMITED)
-            },
+            runtime::Place::Query(runtime::Style::SPACE_DELIMITED),
+            "ssv",
+            &value,
         )
     }
     /// Matches only requests whose `pipes` is this value, as the client sends it.
     pub fn pipes(self, value: Vec<String>) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| {
-                request.query_styled("pipes", &value, runtime::Style::PIPE_DELIMITED)
-            },
+            runtime::Place::Query(runtime::Style::PIPE_DELIMITED),
+            "pipes",
+            &value,
         )
     }
     /// Matches only requests whose `multi` is this value, as the client sends it.
     pub fn multi(self, value: Vec<String>) -> Self {
-        self.stub_param(None, |request| request.query("multi", &value))
+        self.stub_set(None, runtime::Place::QUERY, "multi", &value)
     }
     /// Matches only requests whose `tsv` is this value, as the client sends it.
     pub fn tsv(self, value: Vec<String>) -> Self {
-        self.stub_param(
-            None,
-            |request| request.query_styled("tsv", &value, runtime::Style::FORM),
-        )
+        self.stub_set(None, runtime::Place::Query(runtime::Style::FORM), "tsv", &value)
     }
     /// Matches only requests whose `X-Tags` is this value, as the client sends it.
     pub fn x_tags(self, value: Vec<String>) -> Self {
-        self.stub_param(None, |request| request.header("X-Tags", &value))
+        self.stub_set(None, runtime::Place::HEADER, "X-Tags", &value)
     }
     /// Answers `204`: Done.
     pub fn respond_204(self) -> Self {

@@ -196,12 +196,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -281,7 +283,7 @@ impl runtime::Operation for operations::GetPets {
 impl<'a> GetPetsBuilder<'a> {
     /// `limit` (query parameter).
     pub fn limit(self, value: i64) -> Self {
-        self.param(0, |request| request.query("limit", &value))
+        self.set(0, runtime::Place::QUERY, "limit", &value)
     }
 }
 /// Request builder for [`Client::get_animals`]: set optional inputs, then `.send().await` or `.await` it.
@@ -305,7 +307,7 @@ impl runtime::Operation for operations::GetAnimals {
 impl<'a> GetAnimalsBuilder<'a> {
     /// `limit` (query parameter).
     pub fn limit(self, value: i64) -> Self {
-        self.param(0, |request| request.query("limit", &value))
+        self.set(0, runtime::Place::QUERY, "limit", &value)
     }
 }
 /// Request builder for [`Client::put_owner`]: set optional inputs, then `.send().await` or `.await` it.
@@ -330,16 +332,16 @@ impl runtime::Operation for operations::PutOwner {
 impl<'a> PutOwnerBuilder<'a> {
     /// `tags` (query parameter).
     pub fn tags(self, value: Vec<String>) -> Self {
-        self.param(
+        self.set(
             1,
-            |request| {
-                request.query_styled("tags", &value, runtime::Style::PIPE_DELIMITED)
-            },
+            runtime::Place::Query(runtime::Style::PIPE_DELIMITED),
+            "tags",
+            &value,
         )
     }
     /// `verbose` (query parameter).
     pub fn verbose(self, value: bool) -> Self {
-        self.param(2, |request| request.query("verbose", &value))
+        self.set(2, runtime::Place::QUERY, "verbose", &value)
     }
 }
 /// Request builder for [`Client::rename_owner`]: set optional inputs, then `.send().await` or `.await` it.
@@ -443,12 +445,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -569,7 +573,7 @@ pub mod mock {
 impl mock::Stub<'_, mock::GetPetsBuilder> {
     /// Matches only requests whose `limit` is this value, as the client sends it.
     pub fn limit(self, value: i64) -> Self {
-        self.stub_param(None, |request| request.query("limit", &value))
+        self.stub_set(None, runtime::Place::QUERY, "limit", &value)
     }
     /// Answers `200`: The pets.
     pub fn respond_200(self, value: &[Pet]) -> Self {
@@ -580,7 +584,7 @@ impl mock::Stub<'_, mock::GetPetsBuilder> {
 impl mock::Stub<'_, mock::GetAnimalsBuilder> {
     /// Matches only requests whose `limit` is this value, as the client sends it.
     pub fn limit(self, value: i64) -> Self {
-        self.stub_param(None, |request| request.query("limit", &value))
+        self.stub_set(None, runtime::Place::QUERY, "limit", &value)
     }
     /// Answers `200`: The pets.
     pub fn respond_200(self, value: &[Pet]) -> Self {
@@ -591,20 +595,20 @@ impl mock::Stub<'_, mock::GetAnimalsBuilder> {
 impl mock::Stub<'_, mock::PutOwnerBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("id", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "id", &value)
     }
     /// Matches only requests whose `tags` is this value, as the client sends it.
     pub fn tags(self, value: Vec<String>) -> Self {
-        self.stub_param(
+        self.stub_set(
             None,
-            |request| {
-                request.query_styled("tags", &value, runtime::Style::PIPE_DELIMITED)
-            },
+            runtime::Place::Query(runtime::Style::PIPE_DELIMITED),
+            "tags",
+            &value,
         )
     }
     /// Matches only requests whose `verbose` is this value, as the client sends it.
     pub fn verbose(self, value: bool) -> Self {
-        self.stub_param(None, |request| request.query("verbose", &value))
+        self.stub_set(None, runtime::Place::QUERY, "verbose", &value)
     }
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: Owner) -> Self {
@@ -625,7 +629,7 @@ impl mock::Stub<'_, mock::PutOwnerBuilder> {
 impl mock::Stub<'_, mock::RenameOwnerBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: i64) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("id", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "id", &value)
     }
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: RenameOwnerBody) -> Self {

@@ -9,6 +9,7 @@ use super::client::ClientCore;
 use super::error::Error;
 use super::options::CallOptions;
 use super::paging::{PagedCall, Paging};
+use super::params::Place;
 use super::request::{OperationInfo, Request};
 use super::response::{Answer, RawResponse};
 use std::future::{Future, IntoFuture};
@@ -58,6 +59,17 @@ impl<'a, C: AsRef<ClientCore> + Sync, Op: Operation> Call<'a, C, Op> {
             options: CallOptions::new(),
             operation: PhantomData,
         }
+    }
+
+    /// Sets the parameter at `position` (replacing an earlier value) to `value`, written at `place`.
+    pub fn set<T: serde::Serialize + ?Sized>(
+        self,
+        position: u16,
+        place: Place,
+        name: &str,
+        value: &T,
+    ) -> Self {
+        self.param(position, |request| request.place(place, name, value))
     }
 
     /// Sets the parameter at `position` (replacing an earlier value): `write` adds it to the request.

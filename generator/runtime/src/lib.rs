@@ -169,7 +169,7 @@ pub use error::{ApiError, BuildError, Error};
 pub use nullable::Nullable;
 pub use options::CallOptions;
 pub use paging::{PagedCall, Paging};
-pub use params::{DeepArrays, Style, encode_path_segment, encode_query};
+pub use params::{DeepArrays, Place, Style, encode_path_segment, encode_query};
 pub use poll::{PollOptions, poll, poll_argument};
 pub use request::{OperationInfo, Request};
 pub use response::{Answer, RawResponse, header_value};

@@ -8,6 +8,7 @@
 
 use super::body::Body;
 use super::envelope::EnvelopeSpec;
+use super::params::Place;
 use super::request::Request;
 use std::fmt::Write as _;
 use std::marker::PhantomData;
@@ -399,6 +400,19 @@ impl<O: Operation> Stub<'_, O> {
             .mount(self.server)
             .await;
         Ok(())
+    }
+
+    /// Generated setters: matches one parameter's `value`, written at `place` as the client writes it
+    /// ([`Stub::stub_param`]).
+    #[doc(hidden)]
+    pub fn stub_set<T: serde::Serialize + ?Sized>(
+        self,
+        slot: Option<usize>,
+        place: Place,
+        name: &str,
+        value: &T,
+    ) -> Self {
+        self.stub_param(slot, |request| request.place(place, name, value))
     }
 
     /// Generated setters: writes a parameter the way the client does; `slot` is a path parameter's place.

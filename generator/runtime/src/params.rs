@@ -112,7 +112,42 @@ impl Style {
     }
 }
 
+/// Where a parameter goes, with the style it is written in: what a generated setter hands the runtime
+/// instead of a closure of its own (one less body per setter to compile).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A path parameter ([`Request::path_param_styled`]).
+    Path(Style),
+    /// A query parameter ([`Request::query_styled`]).
+    Query(Style),
+    /// A header ([`Request::header_styled`]).
+    Header(Style),
+    /// A cookie ([`Request::cookie_styled`]).
+    Cookie(Style),
+}
+
+impl Place {
+    /// A path parameter in the default style.
+    pub const PATH: Place = Place::Path(Style::SIMPLE);
+    /// A query parameter in the default style.
+    pub const QUERY: Place = Place::Query(Style::FORM_EXPLODE);
+    /// A header in the default style.
+    pub const HEADER: Place = Place::Header(Style::SIMPLE);
+    /// A cookie in the default style.
+    pub const COOKIE: Place = Place::Cookie(Style::FORM_EXPLODE);
+}
+
 impl Request {
+    /// Writes a parameter where `place` says, in its style.
+    pub fn place<T: serde::Serialize + ?Sized>(&mut self, place: Place, name: &str, value: &T) {
+        match place {
+            Place::Path(style) => self.path_param_styled(name, value, style),
+            Place::Query(style) => self.query_styled(name, value, style),
+            Place::Header(style) => self.header_styled(name, value, style),
+            Place::Cookie(style) => self.cookie_styled(name, value, style),
+        }
+    }
+
     /// Appends a path parameter in the default `simple` style.
     pub fn path_param<T: serde::Serialize + ?Sized>(&mut self, name: &str, value: &T) {
         self.path_param_styled(name, value, Style::SIMPLE);

@@ -22,8 +22,14 @@ pub fn call_type() -> TokenStream {
                 Call(runtime::Call::new(client, request))
             }
 
-            pub(super) fn param(self, position: u16, write: impl FnOnce(&mut runtime::Request)) -> Self {
-                Call(self.0.param(position, write))
+            pub(super) fn set<T: ::serde::Serialize + ?Sized>(
+                self,
+                position: u16,
+                place: runtime::Place,
+                name: &str,
+                value: &T,
+            ) -> Self {
+                Call(self.0.set(position, place, name, value))
             }
 
             pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
@@ -157,8 +163,14 @@ pub fn mock_types() -> TokenStream {
                 self.0.mount().await
             }
 
-            pub(super) fn stub_param(self, slot: Option<usize>, write: impl FnOnce(&mut runtime::Request)) -> Self {
-                Stub(self.0.stub_param(slot, write))
+            pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
+                self,
+                slot: Option<usize>,
+                place: runtime::Place,
+                name: &str,
+                value: &T,
+            ) -> Self {
+                Stub(self.0.stub_set(slot, place, name, value))
             }
 
             pub(super) fn stub_body(self, write: impl FnOnce(&mut runtime::Request)) -> Self {

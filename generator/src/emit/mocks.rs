@@ -5,7 +5,7 @@
 
 use super::bodies::{BodyArgument, body_argument, body_encoding};
 use super::operations::{argument_ref, argument_type};
-use super::params::param_write;
+use super::params::param_place;
 use super::tokens::{doc, ident, rust_type};
 use crate::ir::{
     Api, Operation, Param, ParamLocation, PathPart, Response, ResponseBody, StatusMatch, Type,
@@ -144,7 +144,7 @@ fn param_matcher(
 ) -> TokenStream {
     let (argument, as_ref) = argument_type(api, &param.ty);
     let value = argument_ref(&ident("value"), as_ref);
-    let call = param_write(api, param, value);
+    let place = param_place(api, param, value);
     let docs = doc(Some(&format!(
         "Matches only requests whose `{}` is this value, as the client sends it.",
         param.wire_name
@@ -152,7 +152,7 @@ fn param_matcher(
     quote! {
         #docs
         pub fn #name(self, value: #argument) -> Self {
-            self.stub_param(#target, |request| #call)
+            self.stub_set(#target, #place)
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::behaviour::{paging_methods, poll_method};
 use super::bodies::{BodyArgument, body_argument, body_encoding, body_items};
-use super::params::{param_call, param_write};
+use super::params::{param_call, param_place};
 use super::tokens::{answer_type, doc, ident, rust_type};
 use crate::ir::{
     AnswerType, Api, BodyRead, Decode, Operation, Output, Param, ParamLocation, PathPart, Read,
@@ -127,12 +127,12 @@ fn setter(api: &Api, param: &Param, position: proc_macro2::Literal) -> TokenStre
     let name = ident(&param.rust_name);
     let (arg_ty, as_ref) = argument_type(api, &param.ty);
     let value = ident("value");
-    let write = param_write(api, param, argument_ref(&value, as_ref));
+    let place = param_place(api, param, argument_ref(&value, as_ref));
     let docs = doc(Some(&param_doc(param)));
     quote! {
         #docs
         pub fn #name(self, value: #arg_ty) -> Self {
-            self.param(#position, |request| #write)
+            self.set(#position, #place)
         }
     }
 }
@@ -279,8 +279,8 @@ fn emit_method(api: &Api, operation: &Operation) -> TokenStream {
         arguments.push(quote!(#name: #arg_ty));
         if param.location != ParamLocation::Path {
             let position = position(index);
-            let write = param_write(api, param, argument_ref(&name, as_ref));
-            chained.push(quote!(.param(#position, |request| #write)));
+            let place = param_place(api, param, argument_ref(&name, as_ref));
+            chained.push(quote!(.set(#position, #place)));
         }
     }
     let path_steps = operation.path_parts.iter().map(|part| match part {

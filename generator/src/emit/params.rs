@@ -12,14 +12,10 @@ pub fn param_call(api: &Api, param: &Param, value: TokenStream) -> TokenStream {
     quote!(#write;)
 }
 
-/// `request.<call>(wire, value[, style])` as an expression (a mock stub's closure body). Decimals go through
-/// the runtime's exact wrapper, so their text keeps every digit.
-pub fn param_write(api: &Api, param: &Param, value: TokenStream) -> TokenStream {
-    let value = match decimal_form(api, &param.ty) {
-        Some(true) => quote!(&runtime::decimal::Exact::text(#value)),
-        Some(false) => quote!(&runtime::decimal::Exact::number(#value)),
-        None => value,
-    };
+/// `request.<call>(wire, value[, style])` as an expression. Decimals go through the runtime's exact
+/// wrapper, so their text keeps every digit.
+fn param_write(api: &Api, param: &Param, value: TokenStream) -> TokenStream {
+    let value = exact_value(api, param, value);
     let wire = &param.wire_name;
     let base = match param.location {
         ParamLocation::Path => "path_param",
@@ -34,6 +30,37 @@ pub fn param_write(api: &Api, param: &Param, value: TokenStream) -> TokenStream 
     let call = ident(&format!("{base}_styled"));
     let style = style_const(param);
     quote!(request.#call(#wire, #value, #style))
+}
+
+/// `runtime::Place::<LOCATION>, wire, value`: the arguments of the runtime calls that write a parameter
+/// for a builder's setter or a mock stub's matcher (`set`, `stub_set`), which need no closure of their own.
+pub fn param_place(api: &Api, param: &Param, value: TokenStream) -> TokenStream {
+    let value = exact_value(api, param, value);
+    let wire = &param.wire_name;
+    let (default, styled) = match param.location {
+        ParamLocation::Path => ("PATH", "Path"),
+        ParamLocation::Query => ("QUERY", "Query"),
+        ParamLocation::Header => ("HEADER", "Header"),
+        ParamLocation::Cookie => ("COOKIE", "Cookie"),
+    };
+    let place = if param.has_default_style() {
+        let place = ident(default);
+        quote!(runtime::Place::#place)
+    } else {
+        let place = ident(styled);
+        let style = style_const(param);
+        quote!(runtime::Place::#place(#style))
+    };
+    quote!(#place, #wire, #value)
+}
+
+/// A parameter's value reference, through the runtime's exact wrapper when it is a decimal.
+fn exact_value(api: &Api, param: &Param, value: TokenStream) -> TokenStream {
+    match decimal_form(api, &param.ty) {
+        Some(true) => quote!(&runtime::decimal::Exact::text(#value)),
+        Some(false) => quote!(&runtime::decimal::Exact::number(#value)),
+        None => value,
+    }
 }
 
 /// `runtime::Style::<CONST>` for a parameter.

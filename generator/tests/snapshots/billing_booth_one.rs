@@ -272,12 +272,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -410,19 +412,19 @@ impl runtime::Operation for operations::ListCustomerAccessUsers {
 impl<'a> ListCustomerAccessUsersBuilder<'a> {
     /// `limit` (query parameter): Maximum number of access users to return in one page.
     pub fn limit(self, value: i32) -> Self {
-        self.param(1, |request| request.query("limit", &value))
+        self.set(1, runtime::Place::QUERY, "limit", &value)
     }
     /// `offset` (query parameter): Number of access users to skip before the first one returned.
     pub fn offset(self, value: i32) -> Self {
-        self.param(2, |request| request.query("offset", &value))
+        self.set(2, runtime::Place::QUERY, "offset", &value)
     }
     /// `search` (query parameter): Free-text search term that filters the access users.
     pub fn search(self, value: impl AsRef<str>) -> Self {
-        self.param(3, |request| request.query("search", value.as_ref()))
+        self.set(3, runtime::Place::QUERY, "search", value.as_ref())
     }
     /// `sort` (query parameter): Sort order: email sorts by email ascending, -email by email descending.
     pub fn sort(self, value: ListCustomerAccessUsersSort) -> Self {
-        self.param(4, |request| request.query("sort", &value))
+        self.set(4, runtime::Place::QUERY, "sort", &value)
     }
     const PAGING: runtime::Paging = runtime::Paging {
         param: "offset",
@@ -661,12 +663,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -828,7 +832,7 @@ impl mock::Stub<'_, mock::CreateTokenBuilder> {
 impl mock::Stub<'_, mock::ReactivateCustomerAccessBuilder> {
     /// Matches only requests whose `customerId` is this value, as the client sends it.
     pub fn customer_id(self, value: i64) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("customerId", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "customerId", &value)
     }
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: ReactivateCustomerAccessRequest) -> Self {
@@ -849,23 +853,23 @@ impl mock::Stub<'_, mock::ReactivateCustomerAccessBuilder> {
 impl mock::Stub<'_, mock::ListCustomerAccessUsersBuilder> {
     /// Matches only requests whose `customerId` is this value, as the client sends it.
     pub fn customer_id(self, value: i64) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("customerId", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "customerId", &value)
     }
     /// Matches only requests whose `limit` is this value, as the client sends it.
     pub fn limit(self, value: i32) -> Self {
-        self.stub_param(None, |request| request.query("limit", &value))
+        self.stub_set(None, runtime::Place::QUERY, "limit", &value)
     }
     /// Matches only requests whose `offset` is this value, as the client sends it.
     pub fn offset(self, value: i32) -> Self {
-        self.stub_param(None, |request| request.query("offset", &value))
+        self.stub_set(None, runtime::Place::QUERY, "offset", &value)
     }
     /// Matches only requests whose `search` is this value, as the client sends it.
     pub fn search(self, value: impl AsRef<str>) -> Self {
-        self.stub_param(None, |request| request.query("search", value.as_ref()))
+        self.stub_set(None, runtime::Place::QUERY, "search", value.as_ref())
     }
     /// Matches only requests whose `sort` is this value, as the client sends it.
     pub fn sort(self, value: ListCustomerAccessUsersSort) -> Self {
-        self.stub_param(None, |request| request.query("sort", &value))
+        self.stub_set(None, runtime::Place::QUERY, "sort", &value)
     }
     /// Answers `200`: One page of the customer's access users.
     pub fn respond_200(self, value: &CustomerAccessUserList) -> Self {
@@ -880,7 +884,7 @@ impl mock::Stub<'_, mock::ListCustomerAccessUsersBuilder> {
 impl mock::Stub<'_, mock::InviteCustomerAccessUserBuilder> {
     /// Matches only requests whose `customerId` is this value, as the client sends it.
     pub fn customer_id(self, value: i64) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("customerId", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "customerId", &value)
     }
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: InviteCustomerAccessUserRequest) -> Self {

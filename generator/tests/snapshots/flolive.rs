@@ -259,12 +259,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -340,11 +342,11 @@ impl runtime::Operation for operations::GetEligibleBcds {
 impl<'a> GetEligibleBcdsBuilder<'a> {
     /// `page` (query parameter): Index of the page to return, 0-based. Inferred: the seeds document the pageable object of the answer (page, size, totalPages, totalElements) but not how a page is requested; page and size are the query parameters of that pageable convention.
     pub fn page(self, value: i32) -> Self {
-        self.param(1, |request| request.query("page", &value))
+        self.set(1, runtime::Place::QUERY, "page", &value)
     }
     /// `size` (query parameter): Number of BCDs per page. Inferred, like page.
     pub fn size(self, value: i32) -> Self {
-        self.param(2, |request| request.query("size", &value))
+        self.set(2, runtime::Place::QUERY, "size", &value)
     }
     const PAGING: runtime::Paging = runtime::Paging {
         param: "page",
@@ -711,12 +713,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -836,15 +840,15 @@ pub mod mock {
 impl mock::Stub<'_, mock::GetEligibleBcdsBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: ::uuid::Uuid) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("id", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "id", &value)
     }
     /// Matches only requests whose `page` is this value, as the client sends it.
     pub fn page(self, value: i32) -> Self {
-        self.stub_param(None, |request| request.query("page", &value))
+        self.stub_set(None, runtime::Place::QUERY, "page", &value)
     }
     /// Matches only requests whose `size` is this value, as the client sends it.
     pub fn size(self, value: i32) -> Self {
-        self.stub_param(None, |request| request.query("size", &value))
+        self.stub_set(None, runtime::Place::QUERY, "size", &value)
     }
     /// Answers `200`: Envelope. Success is decided by errorCode: the empty string means success (ACK) and content holds the eligible BCDs; a non-empty errorCode means failure (NAK) and content and pageable are then empty strings. The HTTP status of a failure is undocumented, so a NAK may also arrive with this status.
     pub fn respond_200(self, value: &[Bcd]) -> Self {
@@ -859,7 +863,7 @@ impl mock::Stub<'_, mock::GetEligibleBcdsBuilder> {
 impl mock::Stub<'_, mock::ModifyBcdBuilder> {
     /// Matches only requests whose `id` is this value, as the client sends it.
     pub fn id(self, value: ::uuid::Uuid) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("id", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "id", &value)
     }
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: ModifyBcdRequest) -> Self {
@@ -880,7 +884,7 @@ impl mock::Stub<'_, mock::ModifyBcdBuilder> {
 impl mock::Stub<'_, mock::GetRequestStatusBuilder> {
     /// Matches only requests whose `requestId` is this value, as the client sends it.
     pub fn request_id(self, value: ::uuid::Uuid) -> Self {
-        self.stub_param(Some(0), |request| request.path_param("requestId", &value))
+        self.stub_set(Some(0), runtime::Place::PATH, "requestId", &value)
     }
     /// Answers `200`: Envelope. Success is decided by errorCode: the empty string means success (ACK) and content holds the request status; a non-empty errorCode means failure (NAK) and content and pageable are then empty strings. The HTTP status of a failure is undocumented, so a NAK may also arrive with this status.
     pub fn respond_200(self, value: &[RequestStatus]) -> Self {

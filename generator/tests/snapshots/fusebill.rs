@@ -196,12 +196,14 @@ pub mod operations {
         pub(super) fn new(client: &'a super::Client, request: runtime::Request) -> Self {
             Call(runtime::Call::new(client, request))
         }
-        pub(super) fn param(
+        pub(super) fn set<T: ::serde::Serialize + ?Sized>(
             self,
             position: u16,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Call(self.0.param(position, write))
+            Call(self.0.set(position, place, name, value))
         }
         pub(super) fn with(self, write: impl FnOnce(&mut runtime::Request)) -> Self {
             Call(self.0.with(write))
@@ -337,15 +339,15 @@ impl runtime::Operation for operations::ActivateCustomer {
 impl<'a> ActivateCustomerBuilder<'a> {
     /// `preview` (query parameter): If true, the customer is not activated: the call simply simulates the activation and calculates the mock invoice, and the customer stays in draft. Only customerId is then required in the body. The vendor's table lists its type as String, with the value True; it is a boolean flag.
     pub fn preview(self, value: bool) -> Self {
-        self.param(0, |request| request.query("preview", &value))
+        self.set(0, runtime::Place::QUERY, "preview", &value)
     }
     /// `showZeroDollarCharges` (query parameter): If true, zero dollar charges are included on invoices.
     pub fn show_zero_dollar_charges(self, value: bool) -> Self {
-        self.param(1, |request| request.query("showZeroDollarCharges", &value))
+        self.set(1, runtime::Place::QUERY, "showZeroDollarCharges", &value)
     }
     /// `view` (query parameter): Set to sideeffects to include the resulting invoice(s) created by the activation in the answer. The vendor's table spells the value Sideeffects; its samples use sideeffects.
     pub fn view(self, value: ActivateCustomerView) -> Self {
-        self.param(2, |request| request.query("view", &value))
+        self.set(2, runtime::Place::QUERY, "view", &value)
     }
 }
 /// Which customer to activate, and what to activate with it. customerId is always required; the three booleans are required unless preview=true.
@@ -672,12 +674,14 @@ pub mod mock {
         pub async fn mount(self) -> Result<(), runtime::mock::MockError> {
             self.0.mount().await
         }
-        pub(super) fn stub_param(
+        pub(super) fn stub_set<T: ::serde::Serialize + ?Sized>(
             self,
             slot: Option<usize>,
-            write: impl FnOnce(&mut runtime::Request),
+            place: runtime::Place,
+            name: &str,
+            value: &T,
         ) -> Self {
-            Stub(self.0.stub_param(slot, write))
+            Stub(self.0.stub_set(slot, place, name, value))
         }
         pub(super) fn stub_body(
             self,
@@ -758,15 +762,15 @@ pub mod mock {
 impl mock::Stub<'_, mock::ActivateCustomerBuilder> {
     /// Matches only requests whose `preview` is this value, as the client sends it.
     pub fn preview(self, value: bool) -> Self {
-        self.stub_param(None, |request| request.query("preview", &value))
+        self.stub_set(None, runtime::Place::QUERY, "preview", &value)
     }
     /// Matches only requests whose `showZeroDollarCharges` is this value, as the client sends it.
     pub fn show_zero_dollar_charges(self, value: bool) -> Self {
-        self.stub_param(None, |request| request.query("showZeroDollarCharges", &value))
+        self.stub_set(None, runtime::Place::QUERY, "showZeroDollarCharges", &value)
     }
     /// Matches only requests whose `view` is this value, as the client sends it.
     pub fn view(self, value: ActivateCustomerView) -> Self {
-        self.stub_param(None, |request| request.query("view", &value))
+        self.stub_set(None, runtime::Place::QUERY, "view", &value)
     }
     /// Matches only requests with this body (JSON compared as values, other media as bytes).
     pub fn body(self, body: CustomerActivationRequest) -> Self {
