@@ -86,11 +86,11 @@ pub const REQUEST_BUILDER_MEMBERS: &[&str] = &[
     "options",
     "paged",
     "pages",
-    "param",
     "request",
     "send",
     "send_and_wait",
     "send_with_response",
+    "set",
     "with",
 ];
 
@@ -131,7 +131,7 @@ pub const STUB_METHODS: &[&str] = &[
     "respond_status",
     "respond_redirect",
     "mount",
-    "stub_param",
+    "stub_set",
     "stub_body",
     "stub_json",
     "stub_raw",

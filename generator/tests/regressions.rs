@@ -44,6 +44,8 @@ paths:
       parameters:
         - {name: send, in: query, schema: {type: string}}
         - {name: into_future, in: query, schema: {type: string}}
+        - {name: set, in: query, schema: {type: string}}
+        - {name: stub_set, in: query, schema: {type: string}}
       responses:
         '204': {description: ok}
   /b:
@@ -72,6 +74,11 @@ paths:
     assert_eq!(count(code, "pub fn send("), 0);
     assert_eq!(count(code, "fn send2("), 1);
     assert_eq!(count(code, "fn into_future2("), 1);
+    // The builders' and stubs' own parameter writers (`Call::set`, `Stub::stub_set`) are theirs too.
+    assert_eq!(count(code, "fn set<"), 1);
+    assert_eq!(count(code, "fn set2("), 1);
+    assert_eq!(count(mocks, "fn stub_set<"), 1);
+    assert_eq!(count(mocks, "pub fn stub_set2(self, value"), 1);
 }
 
 #[test]
