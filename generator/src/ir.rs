@@ -42,17 +42,24 @@ impl Api {
     }
 
     fn without_aliases_within(&self, ty: &Type, depth: usize) -> Type {
-        let inner = |ty: &Type| Box::new(self.without_aliases_within(ty, depth));
-        match ty {
-            Type::Named(id) => match self.types.get(id.0).map(|def| &def.kind) {
-                Some(TypeKind::Alias(target)) if depth > 0 => {
-                    self.without_aliases_within(target, depth - 1)
-                }
-                _ => ty.clone(),
-            },
-            Type::Array(item) => Type::Array(inner(item)),
-            Type::Map(value) => Type::Map(inner(value)),
-            Type::Boxed(value) => Type::Boxed(inner(value)),
+        ty.map_named(&|id| match self.types.get(id.0).map(|def| &def.kind) {
+            Some(TypeKind::Alias(target)) if depth > 0 => {
+                self.without_aliases_within(target, depth - 1)
+            }
+            _ => Type::Named(id),
+        })
+    }
+}
+
+impl Type {
+    /// This type with each named type in it (inside arrays, maps and boxes too) replaced by what `replace`
+    /// gives for it.
+    pub fn map_named(&self, replace: &dyn Fn(TypeId) -> Type) -> Type {
+        match self {
+            Type::Named(id) => replace(*id),
+            Type::Array(item) => Type::Array(Box::new(item.map_named(replace))),
+            Type::Map(value) => Type::Map(Box::new(value.map_named(replace))),
+            Type::Boxed(inner) => Type::Boxed(Box::new(inner.map_named(replace))),
             other => other.clone(),
         }
     }

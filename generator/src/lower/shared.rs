@@ -76,21 +76,10 @@ fn field_key<'a>(field: &'a Field, shared: &BTreeMap<TypeId, TypeId>) -> FieldKe
     (
         rust_name,
         wire_name,
-        through_aliases(ty, shared),
+        ty.map_named(&|id| Type::Named(shared.get(&id).copied().unwrap_or(id))),
         doc.as_deref(),
         flags,
     )
-}
-
-/// A type with every named type that became an alias replaced by its shared definition.
-fn through_aliases(ty: &Type, shared: &BTreeMap<TypeId, TypeId>) -> Type {
-    match ty {
-        Type::Named(id) => Type::Named(shared.get(id).copied().unwrap_or(*id)),
-        Type::Array(item) => Type::Array(Box::new(through_aliases(item, shared))),
-        Type::Map(value) => Type::Map(Box::new(through_aliases(value, shared))),
-        Type::Boxed(inner) => Type::Boxed(Box::new(through_aliases(inner, shared))),
-        other => other.clone(),
-    }
 }
 
 /// Turns every inline enum or struct that repeats an earlier definition into an alias of it, repeating
